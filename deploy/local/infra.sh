@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Private PostgreSQL and RabbitMQ nodes for local runs and tests: no Docker, loopback only.
+#
+#   infra.sh ensure-installed                       install what is missing (apt)
+#   infra.sh pg-start DIR PORT [fast]               start (initialising if new) a cluster in DIR
+#   infra.sh pg-stop DIR
+#   infra.sh rabbit-start DIR PORT DIST_PORT NODE [MGMT_PORT]
+#   infra.sh rabbit-stop DIR NODE
+#   infra.sh rabbit-vhost NODE VHOST                create a vhost and give guest all rights on it
+#   infra.sh rabbit-app NODE stop|start             stop or start the broker app (an outage; the node stays)
+#
+# "fast" turns off fsync for throwaway test clusters. The tests and ./run both call this script,
+# so there is one way to start the infrastructure.
+set -euo pipefail
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+
+pg_bin() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$bin" ] || { log "PostgreSQL server binaries not found under /usr/lib/postgresql"; exit 1; }
+  echo "$bin"
+}
+
+# initdb and postgres refuse to run as root.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+RABBIT_BIN=/usr/lib/rabbitmq/bin
+
+apt_updated=0
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then log "need root to install $*: run: sudo apt-get install -y $*"; exit 1; fi
+  if [ "$apt_updated" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  log "installing $*"
+  # The package's own service must not grab the default port: we run private nodes.
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  rm -f /usr/sbin/policy-rc.d
+}
+
+ensure_installed() {
+  local missing=()
+  ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x "$RABBIT_BIN/rabbitmq-server" ] || missing+=(rabbitmq-server)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+  # The packaged services, if they started anyway, are not ours and would hold the default ports.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet rabbitmq-server 2>/dev/null; then
+    systemctl stop rabbitmq-server || true
+  fi
+}
+
+pg_start() {
+  local dir=$1 port=$2 fast=${3:-}
+  local bin; bin=$(pg_bin)
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+  chmod 700 "$dir"
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    as_pg "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  local opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB"
+  if [ "$fast" = fast ]; then
+    opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+  if as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    log "PostgreSQL already running in $dir"
+    return 0
+  fi
+  as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "$opts" -w -t 60 start >/dev/null
+  log "PostgreSQL listening on 127.0.0.1:$port"
+}
+
+pg_stop() {
+  local dir=$1 bin; bin=$(pg_bin)
+  if [ -f "$dir/postmaster.pid" ]; then
+    as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+}
+
+rabbit_env() {
+  local dir=$1 port=$2 dist=$3 node=$4
+  export RABBITMQ_NODENAME="$node"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT="$port"
+  export RABBITMQ_DIST_PORT="$dist"
+  export RABBITMQ_MNESIA_BASE="$dir/mnesia"
+  export RABBITMQ_LOG_BASE="$dir/log"
+  export RABBITMQ_PID_FILE="$dir/rabbit.pid"
+  export RABBITMQ_FEATURE_FLAGS_FILE="$dir/feature_flags"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins"
+  export RABBITMQ_CONFIG_FILE="$dir/rabbitmq"
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config"
+  export HOME=${HOME:-/root}
+}
+
+rabbit_start() {
+  local dir=$1 port=$2 dist=$3 node=$4 mgmt=${5:-}
+  mkdir -p "$dir/mnesia" "$dir/log"
+  rabbit_env "$dir" "$port" "$dist" "$node"
+  if [ -n "$mgmt" ]; then
+    echo '[rabbitmq_management].' > "$dir/enabled_plugins"
+    printf 'management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' "$mgmt" > "$dir/rabbitmq.conf"
+  else
+    : > "$dir/enabled_plugins"
+    : > "$dir/rabbitmq.conf"
+  fi
+  if "$RABBIT_BIN/rabbitmqctl" -q -n "$node" status >/dev/null 2>&1; then
+    log "RabbitMQ node $node already running"
+    return 0
+  fi
+  nohup "$RABBIT_BIN/rabbitmq-server" >"$dir/log/stdout.log" 2>&1 &
+  echo $! > "$dir/launcher.pid"
+  if ! "$RABBIT_BIN/rabbitmqctl" -q -n "$node" wait --timeout 90 "$dir/rabbit.pid" >/dev/null 2>&1; then
+    log "RabbitMQ node $node did not start; last lines of its log:"
+    tail -n 30 "$dir/log/stdout.log" >&2 || true
+    exit 1
+  fi
+  log "RabbitMQ node $node listening on 127.0.0.1:$port"
+}
+
+rabbit_stop() {
+  local dir=$1 node=$2
+  export HOME=${HOME:-/root}
+  "$RABBIT_BIN/rabbitmqctl" -q -n "$node" stop "$dir/rabbit.pid" >/dev/null 2>&1 || true
+  if [ -f "$dir/launcher.pid" ]; then
+    kill "$(cat "$dir/launcher.pid")" 2>/dev/null || true
+    rm -f "$dir/launcher.pid"
+  fi
+}
+
+rabbit_vhost() {
+  local node=$1 vhost=$2
+  export HOME=${HOME:-/root}
+  "$RABBIT_BIN/rabbitmqctl" -q -n "$node" add_vhost "$vhost" >/dev/null 2>&1 || true
+  "$RABBIT_BIN/rabbitmqctl" -q -n "$node" set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null
+}
+
+rabbit_app() {
+  local node=$1 action=$2
+  export HOME=${HOME:-/root}
+  case "$action" in
+    stop) "$RABBIT_BIN/rabbitmqctl" -q -n "$node" stop_app >/dev/null ;;
+    start) "$RABBIT_BIN/rabbitmqctl" -q -n "$node" start_app >/dev/null ;;
+    *) log "rabbit-app: stop or start"; exit 2 ;;
+  esac
+}
+
+cmd=${1:-}; shift || true
+case "$cmd" in
+  ensure-installed) ensure_installed ;;
+  pg-start) pg_start "$@" ;;
+  pg-stop) pg_stop "$@" ;;
+  rabbit-start) rabbit_start "$@" ;;
+  rabbit-stop) rabbit_stop "$@" ;;
+  rabbit-vhost) rabbit_vhost "$@" ;;
+  rabbit-app) rabbit_app "$@" ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,23 @@
+namespace CultureHealth.Gateway;
+
+public static class GatewayExtensions
+{
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddHttpClient(DownstreamHealth.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddSingleton<DownstreamHealth>();
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.MapGet("/health", async (DownstreamHealth health, CancellationToken ct) =>
+        {
+            var report = await health.CheckAsync(ct);
+            return TypedResults.Json(report, statusCode: report.Status == "Healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous().WithTags("Health");
+        app.MapReverseProxy();
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+namespace CultureHealth.Contracts;
+
+public record OrderLine(
+    string Sku, string Name, int Quantity, long UnitPricePence, long LineTotalPence, long VatPence,
+    string Kind, string? AppointmentTypeCode = null, int? SessionsPerUnit = null);
+
+public record OrderPlaced(
+    Guid EventId, DateTimeOffset OccurredAt,
+    Guid OrderId, string OrderNumber, string CustomerEmail, long TotalPence,
+    IReadOnlyList<OrderLine> Lines) : IIntegrationEvent;
+
+/// <summary>Lines carry package details so booking can grant session credits.</summary>
+public record OrderPaid(
+    Guid EventId, DateTimeOffset OccurredAt,
+    Guid OrderId, string OrderNumber, string CustomerEmail, string CustomerName,
+    long TotalPence, long VatPence, IReadOnlyList<OrderLine> Lines) : IIntegrationEvent;
+
+public record OrderCancelled(
+    Guid EventId, DateTimeOffset OccurredAt,
+    Guid OrderId, string OrderNumber, string Reason) : IIntegrationEvent;
+
+public record OrderShipped(
+    Guid EventId, DateTimeOffset OccurredAt,
+    Guid OrderId, string OrderNumber, string CustomerEmail, string? TrackingReference = null) : IIntegrationEvent;
+
+public record OrderRefunded(
+    Guid EventId, DateTimeOffset OccurredAt,
+    Guid OrderId, string OrderNumber, string CustomerEmail, long AmountPence, bool FullRefund,
+    IReadOnlyList<OrderLine>? Lines = null) : IIntegrationEvent;
+
+public record StockLow(
+    Guid EventId, DateTimeOffset OccurredAt,
+    Guid ProductId, string Sku, string Name, int Stock, int Threshold) : IIntegrationEvent;

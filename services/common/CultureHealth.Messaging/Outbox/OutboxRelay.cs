@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ with publisher confirms and marks them sent.
+/// Rows are claimed with FOR UPDATE SKIP LOCKED so replicas never publish the same row at once;
+/// a failed publish is retried with back-off, across broker outages and process restarts.
+/// Delivery is at least once: a crash between the confirm and the commit republishes, and the
+/// consumers' inbox makes that harmless.
+/// </summary>
+public sealed partial class OutboxRelay<TDbContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    OutboxMetrics metrics,
+    ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
+    where TDbContext : DbContext
+{
+    internal static readonly ActivitySource Source = new("CultureHealth.Messaging");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        var failuresInARow = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            RelayResult result;
+            try
+            {
+                result = await RelayDueMessagesAsync(o, stoppingToken);
+                failuresInARow = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database itself is unreachable or not migrated yet: back off and try again.
+                failuresInARow++;
+                LogRelayFailed(logger, ex);
+                await Task.Delay(o.RetryDelay(failuresInARow), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            if (result is { Claimed: var claimed, PublishFailed: false } && claimed == o.BatchSize)
+            {
+                continue; // a full batch: more are probably waiting
+            }
+            try
+            {
+                await signal.WaitAsync(o.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private readonly record struct RelayResult(int Claimed, bool PublishFailed);
+
+    private async Task<RelayResult> RelayDueMessagesAsync(OutboxOptions o, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var now = clock.GetUtcNow();
+        var batch = await db.Set<OutboxMessage>()
+            .FromSqlInterpolated($"SELECT * FROM outbox_messages WHERE sent_at IS NULL AND next_attempt_at <= {now} ORDER BY created_at, id LIMIT {o.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        if (batch.Count == 0)
+        {
+            return new RelayResult(0, false);
+        }
+
+        var failed = false;
+        foreach (var message in batch)
+        {
+            if (failed)
+            {
+                // The broker just refused one: the rest wait for the same back-off instead of each timing out.
+                message.MarkFailed(clock.GetUtcNow(), "Not attempted: an earlier publish in the batch failed.", o.RetryDelay(message.Attempts));
+                continue;
+            }
+            try
+            {
+                await PublishAsync(message, o, ct);
+                var sentAt = clock.GetUtcNow();
+                message.MarkSent(sentAt);
+                metrics.Published(message.MessageType, sentAt - message.CreatedAt);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                failed = true;
+                message.MarkFailed(clock.GetUtcNow(), ex.Message, o.RetryDelay(message.Attempts));
+                metrics.PublishFailed(message.MessageType);
+                LogPublishFailed(logger, message.Id, message.MessageType, message.Attempts, ex);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+        return new RelayResult(batch.Count, failed);
+    }
+
+    private async Task PublishAsync(OutboxMessage message, OutboxOptions o, CancellationToken ct)
+    {
+        var type = MessageTypes.Resolve(message.MessageType);
+        var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxMessage.Json)
+            ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload.");
+
+        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
+        using var activity = Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Internal, parent);
+        activity?.SetTag("messaging.message.id", message.Id.ToString());
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(o.PublishTimeout);
+        await bus.Publish(payload, type, Pipe.Execute<PublishContext>(context =>
+        {
+            context.MessageId = message.Id;
+            context.Durable = true;
+        }), timeout.Token);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay pass failed; retrying")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed on attempt {Attempt}")]
+    private static partial void LogPublishFailed(ILogger logger, Guid messageId, string messageType, int attempt, Exception exception);
+}

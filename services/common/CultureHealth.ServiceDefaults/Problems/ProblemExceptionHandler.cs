@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace CultureHealth.ServiceDefaults.Problems;
+
+/// <summary>Turns the exceptions that mean "bad input" or "rule refused" into 4xx problems.</summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ProblemException p => FromProblem(p),
+            BadHttpRequestException bad => FromBadRequest(bad),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails FromProblem(ProblemException p)
+    {
+        if (p.Field is not null)
+        {
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [p.Field] = [p.Message] })
+            {
+                Status = p.Status, Title = p.Title, Detail = p.Message, Type = p.Type,
+            };
+        }
+        return new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Message, Type = p.Type };
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
+        if (FindJsonException(bad) is { } json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrEmpty(field) ? "body" : field] = ["The value could not be read: check its type and format."],
+            })
+            {
+                Status = status, Title = "The request body is not valid JSON for this request", Detail = json.Message,
+            };
+        }
+        return new ProblemDetails { Status = status, Title = "Bad request", Detail = bad.Message };
+    }
+
+    private static JsonException? FindJsonException(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

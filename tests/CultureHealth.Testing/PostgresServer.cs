@@ -1,0 +1,62 @@
+using Npgsql;
+
+namespace CultureHealth.Testing;
+
+/// <summary>
+/// A PostgreSQL server for tests: the one named by CULTUREHEALTH_TEST_POSTGRES (a connection string
+/// to a server whose user may create databases), or else a throwaway cluster in a temp folder on a
+/// free port, started once per test process and removed when it exits.
+/// </summary>
+public sealed class PostgresServer
+{
+    public const string EnvironmentVariable = "CULTUREHEALTH_TEST_POSTGRES";
+
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(StartSharedAsync);
+
+    public static Task<PostgresServer> SharedAsync() => SharedServer.Value;
+
+    private readonly string _adminConnectionString;
+
+    private PostgresServer(string adminConnectionString) => _adminConnectionString = adminConnectionString;
+
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = database, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
+
+    /// <summary>A new empty database, or a copy of <paramref name="template"/>.</summary>
+    public async Task<string> CreateDatabaseAsync(string name, string? template = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
+        await connection.OpenAsync();
+        var sql = template is null
+            ? $"CREATE DATABASE \"{name}\""
+            : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionStringFor(name);
+    }
+
+    private static async Task<PostgresServer> StartSharedAsync()
+    {
+        var given = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return new PostgresServer(given);
+        }
+
+        var dir = Path.Combine(Path.GetTempPath(), "ch-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = FreePort.Next();
+        await Shell.InfraAsync("pg-start", dir, port.ToString(System.Globalization.CultureInfo.InvariantCulture), "fast");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            Shell.InfraAsync("pg-stop", dir).GetAwaiter().GetResult();
+            TryDelete(dir);
+        };
+        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres");
+    }
+
+    internal static void TryDelete(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
