@@ -48,14 +48,12 @@ public static class ServiceDatabases
     {
         var name = $"tmpl_{service}_{Guid.NewGuid():N}"[..Math.Min(service.Length + 14, 60)];
         var connectionString = await server.CreateDatabaseAsync(name);
-        var options = new DbContextOptionsBuilder<TDbContext>().UseServiceConventions(connectionString).Options;
+        // No pooling: a pooled idle connection would keep the template "in use" and block every copy.
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        var options = new DbContextOptionsBuilder<TDbContext>().UseServiceConventions(unpooled).Options;
         await using (var db = (TDbContext)Activator.CreateInstance(typeof(TDbContext), options)!)
         {
             await db.Database.MigrateAsync();
-        }
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
         }
         return name;
     }

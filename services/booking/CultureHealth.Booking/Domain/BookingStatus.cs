@@ -1,0 +1,9 @@
+namespace CultureHealth.Booking.Domain;
+
+public enum BookingStatus
+{
+    Confirmed,
+    Cancelled,
+    Completed,
+    NoShow,
+}

@@ -1,0 +1,7 @@
+namespace CultureHealth.Booking.Domain;
+
+public enum CancellationRequester
+{
+    Patient,
+    Staff,
+}

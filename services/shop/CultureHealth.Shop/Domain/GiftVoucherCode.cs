@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace CultureHealth.Shop.Domain;
+
+/// <summary>
+/// A gift voucher's redemption code, e.g. "7KQ2-MXAB-R9TE-HW4C": 16 symbols of 5 bits = 80 bits from a
+/// cryptographic RNG, enough that guessing a live code online is hopeless. The code is a bearer secret:
+/// log <see cref="Masked"/>, not <see cref="Value"/>.
+/// </summary>
+public sealed record GiftVoucherCode
+{
+    public const int SymbolCount = 16;
+    private const int GroupSize = 4;
+
+    private GiftVoucherCode(string symbols)
+    {
+        Value = string.Join('-', symbols.Chunk(GroupSize).Select(group => new string(group)));
+    }
+
+    /// <summary>The canonical, grouped, upper-case form: what is printed, stored and compared.</summary>
+    public string Value { get; }
+
+    /// <summary>Only the last group, for logs, e-mails to staff and support screens.</summary>
+    public string Masked => "XXXX-XXXX-XXXX-" + Value[^GroupSize..];
+
+    public static GiftVoucherCode Generate() => new(CodeAlphabet.Random(SymbolCount));
+
+    /// <summary>
+    /// Accepts what a customer types: any case, with or without dashes or spaces. Fails if the symbols are
+    /// not exactly 16 from the alphabet (0/O/1/I never appear in a real code).
+    /// </summary>
+    public static bool TryParse([NotNullWhen(true)] string? input, [NotNullWhen(true)] out GiftVoucherCode? code)
+    {
+        code = null;
+        if (input is null)
+        {
+            return false;
+        }
+
+        var symbols = new string(input.Where(c => c is not ('-' or ' ' or '\t')).Select(char.ToUpperInvariant).ToArray());
+        if (symbols.Length != SymbolCount || !symbols.All(CodeAlphabet.Contains))
+        {
+            return false;
+        }
+
+        code = new GiftVoucherCode(symbols);
+        return true;
+    }
+
+    /// <exception cref="FormatException">The input is not a gift voucher code.</exception>
+    public static GiftVoucherCode Parse(string input) =>
+        TryParse(input, out var code) ? code : throw new FormatException("That is not a valid gift voucher code.");
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using MassTransit;
+
+namespace CultureHealth.Testing;
+
+/// <summary>
+/// Counts deliveries a service's consumers finished (acted on or skipped as duplicates), so a test can
+/// wait for "both copies were consumed" instead of sleeping.
+/// </summary>
+public sealed class ConsumeCounter : IConsumeObserver
+{
+    private readonly ConcurrentDictionary<Type, int> _completed = new();
+    private readonly ConcurrentDictionary<Type, int> _faulted = new();
+
+    public int Completed<T>() => _completed.GetValueOrDefault(typeof(T));
+    public int Faulted<T>() => _faulted.GetValueOrDefault(typeof(T));
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        _completed.AddOrUpdate(typeof(T), 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
+    {
+        _faulted.AddOrUpdate(typeof(T), 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+}
