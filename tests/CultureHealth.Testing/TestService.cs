@@ -24,9 +24,11 @@ public sealed class TestService<TDbContext> : IAsyncDisposable where TDbContext 
         string rabbitMq,
         bool listen = false,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string? database = null)
     {
-        var database = await ServiceDatabases.CreateAsync<TDbContext>(service);
+        // Pass another instance's DatabaseConnectionString to run a second replica on the same data.
+        database ??= await ServiceDatabases.CreateAsync<TDbContext>(service);
         var all = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{service}"] = database,
