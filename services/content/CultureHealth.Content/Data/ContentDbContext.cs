@@ -7,6 +7,9 @@ namespace CultureHealth.Content.Data;
 public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options) : DbContext(options)
 {
     public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleSlugRedirect> SlugRedirects => Set<ArticleSlugRedirect>();
+    public DbSet<Comment> Comments => Set<Comment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -19,6 +22,15 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
             e.Property(a => a.Title).HasMaxLength(160).IsRequired();
             e.Property(a => a.Bio).HasMaxLength(4000);
             e.Property(a => a.PhotoUrl).HasMaxLength(500);
+        });
+        modelBuilder.ApplyConfiguration(new ArticleConfiguration());
+        modelBuilder.ApplyConfiguration(new CommentConfiguration());
+        modelBuilder.Entity<ArticleSlugRedirect>(e =>
+        {
+            e.ToTable("article_slug_redirects");
+            e.HasKey(r => r.OldSlug);
+            e.Property(r => r.OldSlug).HasMaxLength(SlugGenerator.MaxLength);
+            e.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

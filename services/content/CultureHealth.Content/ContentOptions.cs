@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using CultureHealth.Content.Domain;
+
+namespace CultureHealth.Content;
+
+/// <summary>The "Content" configuration section.</summary>
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    [Range(0, 50)]
+    public int MaxLinksPerComment { get; set; } = 2;
+
+    /// <summary>Empty by default in code: configuration binding appends to a pre-filled list, so defaults live in appsettings.json.</summary>
+    public List<string> BlockedWords { get; set; } = [];
+
+    [Range(1, 10)]
+    public int MaxCommentDepth { get; set; } = 3;
+
+    [Range(10, 20_000)]
+    public int MaxCommentLength { get; set; } = 5000;
+
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan DuplicateCommentWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Comments one IP may post per <see cref="CommentRateWindow"/>.</summary>
+    [Range(1, 10_000)]
+    public int CommentRateLimit { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CommentRateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan ScheduledPublishInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(1, 100)]
+    public int DefaultPageSize { get; set; } = 10;
+
+    [Range(1, 500)]
+    public int MaxPageSize { get; set; } = 50;
+
+    /// <summary>How long a replica serves a cached page; eviction is immediate on the replica that made the change.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan OutputCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Salt for hashing commenters' IP addresses; change it per deployment.</summary>
+    [Required, MinLength(8)]
+    public string IpHashSalt { get; set; } = "culturehealth-content";
+
+    public CommentPolicy CommentPolicy() => new()
+    {
+        MaxLinks = MaxLinksPerComment,
+        BlockedWords = BlockedWords,
+        MaxDepth = MaxCommentDepth,
+        DuplicateWindow = DuplicateCommentWindow,
+    };
+}

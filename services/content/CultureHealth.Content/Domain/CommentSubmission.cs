@@ -1,0 +1,14 @@
+namespace CultureHealth.Content.Domain;
+
+/// <summary>A comment as submitted, plus what the moderator needs to know about its surroundings.</summary>
+/// <param name="Depth">1 for a top-level comment, the parent's depth + 1 for a reply.</param>
+/// <param name="Honeypot">The hidden "website" field; people never see it, bots fill it in.</param>
+/// <param name="EmailHasApprovedComment">The address has an approved comment anywhere on the site.</param>
+/// <param name="RecentBodiesFromSameEmail">This email's bodies on this article within the duplicate window.</param>
+public sealed record CommentSubmission(
+    string Body,
+    int Depth,
+    string? Honeypot,
+    bool CommentsOpen,
+    bool EmailHasApprovedComment,
+    IReadOnlyCollection<string> RecentBodiesFromSameEmail);
