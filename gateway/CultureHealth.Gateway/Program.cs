@@ -6,9 +6,7 @@ builder.AddServiceDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
+app.UseEdgeProtection();
 app.UseServiceDefaults();
 app.MapGateway();
 app.Run();
-
-/// <summary>Entry point marker for test hosts.</summary>
-public partial class Program;

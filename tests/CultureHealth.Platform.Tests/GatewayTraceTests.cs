@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CultureHealth.Platform.Tests;
+
+public sealed class GatewayTraceTests(WholeStack stack) : IClassFixture<WholeStack>
+{
+    [Fact]
+    public async Task A_staff_change_through_the_gateway_is_one_trace_from_gateway_to_the_consumer_in_another_service()
+    {
+        var practitionerId = Guid.NewGuid();
+        var traceId = ActivityTraceId.CreateRandom();
+        using var client = stack.GatewayClient(TestStaff.TokenFor(StaffRoles.Admin));
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/booking/practitioners/{practitionerId}")
+        {
+            Content = JsonContent.Create(new { name = "Grace Lin", title = "Physiotherapist" }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        // The consumer in content finishes after the HTTP response: wait for its span, not a fixed time.
+        var spans = await Eventually.GetAsync(() => Task.FromResult(stack.Spans.For(traceId)),
+            s => s.Any(a => a.Kind == ActivityKind.Consumer && a.Source.Name == "MassTransit"),
+            TimeSpan.FromSeconds(30), "the content consumer's span joined the trace");
+
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && Path(s) == $"/api/admin/booking/practitioners/{practitionerId}"
+            && Port(s) == stack.Gateway.Port);
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && Path(s) == $"/api/admin/booking/practitioners/{practitionerId}"
+            && Port(s) == stack.Admin.Factory.Port);
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && Path(s) == $"/manage/booking/practitioners/{practitionerId}");
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Producer && s.Source.Name == "MassTransit");
+        var consume = Assert.Single(spans, s => s.Kind == ActivityKind.Consumer && s.Source.Name == "MassTransit");
+        Assert.Contains("practitioner-profile-changed", consume.DisplayName + " " + string.Join(' ', consume.Tags.Select(t => t.Value)), StringComparison.OrdinalIgnoreCase);
+
+        await using var content = stack.Content.OpenDb();
+        Assert.True(await content.Authors.AnyAsync(a => a.Id == practitionerId));
+    }
+
+    [Fact]
+    public async Task Aggregated_health_reports_every_service_healthy()
+    {
+        using var client = stack.GatewayClient();
+        var health = await Eventually.GetAsync(async () =>
+        {
+            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }, r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "gateway health green");
+        foreach (var service in new[] { "content", "shop", "booking", "admin" })
+        {
+            Assert.Contains($"\"{service}\":{{\"status\":\"Healthy\"", health.Body, StringComparison.Ordinal);
+        }
+    }
+
+    private static string? Path(Activity span) => span.GetTagItem("url.path") as string;
+
+    private static int? Port(Activity span) => span.GetTagItem("server.port") is int port ? port : null;
+}
