@@ -1,7 +1,10 @@
 using CultureHealth.Booking.Api;
+using CultureHealth.Booking.Application;
+using CultureHealth.Booking.Consumers;
 using CultureHealth.Booking.Data;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Options;
 
 namespace CultureHealth.Booking;
 
@@ -9,15 +12,31 @@ public static class BookingServiceExtensions
 {
     public static IHostApplicationBuilder AddBooking(this IHostApplicationBuilder builder)
     {
+        builder.AddValidatedOptions<BookingOptions>(BookingOptions.Section);
         builder.AddServiceDatabase<BookingDbContext>("booking");
         builder.Services.AddScoped<IDemoDataSeeder<BookingDbContext>, BookingDemoData>();
-        builder.AddServiceMessaging<BookingDbContext>("booking");
+        builder.Services.AddScoped<DiaryReader>();
+        builder.Services.AddScoped<BookingCommands>();
+        builder.Services.AddScoped<StaffBookingCommands>();
+        builder.AddServiceMessaging<BookingDbContext>("booking", bus =>
+        {
+            bus.AddConsumer<OrderPaidConsumer>();
+            bus.AddConsumer<OrderRefundedConsumer>();
+        });
         return builder;
     }
 
     public static WebApplication MapBookingApi(this WebApplication app)
     {
         app.MapPractitionerApi();
+        app.MapAppointmentTypeEndpoints();
+        app.MapAvailabilityEndpoints();
+        app.MapBookingEndpoints();
+        app.MapCreditEndpoints();
+        app.MapCalendarFeedEndpoints();
+        app.MapScheduleEndpoints();
+        app.MapStaffBookingEndpoints();
+        app.MapClosureEndpoints();
         return app;
     }
 }

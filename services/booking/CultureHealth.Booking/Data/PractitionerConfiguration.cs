@@ -14,5 +14,7 @@ internal sealed class PractitionerConfiguration : IEntityTypeConfiguration<Pract
         e.Property(p => p.Title).HasMaxLength(160).IsRequired();
         e.Property(p => p.Bio).HasMaxLength(4000);
         e.Property(p => p.PhotoUrl).HasMaxLength(500);
+        e.Property(p => p.CalendarKeyHash).HasMaxLength(64);
+        e.HasOne<Location>().WithMany().HasForeignKey(p => p.LocationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,5 +9,12 @@ public sealed class Practitioner
     public string? Bio { get; set; }
     public string? PhotoUrl { get; set; }
     public bool Active { get; set; } = true;
+
+    /// <summary>Where the practitioner sees patients; null until staff assign one.</summary>
+    public Guid? LocationId { get; set; }
+
+    /// <summary>SHA-256 of the calendar feed key (see <see cref="ManageToken"/>); null means no feed yet.</summary>
+    public string? CalendarKeyHash { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

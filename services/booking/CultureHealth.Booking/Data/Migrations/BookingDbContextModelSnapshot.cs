@@ -5,6 +5,7 @@ using CultureHealth.Booking.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -21,7 +22,456 @@ namespace CultureHealth.Booking.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.AppointmentTypeDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int>("BufferAfterMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("buffer_after_minutes");
+
+                    b.Property<int>("BufferBeforeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("buffer_before_minutes");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("CreditsCanPay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("credits_can_pay");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("PricePence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_pence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_types");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_types_code");
+
+                    b.ToTable("appointment_types", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_appointment_types_buffers", "buffer_before_minutes >= 0 AND buffer_after_minutes >= 0");
+
+                            t.HasCheckConstraint("ck_appointment_types_duration", "duration_minutes > 0");
+
+                            t.HasCheckConstraint("ck_appointment_types_price", "price_pence >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.ClinicClosure", b =>
+                {
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Date")
+                        .HasName("pk_clinic_closures");
+
+                    b.ToTable("clinic_closures", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.DateOverrideInterval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<LocalTime?>("End")
+                        .HasColumnType("time")
+                        .HasColumnName("end");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<LocalTime?>("Start")
+                        .HasColumnType("time")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_date_override_intervals");
+
+                    b.HasIndex("PractitionerId", "Date")
+                        .HasDatabaseName("ix_date_override_intervals_practitioner_id_date");
+
+                    b.ToTable("date_override_intervals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_date_override_intervals_times", "(start IS NULL AND \"end\" IS NULL) OR (start IS NOT NULL AND \"end\" IS NOT NULL AND \"end\" > start)");
+                        });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("SealedManageToken")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_manage_token");
+
+                    b.HasKey("KeyHash")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_idempotency_records_booking_id");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.ToTable("locations", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.PatientBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppointmentTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_type_id");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreditGrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credit_grant_id");
+
+                    b.Property<Instant>("End")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end");
+
+                    b.Property<Interval>("Footprint")
+                        .HasColumnType("tstzrange")
+                        .HasColumnName("footprint");
+
+                    b.Property<string>("ManageTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("manage_token_hash");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("PaidBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("paid_by");
+
+                    b.Property<string>("PatientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("patient_email");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("patient_name");
+
+                    b.Property<string>("PatientPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("patient_phone");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<long>("PricePence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_pence");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Instant>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("AppointmentTypeId")
+                        .HasDatabaseName("ix_bookings_appointment_type_id");
+
+                    b.HasIndex("CreditGrantId")
+                        .HasDatabaseName("ix_bookings_credit_grant_id");
+
+                    b.HasIndex("PatientEmail")
+                        .HasDatabaseName("ix_bookings_patient_email");
+
+                    b.HasIndex("PractitionerId", "Start")
+                        .HasDatabaseName("ix_bookings_practitioner_id_start");
+
+                    b.ToTable("bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bookings_order", "\"end\" > start");
+
+                            t.HasCheckConstraint("ck_bookings_paid_by", "paid_by IN ('clinic', 'credit')");
+
+                            t.HasCheckConstraint("ck_bookings_status", "status IN ('confirmed', 'cancelled', 'completed', 'no_show')");
+                        });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.PractitionerOffering", b =>
+                {
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<Guid>("AppointmentTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_type_id");
+
+                    b.HasKey("PractitionerId", "AppointmentTypeId")
+                        .HasName("pk_practitioner_appointment_types");
+
+                    b.HasIndex("AppointmentTypeId")
+                        .HasDatabaseName("ix_practitioner_appointment_types_appointment_type_id");
+
+                    b.ToTable("practitioner_appointment_types", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.SessionCreditGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppointmentTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("appointment_type_code");
+
+                    b.Property<string>("CustomerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("customer_email");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("integer")
+                        .HasColumnName("granted");
+
+                    b.Property<Instant>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("order_number");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("integer")
+                        .HasColumnName("remaining");
+
+                    b.Property<Instant?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_credit_grants");
+
+                    b.HasIndex("CustomerEmail", "AppointmentTypeCode")
+                        .HasDatabaseName("ix_session_credit_grants_customer_email_appointment_type_code");
+
+                    b.HasIndex("OrderId", "AppointmentTypeCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_credit_grants_order_id_appointment_type_code");
+
+                    b.ToTable("session_credit_grants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_credit_grants_remaining", "remaining >= 0 AND remaining <= granted");
+                        });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.TimeOffPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("End")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<Instant>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_time_off");
+
+                    b.HasIndex("PractitionerId", "Start")
+                        .HasDatabaseName("ix_time_off_practitioner_id_start");
+
+                    b.ToTable("time_off", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_time_off_order", "\"end\" > start");
+                        });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.WeeklyScheduleInterval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<LocalTime>("End")
+                        .HasColumnType("time")
+                        .HasColumnName("end");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<LocalTime>("Start")
+                        .HasColumnType("time")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_weekly_schedule_intervals");
+
+                    b.HasIndex("PractitionerId", "Day")
+                        .HasDatabaseName("ix_weekly_schedule_intervals_practitioner_id_day");
+
+                    b.ToTable("weekly_schedule_intervals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_weekly_schedule_intervals_day", "day BETWEEN 1 AND 7");
+
+                            t.HasCheckConstraint("ck_weekly_schedule_intervals_order", "\"end\" > start");
+                        });
+                });
 
             modelBuilder.Entity("CultureHealth.Booking.Domain.Practitioner", b =>
                 {
@@ -38,6 +488,15 @@ namespace CultureHealth.Booking.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("bio");
+
+                    b.Property<string>("CalendarKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_key_hash");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -67,6 +526,9 @@ namespace CultureHealth.Booking.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_practitioners");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_practitioners_location_id");
 
                     b.ToTable("practitioners", (string)null);
                 });
@@ -149,6 +611,95 @@ namespace CultureHealth.Booking.Data.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.DateOverrideInterval", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_date_override_intervals_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.IdempotencyRecord", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Data.PatientBooking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_records_bookings_booking_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.PatientBooking", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Data.AppointmentTypeDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_appointment_types_appointment_type_id");
+
+                    b.HasOne("CultureHealth.Booking.Data.SessionCreditGrant", null)
+                        .WithMany()
+                        .HasForeignKey("CreditGrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bookings_credit_grants_credit_grant_id");
+
+                    b.HasOne("CultureHealth.Booking.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.PractitionerOffering", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Data.AppointmentTypeDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_practitioner_appointment_types_appointment_types_appointmen");
+
+                    b.HasOne("CultureHealth.Booking.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_practitioner_appointment_types_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.TimeOffPeriod", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_off_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.WeeklyScheduleInterval", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_weekly_schedule_intervals_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Domain.Practitioner", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Data.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_practitioners_locations_location_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,66 @@
+using CultureHealth.Booking.Application;
+using CultureHealth.Booking.Data;
+using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CultureHealth.Booking.Api;
+
+public sealed record ClosureDto(string Date, string Name);
+
+public sealed record ClosureRequest(string? Name);
+
+/// <summary>Clinic-wide closed days (bank holidays); admin only because they shut every diary at once.</summary>
+public static class ClosureEndpoints
+{
+    public static IEndpointRouteBuilder MapClosureEndpoints(this IEndpointRouteBuilder app)
+    {
+        var closures = app.MapGroup("/manage/booking/closures").WithTags("Closures (staff)").RequireAuthorization(StaffPolicies.Admin);
+        closures.MapGet("/", List);
+        closures.MapPut("/{date}", Put);
+        closures.MapDelete("/{date}", Delete);
+        return app;
+    }
+
+    private static async Task<Ok<List<ClosureDto>>> List(BookingDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Closures.AsNoTracking().OrderBy(c => c.Date).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(c => new ClosureDto(ClinicTimeText.Format(c.Date), c.Name)).ToList());
+    }
+
+    private static async Task<Results<Ok<ClosureDto>, ValidationProblem>> Put(string date, ClosureRequest body, BookingDbContext db, CancellationToken ct)
+    {
+        var v = new RequestValidator().Required("name", body.Name, 120);
+        if (!ClinicTimeText.TryParseDate(date, out var day))
+        {
+            v.Add("date", "Must be a date like 2026-12-25.");
+        }
+
+        if (v.Failed)
+        {
+            return v.Problem();
+        }
+
+        // Bookings already made on the day stay; reception contacts those patients.
+        var closure = await db.Closures.FirstOrDefaultAsync(c => c.Date == day, ct);
+        if (closure is null)
+        {
+            db.Closures.Add(closure = new ClinicClosure { Date = day });
+        }
+
+        closure.Name = body.Name!.Trim();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ClosureDto(ClinicTimeText.Format(day), closure.Name));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Delete(string date, BookingDbContext db, CancellationToken ct)
+    {
+        if (!ClinicTimeText.TryParseDate(date, out var day))
+        {
+            return new RequestValidator().Add("date", "Must be a date like 2026-12-25.").Problem();
+        }
+
+        return await db.Closures.Where(c => c.Date == day).ExecuteDeleteAsync(ct) == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+    }
+}

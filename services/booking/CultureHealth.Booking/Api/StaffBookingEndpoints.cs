@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using CultureHealth.Booking.Application;
+using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
+using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.Booking.Api;
+
+/// <summary><c>restoreCredit</c> overrides the default (restore only when cancelled in time).</summary>
+public sealed record StaffCancelRequest(bool? RestoreCredit);
+
+public sealed record StaffRescheduleRequest(string? Start);
+
+/// <summary>The reception desk's and practitioners' day list and outcomes.</summary>
+public static class StaffBookingEndpoints
+{
+    public static IEndpointRouteBuilder MapStaffBookingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/manage/booking/bookings").WithTags("Bookings (staff)").RequireAuthorization(StaffPolicies.Diary);
+        staff.MapGet("/", DayList);
+        staff.MapPost("/{id:guid}/complete", (Guid id, ClaimsPrincipal user, StaffBookingCommands commands, CancellationToken ct) =>
+            RecordOutcome(id, BookingStatus.Completed, user, commands, ct));
+        staff.MapPost("/{id:guid}/no-show", (Guid id, ClaimsPrincipal user, StaffBookingCommands commands, CancellationToken ct) =>
+            RecordOutcome(id, BookingStatus.NoShow, user, commands, ct));
+        staff.MapPost("/{id:guid}/cancel", Cancel);
+        staff.MapPost("/{id:guid}/reschedule", Reschedule);
+        return app;
+    }
+
+    /// <summary>A clinic day's bookings (all statuses), optionally for one practitioner; a practitioner sees only their own.</summary>
+    private static async Task<Results<Ok<List<BookingDto>>, ValidationProblem>> DayList(
+        string? date, Guid? practitionerId, ClaimsPrincipal user, BookingDbContext db, IOptions<BookingOptions> options, CancellationToken ct)
+    {
+        if (!ClinicTimeText.TryParseDate(date, out var day))
+        {
+            return new RequestValidator().Add("date", "Required: a date like 2026-12-01.").Problem();
+        }
+
+        var own = DiaryAccess.OwnPractitionerId(user);
+        if (practitionerId is { } requested)
+        {
+            DiaryAccess.Require(user, requested);
+        }
+        else if (!DiaryAccess.MayManage(user, Guid.Empty))
+        {
+            // A practitioner asking for "everyone" gets their own diary, the only one they may see.
+            practitionerId = own ?? throw new ProblemException(StatusCodes.Status403Forbidden, "Not your diary",
+                "This practitioner account is not linked to a practitioner.");
+        }
+
+        var dayStart = ClinicCalendar.StartOfDay(day);
+        var dayEnd = ClinicCalendar.StartOfDay(day.PlusDays(1));
+        var rows = await (
+            from b in db.Bookings.AsNoTracking()
+            join p in db.Practitioners on b.PractitionerId equals p.Id
+            join t in db.AppointmentTypes on b.AppointmentTypeId equals t.Id
+            where b.Start >= dayStart && b.Start < dayEnd && (practitionerId == null || b.PractitionerId == practitionerId)
+            orderby b.Start, p.Name
+            select new { Booking = b, PractitionerName = p.Name, TypeName = t.Name }).ToListAsync(ct);
+        var policy = options.Value.CancellationPolicy;
+        return TypedResults.Ok(rows.Select(r => r.Booking.ToDto(r.PractitionerName, r.TypeName, policy)).ToList());
+    }
+
+    private static async Task<Ok<BookingDto>> RecordOutcome(
+        Guid id, BookingStatus outcome, ClaimsPrincipal user, StaffBookingCommands commands, CancellationToken ct) =>
+        TypedResults.Ok(await commands.RecordOutcomeAsync(id, outcome, user, ct));
+
+    private static async Task<Ok<BookingDto>> Cancel(
+        Guid id, StaffCancelRequest? body, ClaimsPrincipal user, StaffBookingCommands staff, BookingCommands commands, CancellationToken ct)
+    {
+        var booking = await staff.RequireAsync(id, user, ct);
+        return TypedResults.Ok(await commands.CancelAsync(booking, CancellationRequester.Staff, body?.RestoreCredit, ct));
+    }
+
+    private static async Task<Results<Ok<BookingDto>, ValidationProblem>> Reschedule(
+        Guid id, StaffRescheduleRequest? body, ClaimsPrincipal user, StaffBookingCommands staff, BookingCommands commands, CancellationToken ct)
+    {
+        var booking = await staff.RequireAsync(id, user, ct);
+        if (!ClinicTimeText.TryParseInstant(body?.Start, out var start))
+        {
+            return new RequestValidator().Add("start", "Required: an ISO 8601 date and time with an offset.").Problem();
+        }
+
+        return TypedResults.Ok(await commands.RescheduleAsync(booking, start, CancellationRequester.Staff, ct));
+    }
+}

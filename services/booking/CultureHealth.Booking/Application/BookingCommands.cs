@@ -1,0 +1,303 @@
+using CultureHealth.Booking.Api;
+using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
+using CultureHealth.Contracts;
+using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Problems;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CultureHealth.Booking.Application;
+
+/// <summary>
+/// Everything that changes a booking. Invariants are left to PostgreSQL (the exclusion constraint, the
+/// conditional credit and status updates); the checks before them only turn likely failures into clear problems.
+/// </summary>
+public sealed partial class BookingCommands(
+    BookingDbContext db,
+    DiaryReader diary,
+    IOptions<BookingOptions> options,
+    TimeProvider clock,
+    ILogger<BookingCommands> logger)
+{
+    private BookingOptions Options => options.Value;
+
+    private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    public async Task<BookingCreated> CreateAsync(IdempotencyKey key, NewBooking request, CancellationToken ct)
+    {
+        var fingerprint = request.Fingerprint();
+        if (await ReplayAsync(key, fingerprint, ct) is { } replay)
+        {
+            return replay;
+        }
+
+        var type = await db.AppointmentTypes.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Id == request.AppointmentTypeId && t.Active, ct)
+            ?? throw ProblemException.Unprocessable("appointmentTypeId", "No bookable appointment type has this id.");
+        var practitioner = await db.Practitioners.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Id == request.PractitionerId && p.Active
+                && db.Offerings.Any(o => o.PractitionerId == p.Id && o.AppointmentTypeId == type.Id), ct)
+            ?? throw ProblemException.Unprocessable("practitionerId", "No active practitioner with this id offers this appointment type.");
+        if (request.UseCredit && !type.CreditsCanPay)
+        {
+            throw ProblemException.Unprocessable("useCredit", "This appointment type cannot be paid for with a session credit.");
+        }
+
+        var rule = type.ToRule();
+        var now = Now;
+        var context = await diary.ContextAsync(practitioner.Id, rule, ClinicCalendar.LocalDateOf(request.Start), null, ct);
+        if (AvailabilityCalculator.IsBookable(context, now, request.Start).Rejection is { } rejection)
+        {
+            throw BookingProblems.SlotRejected(rejection, Options);
+        }
+
+        var token = ManageToken.Generate();
+        try
+        {
+            var booking = await InsertAsync(key, fingerprint, request, type, practitioner, rule, token, now, ct);
+            LogBooked(logger, booking.Id, practitioner.Id, request.Start);
+            return new BookingCreated(booking.ToDto(practitioner.Name, type.Name, Options.CancellationPolicy), token.Value);
+        }
+        catch (DbUpdateException e) when (BookingProblems.IsSlotTaken(e))
+        {
+            LogSlotTaken(logger, practitioner.Id, request.Start);
+            throw BookingProblems.SlotTaken();
+        }
+        catch (DbUpdateException e) when (BookingProblems.IsUniqueViolation(e))
+        {
+            // The same key raced us and won: answer as its retry would be answered.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(key, fingerprint, ct) is { } winner)
+            {
+                return winner;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<PatientBooking> InsertAsync(
+        IdempotencyKey key, string fingerprint, NewBooking request, AppointmentTypeDefinition type, Practitioner practitioner,
+        AppointmentType rule, ManageToken token, Instant now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Guid? creditGrantId = null;
+        if (request.UseCredit)
+        {
+            creditGrantId = await ConsumeCreditAsync(request.PatientEmail, type.Code, ct) ?? throw BookingProblems.NoCredit();
+        }
+
+        var booking = new PatientBooking
+        {
+            Id = Guid.CreateVersion7(),
+            PractitionerId = practitioner.Id,
+            AppointmentTypeId = type.Id,
+            Status = BookingStatus.Confirmed,
+            Start = request.Start,
+            End = request.Start + rule.Duration,
+            Footprint = rule.FootprintAt(request.Start),
+            PricePence = type.PricePence,
+            PaidBy = creditGrantId is null ? PaymentMethods.Clinic : PaymentMethods.Credit,
+            CreditGrantId = creditGrantId,
+            PatientName = request.PatientName,
+            PatientEmail = request.PatientEmail,
+            PatientPhone = request.PatientPhone,
+            Notes = request.Notes,
+            ManageTokenHash = token.Hash,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Bookings.Add(booking);
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            KeyHash = key.Hash, RequestHash = fingerprint, BookingId = booking.Id, SealedManageToken = key.Seal(token.Value), CreatedAt = now,
+        });
+        var occurredAt = now.ToDateTimeOffset();
+        db.PublishOnCommit(new BookingConfirmed(
+            Guid.NewGuid(), occurredAt, booking.Id, practitioner.Id, practitioner.Name, type.Id, type.Name,
+            booking.Start.ToClinicTime(), booking.End.ToClinicTime(), booking.PatientName, booking.PatientEmail,
+            booking.PricePence, booking.PaidBy, booking.Sequence), occurredAt);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return booking;
+    }
+
+    /// <summary>Takes one credit in the caller's transaction; the conditional update cannot take a credit twice.</summary>
+    private async Task<Guid?> ConsumeCreditAsync(string email, string appointmentTypeCode, CancellationToken ct)
+    {
+        var normalized = email.ToLowerInvariant();
+        var taken = await db.Database.SqlQuery<Guid>($"""
+            UPDATE session_credit_grants SET remaining = remaining - 1
+            WHERE id = (
+                SELECT id FROM session_credit_grants
+                WHERE customer_email = {normalized} AND appointment_type_code = {appointmentTypeCode}
+                  AND remaining > 0 AND revoked_at IS NULL
+                ORDER BY granted_at, id
+                LIMIT 1
+                FOR UPDATE)
+              AND remaining > 0
+            RETURNING id AS "Value"
+            """).ToListAsync(ct);
+        return taken.Count == 0 ? null : taken[0];
+    }
+
+    private async Task<BookingCreated?> ReplayAsync(IdempotencyKey key, string fingerprint, CancellationToken ct)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.KeyHash == key.Hash, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != fingerprint)
+        {
+            throw ProblemException.Unprocessable(IdempotencyKey.HeaderName,
+                "This Idempotency-Key was already used for a different request. Use a new key for a new booking.");
+        }
+
+        var view = await ViewAsync(record.BookingId, ct);
+        var token = key.Unseal(record.SealedManageToken)
+            ?? throw ProblemException.Unprocessable(IdempotencyKey.HeaderName, "This Idempotency-Key cannot be replayed.");
+        return new BookingCreated(view, token);
+    }
+
+    /// <summary>The booking if <paramref name="token"/> is its manage token; otherwise 404, so ids reveal nothing.</summary>
+    public async Task<BookingDto> ViewForPatientAsync(Guid id, string? token, CancellationToken ct)
+    {
+        await RequirePatientAsync(id, token, ct);
+        return await ViewAsync(id, ct);
+    }
+
+    public async Task<BookingDto> ViewAsync(Guid id, CancellationToken ct)
+    {
+        var row = await (
+            from b in db.Bookings.AsNoTracking()
+            join p in db.Practitioners on b.PractitionerId equals p.Id
+            join t in db.AppointmentTypes on b.AppointmentTypeId equals t.Id
+            where b.Id == id
+            select new { Booking = b, PractitionerName = p.Name, TypeName = t.Name }).FirstOrDefaultAsync(ct)
+            ?? throw ProblemException.NotFound("The booking");
+        return row.Booking.ToDto(row.PractitionerName, row.TypeName, Options.CancellationPolicy);
+    }
+
+    public async Task<PatientBooking> RequirePatientAsync(Guid id, string? token, CancellationToken ct)
+    {
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+        return booking is not null && ManageToken.Verify(token, booking.ManageTokenHash)
+            ? booking
+            : throw ProblemException.NotFound("The booking");
+    }
+
+    public async Task<BookingDto> CancelAsync(PatientBooking booking, CancellationRequester requester, bool? restoreCredit, CancellationToken ct)
+    {
+        var now = Now;
+        var policy = Options.CancellationPolicy;
+        var decision = policy.Decide(booking.Status, booking.Start, now, requester);
+        if (decision.Refusal is { } refusal)
+        {
+            throw BookingProblems.CancellationRefused(refusal, "cancel", policy.FreeCancellationHours);
+        }
+
+        // A late cancellation forfeits the session unless staff decide otherwise.
+        var restore = booking.CreditGrantId is not null && (restoreCredit ?? !decision.IsLate);
+        var cancelledBy = requester == CancellationRequester.Staff ? "staff" : "patient";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Bookings
+            .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, BookingStatus.Cancelled)
+                .SetProperty(b => b.Sequence, b => b.Sequence + 1)
+                .SetProperty(b => b.CancelledBy, cancelledBy)
+                .SetProperty(b => b.UpdatedAt, now), ct);
+        if (changed == 0)
+        {
+            throw BookingProblems.NotConfirmed();
+        }
+
+        var restored = restore && await db.CreditGrants
+            .Where(g => g.Id == booking.CreditGrantId && g.RevokedAt == null && g.Remaining < g.Granted)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Remaining, g => g.Remaining + 1), ct) == 1;
+
+        var occurredAt = now.ToDateTimeOffset();
+        db.PublishOnCommit(new BookingCancelled(
+            Guid.NewGuid(), occurredAt, booking.Id, booking.PractitionerId, booking.Start.ToClinicTime(), booking.End.ToClinicTime(),
+            booking.PatientEmail, cancelledBy, restored, booking.Sequence + 1), occurredAt);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        LogCancelled(logger, booking.Id, cancelledBy, restored);
+        return await ViewAsync(booking.Id, ct);
+    }
+
+    /// <summary>
+    /// Moves a booking in one UPDATE of its row: the exclusion constraint checks the new footprint against
+    /// everyone else's, and if it fails nothing changes, so the old slot is never given up for nothing.
+    /// </summary>
+    public async Task<BookingDto> RescheduleAsync(PatientBooking booking, Instant newStart, CancellationRequester requester, CancellationToken ct)
+    {
+        var now = Now;
+        var policy = Options.CancellationPolicy;
+        // Moving an appointment late frees the practitioner's time just as late as cancelling it would.
+        if (policy.Decide(booking.Status, booking.Start, now, requester).Refusal is { } refusal)
+        {
+            throw BookingProblems.CancellationRefused(refusal, "reschedule", policy.FreeCancellationHours);
+        }
+
+        var type = await db.AppointmentTypes.AsNoTracking().FirstAsync(t => t.Id == booking.AppointmentTypeId, ct);
+        var rule = type.ToRule();
+        var context = await diary.ContextAsync(booking.PractitionerId, rule, ClinicCalendar.LocalDateOf(newStart), booking.Id, ct);
+        if (AvailabilityCalculator.IsBookable(context, now, newStart).Rejection is { } rejection)
+        {
+            throw BookingProblems.SlotRejected(rejection, Options);
+        }
+
+        var end = newStart + rule.Duration;
+        var footprint = rule.FootprintAt(newStart);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        int changed;
+        try
+        {
+            changed = await db.Bookings
+                .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.Sequence == booking.Sequence)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.Start, newStart)
+                    .SetProperty(b => b.End, end)
+                    .SetProperty(b => b.Footprint, footprint)
+                    .SetProperty(b => b.Sequence, b => b.Sequence + 1)
+                    .SetProperty(b => b.UpdatedAt, now), ct);
+        }
+        catch (Exception e) when (BookingProblems.IsSlotTaken(e))
+        {
+            LogSlotTaken(logger, booking.PractitionerId, newStart);
+            throw BookingProblems.SlotTaken();
+        }
+
+        if (changed == 0)
+        {
+            throw new ProblemException(StatusCodes.Status409Conflict, "The booking changed meanwhile",
+                "The booking was changed by another request; reload it and try again.");
+        }
+
+        var occurredAt = now.ToDateTimeOffset();
+        db.PublishOnCommit(new BookingRescheduled(
+            Guid.NewGuid(), occurredAt, booking.Id, booking.PractitionerId, booking.Start.ToClinicTime(),
+            newStart.ToClinicTime(), end.ToClinicTime(), booking.PatientEmail, booking.Sequence + 1), occurredAt);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        LogRescheduled(logger, booking.Id, booking.Start, newStart);
+        return await ViewAsync(booking.Id, ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Booked {BookingId} with practitioner {PractitionerId} at {Start}")]
+    private static partial void LogBooked(ILogger logger, Guid bookingId, Guid practitionerId, Instant start);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slot at {Start} with practitioner {PractitionerId} was taken by a concurrent booking")]
+    private static partial void LogSlotTaken(ILogger logger, Guid practitionerId, Instant start);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled booking {BookingId} by {CancelledBy}; credit restored: {CreditRestored}")]
+    private static partial void LogCancelled(ILogger logger, Guid bookingId, string cancelledBy, bool creditRestored);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rescheduled booking {BookingId} from {From} to {To}")]
+    private static partial void LogRescheduled(ILogger logger, Guid bookingId, Instant from, Instant to);
+}

@@ -1,0 +1,69 @@
+using CultureHealth.Booking.Domain;
+using CultureHealth.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http;
+using Npgsql;
+
+namespace CultureHealth.Booking.Application;
+
+/// <summary>The problems the booking rules produce, worded for patients and named for clients.</summary>
+public static class BookingProblems
+{
+    private const string TypeBase = "https://culturehealth.example/problems/booking/";
+
+    public static ProblemException SlotTaken() => new(StatusCodes.Status409Conflict, "That slot was just taken",
+        "Another booking now holds this time. Please choose another slot.", type: TypeBase + "slot-taken");
+
+    /// <summary>Why a requested start is refused; a clash is a conflict (409), every other reason is about the field "start".</summary>
+    public static ProblemException SlotRejected(SlotRejectionReason reason, BookingOptions options) => reason switch
+    {
+        SlotRejectionReason.Clash => SlotTaken(),
+        _ => new ProblemException(StatusCodes.Status422UnprocessableEntity, "That time cannot be booked", Describe(reason, options),
+            field: "start", type: TypeBase + "slot-" + reason.ToString().ToLowerInvariant()),
+    };
+
+    public static ProblemException CancellationRefused(CancellationRefusal refusal, string action, int freeCancellationHours) => refusal switch
+    {
+        CancellationRefusal.TooLate => new ProblemException(StatusCodes.Status409Conflict, $"Too late to {action} online",
+            $"Bookings can be changed or cancelled online free of charge until {freeCancellationHours} hours before the appointment. Please call the clinic.",
+            type: TypeBase + "cancellation-window"),
+        CancellationRefusal.AlreadyStarted => new ProblemException(StatusCodes.Status409Conflict, $"Too late to {action}",
+            "The appointment has already started.", type: TypeBase + "already-started"),
+        _ => NotConfirmed(),
+    };
+
+    public static ProblemException NotConfirmed() => new(StatusCodes.Status409Conflict, "The booking is no longer active",
+        "Only confirmed bookings can be changed; this one is cancelled, completed or marked as a no-show.", type: TypeBase + "not-confirmed");
+
+    public static ProblemException NoCredit() => new(StatusCodes.Status422UnprocessableEntity, "No session credit available",
+        "There is no unused session credit for this appointment type and email address.", field: "useCredit", type: TypeBase + "no-credit");
+
+    public static bool IsSlotTaken(Exception exception) => SqlStateOf(exception) == PostgresErrorCodes.ExclusionViolation;
+
+    public static bool IsUniqueViolation(Exception exception) => SqlStateOf(exception) == PostgresErrorCodes.UniqueViolation;
+
+    private static string? SqlStateOf(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException postgres)
+            {
+                return postgres.SqlState;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(SlotRejectionReason reason, BookingOptions options) => reason switch
+    {
+        SlotRejectionReason.NotOnSlotBoundary =>
+            $"Appointments start every {options.SlotGranularityMinutes} minutes from the start of the practitioner's working hours.",
+        SlotRejectionReason.OutsideWorkingHours => "The practitioner is not working at that time.",
+        SlotRejectionReason.TooSoon => $"Bookings need at least {options.MinimumNoticeMinutes} minutes' notice.",
+        SlotRejectionReason.BeyondHorizon => $"Bookings open {options.HorizonDays} days ahead.",
+        SlotRejectionReason.InThePast => "That time has already passed.",
+        SlotRejectionReason.Closed => "The clinic is closed that day.",
+        SlotRejectionReason.TimeOff => "The practitioner is away at that time.",
+        _ => "That time is not available.",
+    };
+}

@@ -1,0 +1,68 @@
+using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CultureHealth.Booking.Application;
+
+/// <summary>
+/// Loads what <see cref="AvailabilityCalculator"/> needs for some practitioners and dates in a fixed
+/// number of queries (not one per practitioner or day), so listing a month for everyone stays cheap.
+/// </summary>
+public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> options)
+{
+    public async Task<IReadOnlyDictionary<Guid, AvailabilityContext>> ContextsAsync(
+        IReadOnlyCollection<Guid> practitionerIds,
+        AppointmentType type,
+        LocalDate from,
+        LocalDate to,
+        Guid? ignoreBookingId,
+        CancellationToken ct)
+    {
+        var ids = practitionerIds.ToArray();
+        // A day's slots can be blocked by anything whose footprint reaches into it; a day's margin covers any buffer.
+        var windowStart = ClinicCalendar.StartOfDay(from.PlusDays(-1));
+        var windowEnd = ClinicCalendar.StartOfDay(to.PlusDays(2));
+
+        var weekly = await db.WeeklySchedule.AsNoTracking()
+            .Where(i => ids.Contains(i.PractitionerId)).ToListAsync(ct);
+        var overrides = await db.DateOverrides.AsNoTracking()
+            .Where(o => ids.Contains(o.PractitionerId) && o.Date >= from && o.Date <= to).ToListAsync(ct);
+        var timeOff = await db.TimeOff.AsNoTracking()
+            .Where(t => ids.Contains(t.PractitionerId) && t.Start < windowEnd && t.End > windowStart).ToListAsync(ct);
+        var closures = await db.Closures.AsNoTracking()
+            .Where(c => c.Date >= from && c.Date <= to).Select(c => c.Date).ToListAsync(ct);
+        var busy = await db.Bookings.AsNoTracking()
+            .Where(b => ids.Contains(b.PractitionerId) && b.Status == BookingStatus.Confirmed
+                && b.Start < windowEnd && b.End > windowStart && b.Id != ignoreBookingId)
+            .Select(b => new { b.PractitionerId, b.Footprint }).ToListAsync(ct);
+
+        var clinicClosures = new ClinicClosures(closures);
+        var rules = options.Value.Rules;
+        var contexts = new Dictionary<Guid, AvailabilityContext>();
+        foreach (var id in ids)
+        {
+            var schedule = new PractitionerSchedule(
+                WeeklyOf(weekly.Where(i => i.PractitionerId == id)),
+                OverridesOf(overrides.Where(o => o.PractitionerId == id)),
+                timeOff.Where(t => t.PractitionerId == id).Select(t => new TimeOff(t.Start, t.End)));
+            contexts[id] = new AvailabilityContext(
+                schedule, clinicClosures, [.. busy.Where(b => b.PractitionerId == id).Select(b => b.Footprint)], type, rules);
+        }
+
+        return contexts;
+    }
+
+    public async Task<AvailabilityContext> ContextAsync(
+        Guid practitionerId, AppointmentType type, LocalDate date, Guid? ignoreBookingId, CancellationToken ct) =>
+        (await ContextsAsync([practitionerId], type, date, date, ignoreBookingId, ct))[practitionerId];
+
+    private static WeeklySchedule WeeklyOf(IEnumerable<WeeklyScheduleInterval> rows) =>
+        rows.GroupBy(r => r.Day).Aggregate(WeeklySchedule.Empty,
+            (week, day) => week.With(day.Key, day.Select(r => new WorkingInterval(r.Start, r.End))));
+
+    private static IEnumerable<DateOverride> OverridesOf(IEnumerable<DateOverrideInterval> rows) =>
+        rows.GroupBy(r => r.Date).Select(date => new DateOverride(date.Key,
+            date.Where(r => r.Start is not null && r.End is not null).Select(r => new WorkingInterval(r.Start!.Value, r.End!.Value))));
+}

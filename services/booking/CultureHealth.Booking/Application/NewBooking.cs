@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+
+namespace CultureHealth.Booking.Application;
+
+/// <summary>A booking request whose fields are individually valid; whether the slot is free is checked later.</summary>
+public sealed record NewBooking(
+    Guid AppointmentTypeId,
+    Guid PractitionerId,
+    Instant Start,
+    string PatientName,
+    string PatientEmail,
+    string? PatientPhone,
+    string? Notes,
+    bool UseCredit)
+{
+    /// <summary>Identifies "the same request" for Idempotency-Key replays, whatever the JSON formatting was.</summary>
+    public string Fingerprint()
+    {
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            AppointmentTypeId, PractitionerId, Start.ToUnixTimeTicks(), PatientName, PatientEmail, PatientPhone, Notes, UseCredit,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

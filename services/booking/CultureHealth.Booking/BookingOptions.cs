@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+using CultureHealth.Booking.Domain;
+
+namespace CultureHealth.Booking;
+
+/// <summary>The clinic's booking rules ("Booking" section); validated at start-up.</summary>
+public sealed class BookingOptions
+{
+    public const string Section = "Booking";
+
+    [Range(5, 120)]
+    public int SlotGranularityMinutes { get; set; } = 15;
+
+    [Range(0, 7 * 24 * 60)]
+    public int MinimumNoticeMinutes { get; set; } = 120;
+
+    [Range(1, 730)]
+    public int HorizonDays { get; set; } = 90;
+
+    [Range(0, 30 * 24)]
+    public int FreeCancellationHours { get; set; } = 24;
+
+    /// <summary>Caps one availability request, which keeps its cost (and the response) bounded.</summary>
+    [Range(1, 92)]
+    public int MaxAvailabilityRangeDays { get; set; } = 31;
+
+    public BookingRules Rules => new(SlotGranularityMinutes, MinimumNoticeMinutes, HorizonDays);
+
+    public CancellationPolicy CancellationPolicy => new(FreeCancellationHours);
+}

@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CultureHealth.Booking.Api;
+using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
+using CultureHealth.Testing;
+using MassTransit;
+using NodaTime;
+
+namespace CultureHealth.Booking.Tests.Api;
+
+/// <summary>
+/// One booking service (and a second replica on the same database) per test class. Every test arranges
+/// its own practitioner and appointment type, so tests sharing the host cannot see each other's diaries.
+/// </summary>
+public sealed class BookingServiceFixture : IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public TestService<BookingDbContext> Service { get; private set; } = null!;
+    public TestService<BookingDbContext> Replica { get; private set; } = null!;
+    public ConsumeCounter Consumed { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        var broker = await RabbitMqServer.SharedAsync();
+        var vhost = await broker.CreateVirtualHostAsync("booking-" + Guid.NewGuid().ToString("N")[..8]);
+        Service = await TestService<BookingDbContext>.StartAsync("booking", vhost, services: s => s.AddConsumeObserver(_ => Consumed));
+        Replica = await TestService<BookingDbContext>.StartAsync("booking", vhost, database: Service.DatabaseConnectionString,
+            services: s => s.AddConsumeObserver(_ => Consumed));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Replica.DisposeAsync();
+        await Service.DisposeAsync();
+    }
+
+    /// <summary>A practitioner working every day 06:00-22:00 who offers a new appointment type of their own.</summary>
+    public async Task<Diary> ArrangeDiaryAsync(int durationMinutes = 60, int bufferAfterMinutes = 15, bool creditsCanPay = true)
+    {
+        var diary = new Diary(Guid.NewGuid(), Guid.NewGuid(), "type-" + Guid.NewGuid().ToString("N")[..10]);
+        await using var db = Service.OpenDb();
+        db.Practitioners.Add(new Practitioner { Id = diary.PractitionerId, Name = "Test " + diary.Code, Title = "Physiotherapist", UpdatedAt = DateTimeOffset.UtcNow });
+        db.AppointmentTypes.Add(new AppointmentTypeDefinition
+        {
+            Id = diary.TypeId, Code = diary.Code, Name = "Assessment " + diary.Code, DurationMinutes = durationMinutes,
+            BufferAfterMinutes = bufferAfterMinutes, PricePence = 9500, CreditsCanPay = creditsCanPay,
+        });
+        db.Offerings.Add(new PractitionerOffering { PractitionerId = diary.PractitionerId, AppointmentTypeId = diary.TypeId });
+        foreach (var day in Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None))
+        {
+            db.WeeklySchedule.Add(new WeeklyScheduleInterval
+            {
+                Id = Guid.NewGuid(), PractitionerId = diary.PractitionerId, Day = day, Start = new LocalTime(6, 0), End = new LocalTime(22, 0),
+            });
+        }
+
+        await db.SaveChangesAsync();
+        return diary;
+    }
+
+    public static LocalDate Today => ClinicCalendar.Today(SystemClock.Instance.GetCurrentInstant());
+
+    public static async Task<IReadOnlyList<SlotDto>> SlotsAsync(HttpClient client, Diary diary, LocalDate from, LocalDate to)
+    {
+        var url = $"/api/booking/availability?appointmentTypeId={diary.TypeId}&practitionerId={diary.PractitionerId}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+        var availability = await client.GetFromJsonAsync<AvailabilityDto>(url, Json);
+        return Assert.Single(availability!.Practitioners).Slots;
+    }
+
+    /// <summary>The first free slot at least <paramref name="after"/> from now.</summary>
+    public static async Task<DateTimeOffset> SlotAfterAsync(HttpClient client, Diary diary, Duration after)
+    {
+        var earliest = SystemClock.Instance.GetCurrentInstant() + after;
+        var from = ClinicCalendar.LocalDateOf(earliest);
+        var slots = await SlotsAsync(client, diary, from, from.PlusDays(2));
+        return slots.First(s => Instant.FromDateTimeOffset(s.Start) >= earliest).Start;
+    }
+
+    public static object Request(Diary diary, DateTimeOffset start, string email = "pat@example.com", bool useCredit = false, string name = "Pat Example") => new
+    {
+        appointmentTypeId = diary.TypeId,
+        practitionerId = diary.PractitionerId,
+        start = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        patient = new { name, email, phone = "07700 900123" },
+        notes = "Left knee",
+        useCredit,
+    };
+
+    public static async Task<HttpResponseMessage> PostBookingAsync(HttpClient client, object body, string? key = null)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/booking/bookings") { Content = JsonContent.Create(body) };
+        message.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        return await client.SendAsync(message);
+    }
+
+    public static async Task<BookingCreated> BookAsync(HttpClient client, object body)
+    {
+        using var response = await PostBookingAsync(client, body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<BookingCreated>(Json))!;
+    }
+
+    public IBus Bus => Service.GetRequiredService<IBus>();
+}
+
+public sealed record Diary(Guid PractitionerId, Guid TypeId, string Code);
+
+/// <summary>All API test classes share one pair of hosts; starting them is the slow part.</summary>
+[CollectionDefinition(Name)]
+public sealed class BookingServiceCollection : ICollectionFixture<BookingServiceFixture>
+{
+    public const string Name = "booking service";
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using CultureHealth.Booking.Domain;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using static CultureHealth.Booking.Tests.Api.BookingServiceFixture;
+
+namespace CultureHealth.Booking.Tests.Api;
+
+[Collection(BookingServiceCollection.Name)]
+public sealed class DoubleBookingTests(BookingServiceFixture fixture)
+{
+    [Fact]
+    public async Task Fifty_parallel_requests_for_one_slot_make_exactly_one_booking()
+    {
+        var diary = await fixture.ArrangeDiaryAsync();
+        using var client = fixture.Service.CreateClient();
+        var start = await SlotAfterAsync(client, diary, Duration.FromDays(2));
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            using var response = await PostBookingAsync(client, Request(diary, start, $"patient{i}@example.com"));
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Conflict));
+        await AssertOneConfirmedAsync(diary);
+    }
+
+    [Fact]
+    public async Task Two_replicas_on_one_database_still_book_a_slot_once()
+    {
+        var diary = await fixture.ArrangeDiaryAsync();
+        using var first = fixture.Service.CreateClient();
+        using var second = fixture.Replica.CreateClient();
+        var start = await SlotAfterAsync(first, diary, Duration.FromDays(3));
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            using var response = await PostBookingAsync(i % 2 == 0 ? first : second, Request(diary, start, $"patient{i}@example.com"));
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Conflict));
+        await AssertOneConfirmedAsync(diary);
+    }
+
+    [Fact]
+    public async Task A_losing_request_gets_a_problem_saying_the_slot_was_taken()
+    {
+        var diary = await fixture.ArrangeDiaryAsync();
+        using var client = fixture.Service.CreateClient();
+        var start = await SlotAfterAsync(client, diary, Duration.FromDays(2));
+        await BookAsync(client, Request(diary, start));
+
+        using var response = await PostBookingAsync(client, Request(diary, start, "late@example.com"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("That slot was just taken", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_an_overlapping_confirmed_booking_even_without_the_api()
+    {
+        var diary = await fixture.ArrangeDiaryAsync();
+        using var client = fixture.Service.CreateClient();
+        var start = await SlotAfterAsync(client, diary, Duration.FromDays(2));
+        var booked = await BookAsync(client, Request(diary, start));
+
+        await using var db = fixture.Service.OpenDb();
+        var original = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booked.Booking.Id);
+        // Partially overlapping (30 minutes later), which an exact-start unique key would not catch.
+        var later = original.Start + Duration.FromMinutes(30);
+        db.Bookings.Add(new Data.PatientBooking
+        {
+            Id = Guid.NewGuid(), PractitionerId = diary.PractitionerId, AppointmentTypeId = diary.TypeId, Status = BookingStatus.Confirmed,
+            Start = later, End = later + Duration.FromHours(1), Footprint = new Interval(later, later + Duration.FromMinutes(75)),
+            PatientName = "Direct", PatientEmail = "direct@example.com", ManageTokenHash = new string('0', 64),
+        });
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Equal("23P01", Assert.IsType<Npgsql.PostgresException>(error.InnerException).SqlState);
+    }
+
+    private async Task AssertOneConfirmedAsync(Diary diary)
+    {
+        await using var db = fixture.Service.OpenDb();
+        Assert.Equal(1, await db.Bookings.CountAsync(b => b.PractitionerId == diary.PractitionerId));
+        Assert.Equal(1, await db.Bookings.CountAsync(b => b.PractitionerId == diary.PractitionerId && b.Status == BookingStatus.Confirmed));
+    }
+}
