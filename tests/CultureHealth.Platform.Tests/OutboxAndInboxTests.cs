@@ -93,18 +93,39 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
         var first = new PractitionerProfileChanged(eventId, DateTimeOffset.UtcNow, practitionerId, "Tom Okafor", "Physiotherapist", "First copy", null, true);
         // A redelivered copy carries the same event id; a different payload would show if it acted again.
         var second = first with { Bio = "Second copy must be ignored", OccurredAt = first.OccurredAt.AddSeconds(1) };
-
         var bus = _booking.GetRequiredService<IBus>();
-        await bus.Publish(first);
-        await bus.Publish(second);
+        var before = _contentConsumed.Completed<PractitionerProfileChanged>();
 
-        await Eventually.TrueAsync(() => Task.FromResult(_contentConsumed.Completed<PractitionerProfileChanged>() >= 2),
-            TimeSpan.FromSeconds(30), "both copies were consumed");
+        await bus.Publish(first);
+        await Eventually.TrueAsync(() => Task.FromResult(_contentConsumed.Completed<PractitionerProfileChanged>() >= before + 1),
+            TimeSpan.FromSeconds(30), "the first copy was consumed");
+        await bus.Publish(second);
+        await Eventually.TrueAsync(() => Task.FromResult(_contentConsumed.Completed<PractitionerProfileChanged>() >= before + 2),
+            TimeSpan.FromSeconds(30), "the second copy was consumed");
 
         await using var db = _content.OpenDb();
         var author = await db.Authors.AsNoTracking().SingleAsync(a => a.Id == practitionerId);
         Assert.Equal("First copy", author.Bio);
         Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM inbox_messages WHERE message_id = {eventId}").SingleAsync());
+        Assert.Equal(0, _contentConsumed.Faulted<PractitionerProfileChanged>());
+    }
+
+    [Fact]
+    public async Task Copies_delivered_at_the_same_time_act_once_without_faults()
+    {
+        var practitionerId = Guid.NewGuid();
+        var copy = new PractitionerProfileChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, practitionerId, "Ana Silva", "Physiotherapist", null, null, true);
+        var bus = _booking.GetRequiredService<IBus>();
+        var before = _contentConsumed.Completed<PractitionerProfileChanged>();
+
+        // Several copies in flight at once: they race on the inbox key, and only one may act.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => bus.Publish(copy)));
+        await Eventually.TrueAsync(() => Task.FromResult(_contentConsumed.Completed<PractitionerProfileChanged>() >= before + 8),
+            TimeSpan.FromSeconds(30), "all eight copies were consumed");
+
+        await using var db = _content.OpenDb();
+        Assert.Equal(1, await db.Authors.CountAsync(a => a.Id == practitionerId));
+        Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM inbox_messages WHERE message_id = {copy.EventId}").SingleAsync());
         Assert.Equal(0, _contentConsumed.Faulted<PractitionerProfileChanged>());
     }
 }
