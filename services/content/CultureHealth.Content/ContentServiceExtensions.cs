@@ -1,8 +1,12 @@
 using CultureHealth.Content.Api;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Messaging;
+using CultureHealth.Content.Publishing;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Options;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Content;
 
@@ -10,18 +14,32 @@ public static class ContentServiceExtensions
 {
     public static IHostApplicationBuilder AddContent(this IHostApplicationBuilder builder)
     {
+        builder.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         builder.AddServiceDatabase<ContentDbContext>("content");
+        builder.Services.AddScoped<IDemoDataSeeder<ContentDbContext>, ContentDemoData>();
         builder.AddServiceMessaging<ContentDbContext>("content", bus =>
         {
             bus.AddConsumer<PractitionerProfileChangedConsumer>();
         });
+        builder.Services.AddScoped<ArticleChanges>();
+        builder.Services.AddHostedService<ScheduledPublisher>();
+        builder.Services.AddCommentRateLimiting();
+        builder.Services.AddOutputCache();
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<ContentOptions>>((cache, content) =>
+            ContentCache.AddPolicies(cache, content.Value.OutputCacheDuration));
         return builder;
     }
 
     public static WebApplication MapContentApi(this WebApplication app)
     {
+        app.UseRateLimiter();
+        app.UseOutputCache();
         app.MapAuthorApi();
+        app.MapPublicArticleApi();
+        app.MapCommentApi();
         app.MapFeeds();
+        app.MapStaffArticleApi();
+        app.MapModerationApi();
         return app;
     }
 }

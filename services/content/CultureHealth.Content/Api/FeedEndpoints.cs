@@ -1,37 +1,104 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Xml.Linq;
+using CultureHealth.Content.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace CultureHealth.Content.Api;
 
 /// <summary>
-/// RSS and sitemap documents. Until articles exist (the content issue) they list the site itself;
-/// they are already valid documents so the gateway route and the storefront can rely on them.
+/// RSS 2.0 and sitemap of published articles, with absolute links from Site:PublicUrl. Both carry an
+/// ETag and Last-Modified and answer conditional GETs with 304, so feed readers poll cheaply.
 /// </summary>
 public static class FeedEndpoints
 {
+    private const int FeedItems = 50;
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.xml", (IConfiguration config) =>
-        {
-            var site = SiteUrl(config);
-            var rss = new XDocument(new XDeclaration("1.0", "utf-8", null),
-                new XElement("rss", new XAttribute("version", "2.0"),
-                    new XElement("channel",
-                        new XElement("title", "Cultural Health Club"),
-                        new XElement("link", site),
-                        new XElement("description", "Articles from the Cultural Health Club physiotherapy clinic, London"),
-                        new XElement("language", "en-gb"))));
-            return TypedResults.Text(rss.Declaration + rss.ToString(), "application/rss+xml; charset=utf-8");
-        }).WithTags("Feeds");
-
-        app.MapGet("/sitemap.xml", (IConfiguration config) =>
-        {
-            XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            var sitemap = new XDocument(new XDeclaration("1.0", "utf-8", null),
-                new XElement(ns + "urlset", new XElement(ns + "url", new XElement(ns + "loc", SiteUrl(config) + "/"))));
-            return TypedResults.Text(sitemap.Declaration + sitemap.ToString(), "application/xml; charset=utf-8");
-        }).WithTags("Feeds");
+        app.MapGet("/feed.xml", RssAsync).WithTags("Feeds").CacheOutput(ContentCache.ArticlesPolicy);
+        app.MapGet("/sitemap.xml", SitemapAsync).WithTags("Feeds").CacheOutput(ContentCache.ArticlesPolicy);
         return app;
     }
+
+    private sealed record FeedEntry(Guid Id, string Slug, string Title, string? Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string AuthorName, List<string> Tags);
+
+    private static async Task<IResult> RssAsync(HttpContext http, ContentDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var site = SiteUrl(config);
+        var entries = await Entries(db).Take(FeedItems).ToListAsync(ct);
+        var channel = new XElement("channel",
+            new XElement("title", "Cultural Health Club"),
+            new XElement("link", site + "/"),
+            new XElement("description", "Articles from the Cultural Health Club physiotherapy clinic, London"),
+            new XElement("language", "en-gb"),
+            new XElement(Atom + "link", new XAttribute("href", site + "/feed.xml"), new XAttribute("rel", "self"), new XAttribute("type", "application/rss+xml")));
+        if (entries.Count > 0)
+        {
+            channel.Add(new XElement("lastBuildDate", Rfc822(entries.Max(e => e.UpdatedAt))));
+        }
+        foreach (var e in entries)
+        {
+            var item = new XElement("item",
+                new XElement("title", e.Title),
+                new XElement("link", ArticleUrl(site, e.Slug)),
+                new XElement("guid", new XAttribute("isPermaLink", "false"), $"urn:uuid:{e.Id}"),
+                new XElement("pubDate", Rfc822(e.PublishedAt)),
+                new XElement(Dc + "creator", e.AuthorName));
+            if (!string.IsNullOrWhiteSpace(e.Excerpt))
+            {
+                item.Add(new XElement("description", e.Excerpt));
+            }
+            item.Add(e.Tags.Select(t => new XElement("category", t)));
+            channel.Add(item);
+        }
+        var rss = new XElement("rss", new XAttribute("version", "2.0"),
+            new XAttribute(XNamespace.Xmlns + "atom", Atom), new XAttribute(XNamespace.Xmlns + "dc", Dc), channel);
+        return Conditional(http, rss, entries.Count == 0 ? null : entries.Max(e => e.UpdatedAt), "application/rss+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> SitemapAsync(HttpContext http, ContentDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var site = SiteUrl(config);
+        var entries = await Entries(db).ToListAsync(ct);
+        var urlset = new XElement(Sitemap + "urlset",
+            new XElement(Sitemap + "url", new XElement(Sitemap + "loc", site + "/")),
+            entries.Select(e => new XElement(Sitemap + "url",
+                new XElement(Sitemap + "loc", ArticleUrl(site, e.Slug)),
+                new XElement(Sitemap + "lastmod", e.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)))));
+        return Conditional(http, urlset, entries.Count == 0 ? null : entries.Max(e => e.UpdatedAt), "application/xml; charset=utf-8");
+    }
+
+    private static IQueryable<FeedEntry> Entries(ContentDbContext db) =>
+        db.Published().OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(a => new FeedEntry(a.Id, a.Slug, a.Title, a.Excerpt, a.PublishedAt!.Value, a.UpdatedAt, a.Author!.Name, a.Tags));
+
+    private static IResult Conditional(HttpContext http, XElement root, DateTimeOffset? lastModified, string contentType)
+    {
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+        var bytes = Encoding.UTF8.GetBytes(document.Declaration + "\n" + root.ToString(SaveOptions.DisableFormatting));
+        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"");
+        var headers = http.Response.GetTypedHeaders();
+        headers.ETag = etag;
+        // HTTP dates have whole seconds; truncate so If-Modified-Since comparisons are exact.
+        var modified = lastModified is { } m ? new DateTimeOffset(m.UtcTicks - m.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : (DateTimeOffset?)null;
+        headers.LastModified = modified;
+
+        var request = http.Request.GetTypedHeaders();
+        var notModified = request.IfNoneMatch.Count > 0
+            ? request.IfNoneMatch.Any(t => t.Tag == "*" || t.Compare(etag, useStrongComparison: false))
+            : request.IfModifiedSince is { } since && modified is { } mod && mod <= since;
+        return notModified ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Bytes(bytes, contentType);
+    }
+
+    private static string Rfc822(DateTimeOffset time) => time.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
+
+    private static string ArticleUrl(string site, string slug) => $"{site}/articles/{Uri.EscapeDataString(slug)}";
 
     private static string SiteUrl(IConfiguration config) => (config["Site:PublicUrl"] ?? "http://127.0.0.1:8080").TrimEnd('/');
 }

@@ -1,0 +1,11 @@
+namespace CultureHealth.Content.Api;
+
+/// <param name="Website">A honeypot: hidden from people by the storefront, so only bots fill it in.</param>
+public sealed record SubmitCommentRequest(string? AuthorName, string? AuthorEmail, string? Body, Guid? ParentId, string? Website);
+
+public sealed record CommentAcceptedDto(Guid Id, string Status, string Message);
+
+/// <summary>A public comment: no email, body as escaped HTML with line breaks.</summary>
+public sealed record CommentDto(Guid Id, Guid? ParentId, string AuthorName, string BodyHtml, DateTimeOffset CreatedAt, IReadOnlyList<CommentDto> Replies);
+
+public sealed record CommentThreadDto(int Count, IReadOnlyList<CommentDto> Comments);

@@ -1,0 +1,91 @@
+using CultureHealth.Content.Api;
+using CultureHealth.Content.Data;
+using CultureHealth.Content.Domain;
+using CultureHealth.Messaging.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.Content.Publishing;
+
+/// <summary>
+/// Publishes scheduled articles whose time has come. Every replica runs it; the conditional UPDATE
+/// (still scheduled, still due) lets exactly one of them flip each article and raise ArticlePublished.
+/// </summary>
+public sealed partial class ScheduledPublisher(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ContentOptions> options, IOutputCacheStore cache,
+    ILogger<ScheduledPublisher> logger) : BackgroundService
+{
+    private const int Batch = 50;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ScheduledPublishInterval, clock);
+        do
+        {
+            try
+            {
+                await PublishDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be briefly away; the next tick tries again.
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> PublishDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishAt <= now)
+            .OrderBy(a => a.PublishAt).Select(a => a.Id).Take(Batch).ToListAsync(ct);
+        var published = 0;
+        foreach (var id in due)
+        {
+            if (await PublishOneAsync(db, id, now, ct))
+            {
+                published++;
+            }
+        }
+        if (published > 0)
+        {
+            await cache.EvictArticlesAsync(ct);
+        }
+        return published;
+    }
+
+    private async Task<bool> PublishOneAsync(ContentDbContext db, Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A replica that loses the race blocks on the row lock, then finds it no longer scheduled.
+        var updated = await db.Articles
+            .Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.PublishAt <= now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, ArticleStatus.Published)
+                .SetProperty(a => a.PublishedAt, a => a.PublishedAt ?? a.PublishAt)
+                .SetProperty(a => a.PublishAt, (DateTimeOffset?)null)
+                .SetProperty(a => a.UpdatedAt, now), ct);
+        if (updated == 0)
+        {
+            return false;
+        }
+        var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id, ct);
+        db.PublishOnCommit(ArticleEvents.Published(article, now), now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        LogPublished(logger, article.Slug, article.PublishedAt);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled article {Slug} is now published (scheduled for {PublishedAt})")]
+    private static partial void LogPublished(ILogger logger, string slug, DateTimeOffset? publishedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing scheduled articles failed; retrying on the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
