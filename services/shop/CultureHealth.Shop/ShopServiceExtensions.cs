@@ -1,6 +1,17 @@
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.Shop.Api;
+using CultureHealth.Shop.Api.Manage;
+using CultureHealth.Shop.Carts;
+using CultureHealth.Shop.Catalogue;
+using CultureHealth.Shop.Checkout;
 using CultureHealth.Shop.Data;
+using CultureHealth.Shop.Domain;
+using CultureHealth.Shop.Idempotency;
+using CultureHealth.Shop.Orders;
+using CultureHealth.Shop.Payments;
+using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Shop;
 
@@ -8,10 +19,40 @@ public static class ShopServiceExtensions
 {
     public static IHostApplicationBuilder AddShop(this IHostApplicationBuilder builder)
     {
+        builder.AddValidatedOptions<ShopOptions>(ShopOptions.Section);
         builder.AddServiceDatabase<ShopDbContext>("shop");
+        builder.Services.AddScoped<IDemoDataSeeder<ShopDbContext>, ShopDemoData>();
         builder.AddServiceMessaging<ShopDbContext>("shop");
+
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ShopOptions>>().Value;
+            return new PriceCalculator(
+                new ShippingPolicy(o.ShippingFlatRatePence, o.FreeShippingFromPence),
+                new CartLimits(maxQuantityPerLine: o.MaxQuantityPerLine));
+        });
+        builder.Services.AddSingleton<TestPaymentProvider>();
+        builder.Services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<TestPaymentProvider>());
+        builder.Services.AddScoped<CartStore>();
+        builder.Services.AddScoped<CartQuoter>();
+        builder.Services.AddScoped<IdempotencyStore>();
+        builder.Services.AddScoped<CheckoutService>();
+        builder.Services.AddScoped<PaymentService>();
+        builder.Services.AddScoped<OrderCancellation>();
+        builder.Services.AddHostedService<PendingOrderSweeper>();
+        builder.Services.AddOutputCache(CatalogueCache.Configure);
         return builder;
     }
 
-    public static WebApplication MapShopApi(this WebApplication app) => app;
+    public static WebApplication MapShopApi(this WebApplication app)
+    {
+        app.UseOutputCache();
+        app.MapProductApi();
+        app.MapCartApi();
+        app.MapCheckoutApi();
+        app.MapOrderApi();
+        app.MapPaymentWebhookApi();
+        app.MapShopManagementApi();
+        return app;
+    }
 }

@@ -1,0 +1,36 @@
+using CultureHealth.Shop.Domain;
+
+namespace CultureHealth.Shop.Api.Manage;
+
+public sealed record ProductInput(
+    string? Sku, string? Slug, string? Name, string? Description, string? Category, List<string>? ImageUrls,
+    long? PricePence, VatClass? VatClass, ProductKind? Kind, string? AppointmentTypeCode, int? SessionsPerUnit,
+    int? Stock, int? LowStockThreshold, bool? Active);
+
+public sealed record StaffProductView(ProductView Product, int? Stock, int LowStockThreshold, bool Active);
+
+public sealed record StockAdjustmentRequest(int? Delta, string? Reason);
+
+public sealed record StockAdjustmentView(Guid ProductId, string Sku, int Delta, int StockAfter, string Reason, string Actor, DateTimeOffset At);
+
+public sealed record CouponInput(
+    string? Code, CouponKind? Kind, int? PercentageBasisPoints, long? AmountPence, long? MinimumSpendPence,
+    DateTimeOffset? ExpiresAt, int? UsageLimit, int? PerCustomerLimit);
+
+public sealed record CouponView(
+    Guid Id, string Code, CouponKind Kind, int PercentageBasisPoints, long AmountPence, long MinimumSpendPence,
+    DateTimeOffset? ExpiresAt, int? UsageLimit, int? PerCustomerLimit, int TimesRedeemed, bool Active);
+
+public sealed record ShipOrderRequest(string? TrackingReference);
+
+public sealed record RefundOrderRequest(long? AmountPence, string? Reason);
+
+public sealed record OrderSummaryView(
+    Guid Id, string Number, OrderStatus Status, string CustomerName, string CustomerEmail, long TotalPence, long AmountPaidPence,
+    long RefundedPence, DateTimeOffset CreatedAt);
+
+public sealed record PaymentSummaryView(Guid Id, string Provider, string? ProviderChargeId, long AmountPence, string Status, string? FailureReason, DateTimeOffset CreatedAt);
+
+public sealed record RefundView(Guid Id, long AmountPence, string Reason, string Actor, DateTimeOffset CreatedAt);
+
+public sealed record StaffOrderView(Orders.OrderView Order, IReadOnlyList<PaymentSummaryView> Payments, IReadOnlyList<RefundView> Refunds);

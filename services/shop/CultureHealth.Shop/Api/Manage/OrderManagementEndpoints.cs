@@ -1,0 +1,155 @@
+using System.Security.Claims;
+using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.Shop.Data;
+using CultureHealth.Shop.Domain;
+using CultureHealth.Shop.Orders;
+using CultureHealth.Shop.Payments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CultureHealth.Shop.Api.Manage;
+
+internal static class OrderManagementEndpoints
+{
+    public static RouteGroupBuilder MapOrderManagement(this RouteGroupBuilder manage)
+    {
+        var orders = manage.MapGroup("/orders").WithTags("Orders (staff)");
+        orders.MapGet("/", List);
+        orders.MapGet("/{id:guid}", Get);
+        orders.MapPost("/{id:guid}/ship", Ship);
+        orders.MapPost("/{id:guid}/deliver", Deliver);
+        orders.MapPost("/{id:guid}/refunds", Refund);
+        return manage;
+    }
+
+    private static async Task<Results<Ok<PagedList<OrderSummaryView>>, ValidationProblem>> List(
+        string? status, int? page, int? pageSize, ShopDbContext db, CancellationToken ct)
+    {
+        var query = db.Orders.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
+            {
+                return new RequestValidator().Add("status", $"One of {string.Join(", ", Enum.GetNames<OrderStatus>())}.").Problem();
+            }
+
+            query = query.Where(o => o.Status == wanted);
+        }
+
+        var (pageNumber, size) = Paging.Normalise(page, pageSize, 50);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(o => o.CreatedAt).Skip((pageNumber - 1) * size).Take(size)
+            .Select(o => new OrderSummaryView(o.Id, o.Number, o.Status, o.CustomerName, o.CustomerEmail, o.TotalPence, o.AmountPaidPence, o.RefundedPence, o.CreatedAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<OrderSummaryView>(items, pageNumber, size, total));
+    }
+
+    private static async Task<Results<Ok<StaffOrderView>, NotFound>> Get(Guid id, ShopDbContext db, CancellationToken ct)
+    {
+        var order = await OrderLoader.LoadAsync(db, id, ct);
+        return order is null ? TypedResults.NotFound() : TypedResults.Ok(await StaffViewAsync(db, order, ct));
+    }
+
+    private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> Ship(
+        Guid id, ShipOrderRequest body, ClaimsPrincipal user, ShopDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var v = new RequestValidator().Required("trackingReference", body.TrackingReference, 100);
+        if (v.Failed)
+        {
+            return v.Problem();
+        }
+
+        return await ChangeAsync(id, db, clock, ct, (order, now) =>
+        {
+            order.MoveTo(OrderStatus.Shipped, now, StaffActor.Of(user));
+            order.TrackingReference = body.TrackingReference!.Trim();
+            db.PublishOnCommit(OrderEvents.Shipped(order, now), now);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> Deliver(
+        Guid id, ClaimsPrincipal user, ShopDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await ChangeAsync(id, db, clock, ct, (order, now) =>
+        {
+            order.MoveTo(OrderStatus.Delivered, now, StaffActor.Of(user));
+            return Task.CompletedTask;
+        });
+
+    private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> Refund(
+        Guid id, RefundOrderRequest body, ClaimsPrincipal user, ShopDbContext db, IPaymentProvider provider, TimeProvider clock, CancellationToken ct)
+    {
+        var v = new RequestValidator().Required("reason", body.Reason, 500);
+        if (body.AmountPence is <= 0)
+        {
+            v.Add("amountPence", "A refund must be for more than 0p.");
+        }
+
+        if (v.Failed)
+        {
+            return v.Problem();
+        }
+
+        return await ChangeAsync(id, db, clock, ct, async (order, now) =>
+        {
+            var amount = body.AmountPence ?? order.AmountPaidPence - order.RefundedPence;
+            var actor = StaffActor.Of(user);
+            var outcome = order.Lifecycle.Refund(order.Status, order.AmountPaidPence, order.RefundedPence, amount, now, actor, body.Reason!.Trim());
+            var payment = await db.Payments.AsNoTracking()
+                .FirstOrDefaultAsync(p => p.OrderId == order.Id && p.Status == PaymentStatus.Succeeded, ct)
+                ?? throw ProblemException.Conflict("No card payment", "This order was not paid by card, so there is nothing to refund to a card.");
+            var refundId = Guid.CreateVersion7(now);
+            var result = await provider.RefundAsync(payment.ProviderChargeId!, amount, $"refund:{refundId:N}", ct);
+            if (!result.Succeeded)
+            {
+                throw ProblemException.Conflict("Refund failed", $"The payment provider refused the refund ({result.FailureReason}).");
+            }
+
+            order.Apply(outcome.Transition);
+            order.RefundedPence += amount;
+            db.Refunds.Add(new Data.Refund
+            {
+                Id = refundId, OrderId = order.Id, PaymentId = payment.Id, AmountPence = amount, ProviderRefundId = result.RefundId,
+                Reason = body.Reason!.Trim(), Actor = actor, CreatedAt = now,
+            });
+            db.PublishOnCommit(OrderEvents.Refunded(order, now, amount, outcome.IsFullRefund), now);
+        });
+    }
+
+    /// <summary>Runs a staff change under the order's row lock; lifecycle refusals become 409/422 problems.</summary>
+    private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> ChangeAsync(
+        Guid id, ShopDbContext db, TimeProvider clock, CancellationToken ct, Func<Order, DateTimeOffset, Task> change)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await OrderLoader.LockAsync(db, id, ct);
+        if (order is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        try
+        {
+            await change(order, clock.GetUtcNow());
+        }
+        catch (ShopDomainException e)
+        {
+            throw ShopManagementEndpoints.ToProblem(e);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(await StaffViewAsync(db, order, ct));
+    }
+
+    private static async Task<StaffOrderView> StaffViewAsync(ShopDbContext db, Order order, CancellationToken ct)
+    {
+        var payments = await db.Payments.AsNoTracking().Where(p => p.OrderId == order.Id).OrderBy(p => p.CreatedAt)
+            .Select(p => new PaymentSummaryView(p.Id, p.Provider, p.ProviderChargeId, p.AmountPence, p.Status.ToString(), p.FailureReason, p.CreatedAt))
+            .ToListAsync(ct);
+        var refunds = await db.Refunds.AsNoTracking().Where(r => r.OrderId == order.Id).OrderBy(r => r.CreatedAt)
+            .Select(r => new RefundView(r.Id, r.AmountPence, r.Reason, r.Actor, r.CreatedAt))
+            .ToListAsync(ct);
+        return new StaffOrderView(await OrderLoader.ViewAsync(db, order, ct), payments, refunds);
+    }
+}

@@ -1,0 +1,69 @@
+using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.Shop.Data;
+using CultureHealth.Shop.Domain;
+using CultureHealth.Shop.Orders;
+using CultureHealth.Shop.Payments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CultureHealth.Shop.Api;
+
+public static class OrderEndpoints
+{
+    public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/shop/orders").WithTags("Orders");
+        orders.MapGet("/{orderId:guid}", Get);
+        orders.MapPost("/{orderId:guid}/payments", Pay);
+        return app;
+    }
+
+    /// <summary>Only with the order's token; a wrong token looks exactly like a missing order.</summary>
+    private static async Task<Results<Ok<OrderView>, NotFound>> Get(Guid orderId, string? token, ShopDbContext db, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null || !SecretToken.Matches(token, order.AccessTokenHash))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await OrderLoader.ViewAsync(db, order, ct));
+    }
+
+    private static async Task<Results<Created<PaymentView>, Accepted<PaymentView>, ProblemHttpResult, ValidationProblem>> Pay(
+        Guid orderId,
+        PayOrderRequest body,
+        [FromHeader(Name = ShopProblems.IdempotencyKeyHeader)] string? idempotencyKey,
+        PaymentService payments,
+        CancellationToken ct)
+    {
+        var v = new RequestValidator()
+            .Required("Idempotency-Key", idempotencyKey, 100)
+            .Required("paymentToken", body.PaymentToken, 200);
+        if (v.Failed)
+        {
+            return v.Problem();
+        }
+
+        var payment = await payments.PayAsync(orderId, body, idempotencyKey!.Trim(), ct);
+        var location = $"/api/shop/orders/{orderId}";
+        return payment.Status switch
+        {
+            PaymentStatus.Succeeded => TypedResults.Created(location, payment),
+            PaymentStatus.Pending => TypedResults.Accepted(location, payment),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status402PaymentRequired,
+                title: "Payment failed",
+                detail: $"The payment was not taken ({payment.FailureReason}); try again with another card and a new Idempotency-Key.",
+                type: "https://culturehealth.co.uk/problems/payment-failed",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["paymentId"] = payment.PaymentId,
+                    ["failureReason"] = payment.FailureReason,
+                    ["orderStatus"] = payment.OrderStatus,
+                }),
+        };
+    }
+}

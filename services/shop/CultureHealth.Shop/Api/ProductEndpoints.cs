@@ -1,0 +1,50 @@
+using CultureHealth.Shop.Catalogue;
+using CultureHealth.Shop.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CultureHealth.Shop.Api;
+
+public static class ProductEndpoints
+{
+    public static IEndpointRouteBuilder MapProductApi(this IEndpointRouteBuilder app)
+    {
+        var products = app.MapGroup("/api/shop/products").WithTags("Products");
+        products.MapGet("/", List).CacheOutput(CatalogueCache.Policy);
+        products.MapGet("/{slug}", GetBySlug).CacheOutput(CatalogueCache.Policy);
+        return app;
+    }
+
+    private static async Task<Ok<PagedList<ProductView>>> List(
+        string? category, string? q, int? page, int? pageSize, ShopDbContext db, CancellationToken ct)
+    {
+        var (pageNumber, size) = Paging.Normalise(page, pageSize);
+        var query = db.Products.AsNoTracking().Where(p => p.Active);
+        if (!string.IsNullOrWhiteSpace(category))
+        {
+            var wanted = category.Trim().ToLowerInvariant();
+            query = query.Where(p => p.Category == wanted);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            query = query.Where(p => EF.Functions.ILike(p.Name, "%" + EscapeLike(q.Trim()) + "%", "\\"));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(p => p.Category).ThenBy(p => p.Name)
+            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<ProductView>(items.Select(ProductView.From).ToList(), pageNumber, size, total));
+    }
+
+    private static async Task<Results<Ok<ProductView>, NotFound>> GetBySlug(string slug, ShopDbContext db, CancellationToken ct) =>
+        await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.Active, ct) is { } product
+            ? TypedResults.Ok(ProductView.From(product))
+            : TypedResults.NotFound();
+
+    /// <summary>A customer searching for "100%" means the characters, not a wildcard.</summary>
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,33 @@
+using CultureHealth.ServiceDefaults.Problems;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CultureHealth.Shop.Api;
+
+/// <summary>The shop's refusals, named once so every endpoint words them the same way.</summary>
+internal static class ShopProblems
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static ProblemException OutOfStock(string sku, int? available) => new(
+        StatusCodes.Status409Conflict,
+        "Out of stock",
+        available is > 0
+            ? $"Only {available} of {sku} left in stock."
+            : $"{sku} is out of stock.",
+        field: $"items[{sku}]",
+        type: "https://culturehealth.co.uk/problems/out-of-stock");
+
+    public static ProblemException CartNotFound() =>
+        new(StatusCodes.Status404NotFound, "Cart not found", "There is no such cart, or it expired after a period without use.", "cartId");
+
+    public static ProblemException CartCheckedOut() =>
+        new(StatusCodes.Status409Conflict, "Cart already checked out", "This cart has already become an order; start a new cart.", "cartId");
+
+    public static ProblemException OrderNotFound() => ProblemException.NotFound("The order");
+
+    public static ProblemException ConcurrentChange() => ProblemException.Conflict(
+        "Changed at the same time", "Someone else changed this at the same moment; please try again.");
+
+    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

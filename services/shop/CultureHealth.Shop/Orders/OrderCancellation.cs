@@ -1,0 +1,60 @@
+using CultureHealth.Messaging.Data;
+using CultureHealth.Shop.Data;
+using CultureHealth.Shop.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CultureHealth.Shop.Orders;
+
+/// <summary>
+/// Cancels an unpaid order and gives back what it held: stock, gift voucher balance and the coupon use.
+/// Runs under the order's row lock and only from an unpaid status, so the release happens exactly once even
+/// with several replicas sweeping at the same time.
+/// </summary>
+internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock)
+{
+    /// <returns>Whether this call cancelled the order (false if it was paid or cancelled meanwhile).</returns>
+    public async Task<bool> CancelUnpaidAsync(Guid orderId, string actor, string reason, bool onlyIfOverdue, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await OrderLoader.LockAsync(db, orderId, ct);
+        var now = clock.GetUtcNow();
+        if (order is null
+            || order.Status is not (OrderStatus.PendingPayment or OrderStatus.PaymentFailed)
+            || (onlyIfOverdue && order.PaymentDueBy > now))
+        {
+            return false;
+        }
+
+        order.MoveTo(OrderStatus.Cancelled, now, actor, reason);
+        foreach (var item in order.Items.Where(i => i.Kind == ProductKind.Physical).OrderBy(i => i.ProductId))
+        {
+            // Not composed (no SingleAsync): EF would wrap the UPDATE in a sub-select, which PostgreSQL refuses.
+            var stockAfter = (await db.Database.SqlQuery<int>(
+                    $"UPDATE products SET stock = stock + {item.Quantity}, updated_at = {now} WHERE id = {item.ProductId} RETURNING stock AS \"Value\"")
+                .ToListAsync(ct)).Single();
+            db.StockAdjustments.Add(new StockAdjustment
+            {
+                ProductId = item.ProductId, Delta = item.Quantity, StockAfter = stockAfter, OrderId = order.Id,
+                Reason = $"Released: order {order.Number} cancelled", Actor = actor, At = now,
+            });
+        }
+
+        if (order.GiftVoucherId is { } voucherId && order.VoucherAppliedPence > 0)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE gift_vouchers SET balance_pence = balance_pence + {order.VoucherAppliedPence}, updated_at = {now} WHERE id = {voucherId}", ct);
+        }
+
+        if (order.CouponId is { } couponId)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE coupons SET times_redeemed = times_redeemed - 1 WHERE id = {couponId} AND times_redeemed > 0", ct);
+            await db.CouponRedemptions.Where(r => r.OrderId == order.Id).ExecuteDeleteAsync(ct);
+        }
+
+        db.PublishOnCommit(OrderEvents.Cancelled(order, now, reason), now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+using CultureHealth.Shop.Data;
+using CultureHealth.Shop.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.Shop.Orders;
+
+/// <summary>
+/// Every <see cref="ShopOptions.SweeperInterval"/>: cancels orders whose payment did not arrive in time (putting
+/// their stock back), deletes carts that expired unused, and forgets old idempotency records. A timer in the
+/// service rather than a broker scheduler: the database decides what is due, so replicas can all sweep safely.
+/// </summary>
+internal sealed partial class PendingOrderSweeper(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ShopOptions> options, ILogger<PendingOrderSweeper> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweeperInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next tick tries again; one bad sweep must not stop the service releasing stock.
+                LogSweepFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var cancellation = scope.ServiceProvider.GetRequiredService<OrderCancellation>();
+        var now = clock.GetUtcNow();
+
+        var overdue = await db.Orders.AsNoTracking()
+            .Where(o => (o.Status == OrderStatus.PendingPayment || o.Status == OrderStatus.PaymentFailed) && o.PaymentDueBy <= now)
+            .OrderBy(o => o.PaymentDueBy).Select(o => o.Id).Take(BatchSize).ToListAsync(ct);
+        foreach (var orderId in overdue)
+        {
+            if (await cancellation.CancelUnpaidAsync(orderId, "system:sweeper", "Payment not received in time", onlyIfOverdue: true, ct))
+            {
+                LogCancelled(logger, orderId);
+            }
+        }
+
+        await db.Carts.Where(c => c.ExpiresAt <= now && c.OrderId == null).ExecuteDeleteAsync(ct);
+        var keepFrom = now - options.Value.IdempotencyRetention;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < keepFrom).ExecuteDeleteAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled unpaid order {OrderId} and released its stock")]
+    private static partial void LogCancelled(ILogger logger, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order sweep failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CultureHealth.Shop;
+
+/// <summary>The "Shop" configuration section; validated at start-up.</summary>
+public sealed class ShopOptions
+{
+    public const string Section = "Shop";
+
+    /// <summary>A cart untouched for this long is gone.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan CartExpiry { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>An order not paid within this is cancelled and its stock put back.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan SweeperInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Range(typeof(long), "0", "100000")]
+    public long ShippingFlatRatePence { get; set; } = 395;
+
+    [Range(typeof(long), "0", "10000000")]
+    public long FreeShippingFromPence { get; set; } = 5_000;
+
+    [Range(1, 1000)]
+    public int MaxQuantityPerLine { get; set; } = 20;
+
+    /// <summary>HMAC secret shared with the payment provider for its webhooks. Never in source control.</summary>
+    [Required]
+    [MinLength(32)]
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>How old a signed webhook may be before it is refused as a replay.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an Idempotency-Key's stored response is kept.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(1);
+}
