@@ -88,6 +88,18 @@ public sealed class PublicArticleTests(ContentHost host) : IClassFixture<Content
         // Another article may not take the old slug: its links still belong to the first article.
         using var clash = await _editor.PostAsJsonAsync("/manage/content/articles", ContentApi.Article("Other", slug: article.Slug));
         await clash.ProblemAsync(HttpStatusCode.Conflict);
+
+        // Going back to the first slug makes it current again and redirects the second one.
+        using (var back = await _editor.PutAsJsonAsync($"/manage/content/articles/{article.Id}", ContentApi.Article(title, slug: article.Slug)))
+        {
+            var reverted = await back.Content.ReadFromJsonAsync<StaffArticleDto>();
+            Assert.Equal(article.Slug, reverted!.Slug);
+            Assert.Equal([newSlug], reverted.OldSlugs);
+        }
+        using var original = await noRedirects.GetAsync($"/api/content/articles/{article.Slug}");
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        using var second = await noRedirects.GetAsync($"/api/content/articles/{newSlug}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, second.StatusCode);
     }
 
     [Fact]

@@ -137,7 +137,10 @@ public static class StaffArticleEndpoints
                 return TypedResults.Problem("Another article uses or used this slug.", statusCode: StatusCodes.Status409Conflict, title: "Slug taken");
             }
             // Going back to an earlier slug: that URL is current again, not a redirect.
-            await db.SlugRedirects.Where(r => r.OldSlug == newSlug).ExecuteDeleteAsync(ct);
+            if (await db.SlugRedirects.FirstOrDefaultAsync(r => r.OldSlug == newSlug, ct) is { } former)
+            {
+                db.SlugRedirects.Remove(former);
+            }
             db.SlugRedirects.Add(new ArticleSlugRedirect { OldSlug = article.Slug, ArticleId = article.Id, CreatedAt = now });
             article.Slug = newSlug;
         }
