@@ -69,6 +69,18 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Selling_the_last_unit_evicts_the_cached_product_page()
+    {
+        var product = await ShopClient.AddProductAsync(shop.Service, stock: 1);
+        var page = new Uri($"/api/shop/products/{product.Slug}", UriKind.Relative);
+        Assert.True((await _client.GetFromJsonAsync<JsonElement>(page)).GetProperty("inStock").GetBoolean());
+
+        await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
+
+        Assert.False((await _client.GetFromJsonAsync<JsonElement>(page)).GetProperty("inStock").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_wrong_or_missing_order_token_reads_as_not_found()
     {
         var product = await ShopClient.AddProductAsync(shop.Service);

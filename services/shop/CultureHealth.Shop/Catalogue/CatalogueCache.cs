@@ -4,7 +4,8 @@ namespace CultureHealth.Shop.Catalogue;
 
 /// <summary>
 /// Output caching for the public catalogue. Entries are tagged so any staff change to a product or its
-/// stock evicts them at once; the short lifetime bounds how stale the in-stock flag can be after sales.
+/// stock, a sale that sells a product out and a cancellation that brings one back evict them at once; the short
+/// lifetime bounds how stale anything else can be.
 /// </summary>
 internal static class CatalogueCache
 {

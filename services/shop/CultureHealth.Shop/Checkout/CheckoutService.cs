@@ -9,6 +9,8 @@ using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Idempotency;
 using CultureHealth.Shop.Orders;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OutputCaching;
+using CultureHealth.Shop.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +27,7 @@ internal sealed partial class CheckoutService(
     TimeProvider clock,
     IOptions<ShopOptions> options,
     IOptions<JsonOptions> json,
+    IOutputCacheStore cache,
     ILogger<CheckoutService> logger)
 {
     private const string Scope = "checkout";
@@ -75,7 +78,7 @@ internal sealed partial class CheckoutService(
         }
 
         var order = NewOrder(orderId, request, pricing, items, now);
-        await ReserveStockAsync(order, items, now, ct);
+        var soldOut = await ReserveStockAsync(order, items, now, ct);
         if (coupon is not null)
         {
             coupon.Record.TimesRedeemed++;
@@ -114,6 +117,12 @@ internal sealed partial class CheckoutService(
 
         await idempotency.CompleteAsync(Scope, idempotencyKey, StatusCodes.Status201Created, JsonSerializer.Serialize(result, Json), ct);
         await tx.CommitAsync(ct);
+        if (soldOut)
+        {
+            // The catalogue's in-stock flag must not advertise what can no longer be bought.
+            await CatalogueCache.EvictAsync(cache, ct);
+        }
+
         LogPlaced(logger, order.Number, order.TotalPence, order.Items.Count);
         return result;
     }
@@ -170,8 +179,10 @@ internal sealed partial class CheckoutService(
     /// The oversell guard: a conditional decrement per physical line, in product-id order so concurrent checkouts
     /// take row locks in the same order and cannot deadlock. A line that does not fit aborts the transaction.
     /// </summary>
-    private async Task ReserveStockAsync(Order order, IReadOnlyList<CartItem> items, DateTimeOffset now, CancellationToken ct)
+    /// <returns>Whether a product sold out.</returns>
+    private async Task<bool> ReserveStockAsync(Order order, IReadOnlyList<CartItem> items, DateTimeOffset now, CancellationToken ct)
     {
+        var soldOut = false;
         foreach (var item in items.Where(i => i.Product!.Kind == ProductKind.Physical).OrderBy(i => i.ProductId))
         {
             var product = item.Product!;
@@ -186,6 +197,7 @@ internal sealed partial class CheckoutService(
             }
 
             var stockAfter = remaining[0];
+            soldOut |= stockAfter == 0;
             db.StockAdjustments.Add(new StockAdjustment
             {
                 ProductId = product.Id, Delta = -quantity, StockAfter = stockAfter, OrderId = order.Id,
@@ -197,6 +209,8 @@ internal sealed partial class CheckoutService(
                 db.PublishOnCommit(new StockLow(Guid.NewGuid(), now, product.Id, product.Sku, product.Name, stockAfter, product.LowStockThreshold), now);
             }
         }
+
+        return soldOut;
     }
 
     private Order NewOrder(Guid orderId, CheckoutRequest request, CartPricing pricing, IReadOnlyList<CartItem> items, DateTimeOffset now)

@@ -1,6 +1,8 @@
 using CultureHealth.Messaging.Data;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
+using Microsoft.AspNetCore.OutputCaching;
+using CultureHealth.Shop.Catalogue;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Orders;
@@ -10,7 +12,7 @@ namespace CultureHealth.Shop.Orders;
 /// Runs under the order's row lock and only from an unpaid status, so the release happens exactly once even
 /// with several replicas sweeping at the same time.
 /// </summary>
-internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock)
+internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock, IOutputCacheStore cache)
 {
     /// <returns>Whether this call cancelled the order (false if it was paid or cancelled meanwhile).</returns>
     public async Task<bool> CancelUnpaidAsync(Guid orderId, string actor, string reason, bool onlyIfOverdue, CancellationToken ct)
@@ -26,12 +28,14 @@ internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock)
         }
 
         order.MoveTo(OrderStatus.Cancelled, now, actor, reason);
+        var backInStock = false;
         foreach (var item in order.Items.Where(i => i.Kind == ProductKind.Physical).OrderBy(i => i.ProductId))
         {
             // Not composed (no SingleAsync): EF would wrap the UPDATE in a sub-select, which PostgreSQL refuses.
             var stockAfter = (await db.Database.SqlQuery<int>(
                     $"UPDATE products SET stock = stock + {item.Quantity}, updated_at = {now} WHERE id = {item.ProductId} RETURNING stock AS \"Value\"")
                 .ToListAsync(ct)).Single();
+            backInStock |= stockAfter == item.Quantity;
             db.StockAdjustments.Add(new StockAdjustment
             {
                 ProductId = item.ProductId, Delta = item.Quantity, StockAfter = stockAfter, OrderId = order.Id,
@@ -55,6 +59,11 @@ internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock)
         db.PublishOnCommit(OrderEvents.Cancelled(order, now, reason), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (backInStock)
+        {
+            await CatalogueCache.EvictAsync(cache, ct);
+        }
+
         return true;
     }
 }
