@@ -4,6 +4,7 @@ using CultureHealth.Content.Data;
 using CultureHealth.Gateway;
 using CultureHealth.Shop.Data;
 using CultureHealth.Testing;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -21,6 +22,8 @@ public sealed class WholeStack : IAsyncLifetime
     public const string AdminPassword = "correct horse battery staple";
 
     public SpanCollector Spans { get; } = new();
+    public ConsumeCounter BookingConsumed { get; } = new();
+    public ConsumeCounter AdminConsumed { get; } = new();
     public TestService<ContentDbContext> Content { get; private set; } = null!;
     public TestService<ShopDbContext> Shop { get; private set; } = null!;
     public TestService<BookingDbContext> Booking { get; private set; } = null!;
@@ -37,9 +40,10 @@ public sealed class WholeStack : IAsyncLifetime
         var contentTask = TestService<ContentDbContext>.StartAsync("content", vhost, listen: true);
         var shopTask = TestService<ShopDbContext>.StartAsync("shop", vhost, listen: true, settings: new Dictionary<string, string?>
         {
-            ["Shop:PaymentWebhookSecret"] = "test-webhook-secret-of-at-least-32-characters",
+            ["Shop:WebhookSecret"] = "test-webhook-secret-of-at-least-32-characters",
         });
-        var bookingTask = TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true);
+        var bookingTask = TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true,
+            services: s => s.AddConsumeObserver(_ => BookingConsumed));
         await Task.WhenAll(contentTask, shopTask, bookingTask);
         Content = contentTask.Result;
         Shop = shopTask.Result;
@@ -51,7 +55,9 @@ public sealed class WholeStack : IAsyncLifetime
             ["Admin:Services:content"] = Content.Factory.BaseAddress.ToString(),
             ["Admin:Services:shop"] = Shop.Factory.BaseAddress.ToString(),
             ["Admin:Services:booking"] = Booking.Factory.BaseAddress.ToString(),
-        });
+            // Many tests here sign in from one address; the limits have tests of their own.
+            ["Admin:SignInPermitsPerMinute"] = "1000",
+        }, services: s => s.AddConsumeObserver(_ => AdminConsumed));
 
         var gateway = new Dictionary<string, string?>
         {
@@ -60,6 +66,7 @@ public sealed class WholeStack : IAsyncLifetime
             ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = Booking.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = Admin.Factory.BaseAddress.ToString(),
             ["OTEL_SERVICE_NAME"] = "gateway",
+            ["Gateway:RateLimits:sign-in"] = "1000",
         };
         foreach (var (key, value) in GatewaySettings)
         {

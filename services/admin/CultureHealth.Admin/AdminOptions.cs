@@ -24,6 +24,10 @@ public sealed class AdminOptions
 
     [Range(8, 128)]
     public int MinimumPasswordLength { get; set; } = 12;
+
+    /// <summary>Sign-in and refresh attempts per client IP per minute at the service itself (the gateway limits too).</summary>
+    [Range(1, 100_000)]
+    public int SignInPermitsPerMinute { get; set; } = 30;
 }
 
 public sealed class BootstrapAdmin

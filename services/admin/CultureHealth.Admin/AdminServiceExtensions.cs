@@ -7,7 +7,9 @@ using CultureHealth.Admin.Staff;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Options;
+using MassTransit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Admin;
 
@@ -18,7 +20,9 @@ public static class AdminServiceExtensions
         builder.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
         builder.AddServiceDatabase<AdminDbContext>("admin");
         builder.Services.AddHostedService<BootstrapAdminAccount>();
-        builder.AddServiceMessaging<AdminDbContext>("admin");
+        builder.AddServiceMessaging<AdminDbContext>("admin", bus =>
+            // The dashboard's read model: every public event the staff care about.
+            bus.AddConsumers(typeof(AdminServiceExtensions).Assembly));
 
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         builder.Services.AddScoped<StaffAccounts>();
@@ -31,7 +35,12 @@ public static class AdminServiceExtensions
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(AuthEndpoints.SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.SignInPermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
         return builder;
     }
@@ -41,6 +50,7 @@ public static class AdminServiceExtensions
         app.UseRateLimiter();
         app.MapAuthApi();
         app.MapStaffApi();
+        app.MapDashboardApi();
         app.MapManageForwarding();
         return app;
     }

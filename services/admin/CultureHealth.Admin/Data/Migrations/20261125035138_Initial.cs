@@ -33,6 +33,91 @@ namespace CultureHealth.Admin.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dashboard_bookings",
+                columns: table => new
+                {
+                    booking_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practitioner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practitioner_name = table.Column<string>(type: "text", nullable: false),
+                    appointment_type_name = table.Column<string>(type: "text", nullable: false),
+                    patient_name = table.Column<string>(type: "text", nullable: false),
+                    start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    sequence = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dashboard_bookings", x => x.booking_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dashboard_comments",
+                columns: table => new
+                {
+                    comment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    article_slug = table.Column<string>(type: "text", nullable: false),
+                    article_title = table.Column<string>(type: "text", nullable: false),
+                    author_name = table.Column<string>(type: "text", nullable: false),
+                    excerpt = table.Column<string>(type: "text", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status_as_of = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dashboard_comments", x => x.comment_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dashboard_low_stock",
+                columns: table => new
+                {
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sku = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    stock = table.Column<int>(type: "integer", nullable: false),
+                    threshold = table.Column<int>(type: "integer", nullable: false),
+                    reported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dashboard_low_stock", x => x.product_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dashboard_orders",
+                columns: table => new
+                {
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_number = table.Column<string>(type: "text", nullable: false),
+                    customer_email = table.Column<string>(type: "text", nullable: false),
+                    total_pence = table.Column<long>(type: "bigint", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    has_physical_goods = table.Column<bool>(type: "boolean", nullable: false),
+                    placed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    paid_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dashboard_orders", x => x.order_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dashboard_revenue",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    amount_pence = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dashboard_revenue", x => x.event_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -114,6 +199,26 @@ namespace CultureHealth.Admin.Data.Migrations
                 column: "staff_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_dashboard_bookings_start",
+                table: "dashboard_bookings",
+                column: "start");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dashboard_comments_status",
+                table: "dashboard_comments",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dashboard_orders_status",
+                table: "dashboard_orders",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dashboard_revenue_at",
+                table: "dashboard_revenue",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_next_attempt_at_created_at",
                 table: "outbox_messages",
                 columns: new[] { "next_attempt_at", "created_at" },
@@ -142,6 +247,21 @@ namespace CultureHealth.Admin.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "dashboard_bookings");
+
+            migrationBuilder.DropTable(
+                name: "dashboard_comments");
+
+            migrationBuilder.DropTable(
+                name: "dashboard_low_stock");
+
+            migrationBuilder.DropTable(
+                name: "dashboard_orders");
+
+            migrationBuilder.DropTable(
+                name: "dashboard_revenue");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");

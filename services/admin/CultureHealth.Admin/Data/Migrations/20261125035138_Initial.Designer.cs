@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CultureHealth.Admin.Data.Migrations
 {
     [DbContext(typeof(AdminDbContext))]
-    [Migration("20261125032804_Initial")]
+    [Migration("20261125035138_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,219 @@ namespace CultureHealth.Admin.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("CultureHealth.Admin.Dashboard.DashboardBooking", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("AppointmentTypeName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("appointment_type_name");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("patient_name");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<string>("PractitionerName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("practitioner_name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("BookingId")
+                        .HasName("pk_dashboard_bookings");
+
+                    b.HasIndex("Start")
+                        .HasDatabaseName("ix_dashboard_bookings_start");
+
+                    b.ToTable("dashboard_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Admin.Dashboard.DashboardComment", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("comment_id");
+
+                    b.Property<string>("ArticleSlug")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("article_slug");
+
+                    b.Property<string>("ArticleTitle")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("article_title");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Excerpt")
+                        .HasColumnType("text")
+                        .HasColumnName("excerpt");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_as_of");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("CommentId")
+                        .HasName("pk_dashboard_comments");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_dashboard_comments_status");
+
+                    b.ToTable("dashboard_comments", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Admin.Dashboard.DashboardOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("CustomerEmail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("customer_email");
+
+                    b.Property<bool>("HasPhysicalGoods")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_physical_goods");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("order_number");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_pence");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_dashboard_orders");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_dashboard_orders_status");
+
+                    b.ToTable("dashboard_orders", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Admin.Dashboard.LowStockAlert", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sku");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_dashboard_low_stock");
+
+                    b.ToTable("dashboard_low_stock", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Admin.Dashboard.RevenueEntry", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_dashboard_revenue");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_dashboard_revenue_at");
+
+                    b.ToTable("dashboard_revenue", (string)null);
+                });
 
             modelBuilder.Entity("CultureHealth.Admin.Domain.AuditEntry", b =>
                 {
