@@ -1,3 +1,4 @@
+using CultureHealth.Messaging.Broker;
 using CultureHealth.Messaging.Data;
 using CultureHealth.Messaging.Outbox;
 using CultureHealth.ServiceDefaults.Options;
@@ -26,6 +27,9 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxMetrics>();
+        builder.Services.TryAddSingleton<BrokerMetrics>();
+        var receiveQueues = new ReceiveQueues();
+        builder.Services.AddSingleton(receiveQueues);
         builder.AddValidatedOptions<OutboxOptions>(OutboxOptions.Section);
         builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
 
@@ -40,9 +44,14 @@ public static class MessagingExtensions
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             configure?.Invoke(x);
-            x.AddConfigureEndpointsCallback((context, _, endpointConfigurator) =>
+            x.AddConfigureEndpointsCallback((context, queueName, endpointConfigurator) =>
             {
                 var o = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                receiveQueues.Add(queueName);
+                if (o.QuorumQueues && endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
                 endpointConfigurator.UseMessageRetry(r => r.Exponential(
                     o.RetryLimit, o.RetryMinInterval, o.RetryMaxInterval, TimeSpan.FromMilliseconds(o.RetryMinInterval.TotalMilliseconds)));
             });
@@ -63,6 +72,8 @@ public static class MessagingExtensions
         });
 
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        builder.Services.AddHostedService<OutboxBacklogSampler<TDbContext>>();
+        builder.Services.AddHostedService<BrokerQueueSampler>();
         return builder;
     }
 }

@@ -18,6 +18,17 @@ public sealed class MessagingOptions
 
     [Range(1, 1000)]
     public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>
+    /// Declare receive queues as quorum queues (replicated across a RabbitMQ cluster's nodes). On for the
+    /// three-node production cluster; off for the single local node, where replication buys nothing.
+    /// A queue's type is fixed when it is first declared: switching an existing queue needs it drained and deleted.
+    /// </summary>
+    public bool QuorumQueues { get; set; }
+
+    /// <summary>How often the queue-depth gauges (input and _error queues) ask the broker.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan QueueSampleInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>Where the broker is: "amqp://user:password@host:port/vhost" (ConnectionStrings:rabbitmq).</summary>

@@ -12,6 +12,7 @@ namespace CultureHealth.Messaging.Data;
 internal sealed partial class DatabaseInitializer<TDbContext>(
     IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<DatabaseInitializer<TDbContext>> logger) : IHostedService
     where TDbContext : DbContext
 {
@@ -30,7 +31,8 @@ internal sealed partial class DatabaseInitializer<TDbContext>(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (!o.MigrateOnStartup && !o.SeedDemoData)
+        var migrate = o.MigrateOnStartup || o.MigrateAndExit;
+        if (!migrate && !o.SeedDemoData)
         {
             return;
         }
@@ -39,7 +41,7 @@ internal sealed partial class DatabaseInitializer<TDbContext>(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-            if (o.MigrateOnStartup)
+            if (migrate)
             {
                 await db.Database.MigrateAsync(ct);
                 LogMigrated(logger, typeof(TDbContext).Name);
@@ -52,10 +54,19 @@ internal sealed partial class DatabaseInitializer<TDbContext>(
                 }
             }
         }, cancellationToken);
+
+        if (o.MigrateAndExit)
+        {
+            LogExiting(logger, typeof(TDbContext).Name);
+            lifetime.StopApplication();
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database for {Context} is migrated")]
     private static partial void LogMigrated(ILogger logger, string context);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database for {Context} is ready; stopping as Database:MigrateAndExit asks")]
+    private static partial void LogExiting(ILogger logger, string context);
 }

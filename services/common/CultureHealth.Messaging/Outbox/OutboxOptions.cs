@@ -17,6 +17,10 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the backlog gauges (unsent count, oldest unsent age) read the outbox table.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
