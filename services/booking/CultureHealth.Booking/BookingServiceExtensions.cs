@@ -2,6 +2,7 @@ using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Consumers;
 using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Options;
@@ -16,6 +17,7 @@ public static class BookingServiceExtensions
         builder.AddServiceDatabase<BookingDbContext>("booking");
         builder.Services.AddScoped<IDemoDataSeeder<BookingDbContext>, BookingDemoData>();
         builder.Services.AddScoped<DiaryReader>();
+        builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddScoped<BookingCommands>();
         builder.Services.AddScoped<StaffBookingCommands>();
         builder.AddServiceMessaging<BookingDbContext>("booking", bus =>

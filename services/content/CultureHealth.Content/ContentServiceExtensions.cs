@@ -2,6 +2,7 @@ using CultureHealth.Content.Api;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Messaging;
 using CultureHealth.Content.Publishing;
+using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Options;
@@ -21,6 +22,8 @@ public static class ContentServiceExtensions
         {
             bus.AddConsumer<PractitionerProfileChangedConsumer>();
         });
+        builder.Services.AddSingleton<ContentMetrics>();
+        builder.Services.AddHostedService<ModerationQueueSampler>();
         builder.Services.AddScoped<ArticleChanges>();
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.Services.AddCommentRateLimiting();

@@ -11,6 +11,7 @@ using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Idempotency;
 using CultureHealth.Shop.Orders;
 using CultureHealth.Shop.Payments;
+using CultureHealth.Shop.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Shop;
@@ -31,6 +32,7 @@ public static class ShopServiceExtensions
                 new ShippingPolicy(o.ShippingFlatRatePence, o.FreeShippingFromPence),
                 new CartLimits(maxQuantityPerLine: o.MaxQuantityPerLine));
         });
+        builder.Services.AddSingleton<ShopMetrics>();
         builder.Services.AddSingleton<TestPaymentProvider>();
         builder.Services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<TestPaymentProvider>());
         builder.Services.AddScoped<CartStore>();

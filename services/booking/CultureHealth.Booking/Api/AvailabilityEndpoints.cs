@@ -1,6 +1,7 @@
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Booking.Telemetry;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public static class AvailabilityEndpoints
     /// </summary>
     private static async Task<Results<Ok<AvailabilityDto>, ValidationProblem>> List(
         Guid? appointmentTypeId, Guid? practitionerId, string? from, string? to,
-        BookingDbContext db, DiaryReader diary, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
+        BookingDbContext db, DiaryReader diary, IOptions<BookingOptions> options, TimeProvider clock, BookingMetrics metrics, CancellationToken ct)
     {
         var maxDays = options.Value.MaxAvailabilityRangeDays;
         var v = new RequestValidator().Require(appointmentTypeId is not null, "appointmentTypeId", "Required.");
@@ -76,6 +77,7 @@ public static class AvailabilityEndpoints
         var result = practitioners.Select(p => new PractitionerSlots(p.Id, p.Name,
             [.. AvailabilityCalculator.FreeSlots(contexts[p.Id], now, fromDate, toDate)
                 .Select(s => new SlotDto(s.Start.ToDateTimeOffset(), s.End.ToDateTimeOffset()))])).ToList();
+        metrics.AvailabilitySearched(result.Any(p => p.Slots.Count > 0));
         return TypedResults.Ok(new AvailabilityDto(type.Id, type.DurationMinutes, ClinicTimeText.Format(fromDate), ClinicTimeText.Format(toDate), result));
     }
 }

@@ -1,6 +1,7 @@
 using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Booking.Telemetry;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
@@ -19,6 +20,7 @@ public sealed partial class BookingCommands(
     DiaryReader diary,
     IOptions<BookingOptions> options,
     TimeProvider clock,
+    BookingMetrics metrics,
     ILogger<BookingCommands> logger)
 {
     private BookingOptions Options => options.Value;
@@ -57,6 +59,7 @@ public sealed partial class BookingCommands(
         try
         {
             var booking = await InsertAsync(key, fingerprint, request, type, practitioner, rule, token, now, ct);
+            metrics.Confirmed(booking.PaidBy);
             LogBooked(logger, booking.Id, practitioner.Id, request.Start);
             return new BookingCreated(booking.ToDto(practitioner.Name, type.Name, Options.CancellationPolicy), token.Value);
         }
@@ -118,7 +121,7 @@ public sealed partial class BookingCommands(
         db.PublishOnCommit(new BookingConfirmed(
             Guid.NewGuid(), occurredAt, booking.Id, practitioner.Id, practitioner.Name, type.Id, type.Name,
             booking.Start.ToClinicTime(), booking.End.ToClinicTime(), booking.PatientName, booking.PatientEmail,
-            booking.PricePence, booking.PaidBy, booking.Sequence), occurredAt);
+            booking.PricePence, booking.PaidBy, booking.Sequence, token.Value), occurredAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return booking;
@@ -226,6 +229,7 @@ public sealed partial class BookingCommands(
             booking.PatientEmail, cancelledBy, restored, booking.Sequence + 1), occurredAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.Cancelled(cancelledBy);
         LogCancelled(logger, booking.Id, cancelledBy, restored);
         return await ViewAsync(booking.Id, ct);
     }
@@ -285,6 +289,7 @@ public sealed partial class BookingCommands(
             newStart.ToClinicTime(), end.ToClinicTime(), booking.PatientEmail, booking.Sequence + 1), occurredAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.Rescheduled();
         LogRescheduled(logger, booking.Id, booking.Start, newStart);
         return await ViewAsync(booking.Id, ct);
     }

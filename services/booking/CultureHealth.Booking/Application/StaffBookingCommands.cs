@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Booking.Telemetry;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
@@ -11,7 +12,7 @@ using NodaTime;
 namespace CultureHealth.Booking.Application;
 
 /// <summary>What only staff do to a booking: record how it went.</summary>
-public sealed class StaffBookingCommands(BookingDbContext db, BookingCommands bookings, TimeProvider clock)
+public sealed class StaffBookingCommands(BookingDbContext db, BookingCommands bookings, TimeProvider clock, BookingMetrics metrics)
 {
     /// <summary>The booking, if it exists and belongs to a diary this member of staff may run.</summary>
     public async Task<PatientBooking> RequireAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
@@ -58,6 +59,11 @@ public sealed class StaffBookingCommands(BookingDbContext db, BookingCommands bo
         }
 
         await tx.CommitAsync(ct);
+        if (outcome == BookingStatus.NoShow)
+        {
+            metrics.NoShow();
+        }
+
         return await bookings.ViewAsync(id, ct);
     }
 }

@@ -1,5 +1,6 @@
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
+using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
@@ -11,7 +12,7 @@ namespace CultureHealth.Content.Api;
 /// Status changes on one article: load, let the domain decide, save (xmin guards against a concurrent
 /// editor or the scheduler), announce ArticlePublished when it went live, and evict cached pages.
 /// </summary>
-public sealed class ArticleChanges(ContentDbContext db, TimeProvider clock, IOutputCacheStore cache)
+public sealed class ArticleChanges(ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, ContentMetrics metrics)
 {
     public async Task<Results<Ok<StaffArticleDto>, NotFound, ProblemHttpResult, ValidationProblem>> ApplyAsync(Guid id, Action<Article, DateTimeOffset> change, CancellationToken ct)
     {
@@ -30,13 +31,18 @@ public sealed class ArticleChanges(ContentDbContext db, TimeProvider clock, IOut
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this status");
         }
-        if (!wasLive && article.Status == ArticleStatus.Published)
+        var goesLive = !wasLive && article.Status == ArticleStatus.Published;
+        if (goesLive)
         {
             db.PublishOnCommit(ArticleEvents.Published(article, now), now);
         }
         if (await StaffSaves.TrySaveAsync(db, ct) is { } conflict)
         {
             return conflict;
+        }
+        if (goesLive)
+        {
+            metrics.ArticlePublished();
         }
         await cache.EvictArticlesAsync(ct);
         return TypedResults.Ok((await StaffArticleViews.LoadAsync(db, id, ct))!);

@@ -1,5 +1,6 @@
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
+using CultureHealth.Content.Telemetry;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
@@ -36,7 +37,7 @@ public static class CommentEndpoints
 
     private static async Task<Results<Accepted<CommentAcceptedDto>, ValidationProblem, NotFound, ProblemHttpResult>> SubmitAsync(
         string slug, SubmitCommentRequest request, HttpContext http, ContentDbContext db, IOptions<ContentOptions> options,
-        TimeProvider clock, IOutputCacheStore cache, ILoggerFactory loggers, CancellationToken ct)
+        TimeProvider clock, IOutputCacheStore cache, ContentMetrics metrics, ILoggerFactory loggers, CancellationToken ct)
     {
         var o = options.Value;
         var validator = new RequestValidator()
@@ -110,6 +111,7 @@ public static class CommentEndpoints
                 comment.AuthorName, comment.AuthorEmail, comment.Status.ToWire(), comment.ParentId, Excerpt(body)), now);
         }
         await db.SaveChangesAsync(ct);
+        metrics.CommentSubmitted(comment.Status);
         if (comment.Status == CommentStatus.Approved)
         {
             await cache.EvictCommentsAsync(ct);

@@ -1,5 +1,6 @@
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
+using CultureHealth.Content.Telemetry;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Auth;
@@ -31,9 +32,9 @@ public static class ModerationEndpoints
                 _ => "unapprove",
             };
             group.MapPost($"/{{id:guid}}/{verb}", async Task<Results<Ok<ModerationResultDto>, NotFound>> (
-                Guid id, HttpContext http, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, CancellationToken ct) =>
+                Guid id, HttpContext http, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, ContentMetrics metrics, CancellationToken ct) =>
             {
-                var result = await ModerateAsync([id], status, StaffSaves.Actor(http), db, clock, cache, ct);
+                var result = await ModerateAsync([id], status, StaffSaves.Actor(http), db, clock, cache, metrics, ct);
                 return result.NotFound.Count > 0 ? TypedResults.NotFound() : TypedResults.Ok(result);
             });
         }
@@ -71,7 +72,8 @@ public static class ModerationEndpoints
     }
 
     private static async Task<Results<Ok<ModerationResultDto>, ValidationProblem>> BulkAsync(
-        BulkModerationRequest request, HttpContext http, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, CancellationToken ct)
+        BulkModerationRequest request, HttpContext http, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache,
+        ContentMetrics metrics, CancellationToken ct)
     {
         var validator = new RequestValidator();
         if (request.Ids is not { Count: > 0 } ids || ids.Count > MaxBulk)
@@ -86,11 +88,12 @@ public static class ModerationEndpoints
         {
             return validator.Problem();
         }
-        return TypedResults.Ok(await ModerateAsync(request.Ids!.Distinct().ToList(), status, StaffSaves.Actor(http), db, clock, cache, ct));
+        return TypedResults.Ok(await ModerateAsync(request.Ids!.Distinct().ToList(), status, StaffSaves.Actor(http), db, clock, cache, metrics, ct));
     }
 
     private static async Task<ModerationResultDto> ModerateAsync(
-        IReadOnlyList<Guid> ids, CommentStatus status, string actor, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, CancellationToken ct)
+        IReadOnlyList<Guid> ids, CommentStatus status, string actor, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache,
+        ContentMetrics metrics, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var found = await db.Comments.Where(c => ids.Contains(c.Id))
@@ -110,6 +113,7 @@ public static class ModerationEndpoints
         await db.SaveChangesAsync(ct);
         if (changed > 0)
         {
+            metrics.CommentModerated(status, changed);
             await cache.EvictCommentsAsync(ct);
         }
         var foundIds = found.Select(r => r.Comment.Id).ToHashSet();

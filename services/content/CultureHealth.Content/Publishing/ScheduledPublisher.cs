@@ -1,6 +1,7 @@
 using CultureHealth.Content.Api;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
+using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace CultureHealth.Content.Publishing;
 /// </summary>
 public sealed partial class ScheduledPublisher(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<ContentOptions> options, IOutputCacheStore cache,
-    ILogger<ScheduledPublisher> logger) : BackgroundService
+    ContentMetrics metrics, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     private const int Batch = 50;
 
@@ -78,6 +79,7 @@ public sealed partial class ScheduledPublisher(
         db.PublishOnCommit(ArticleEvents.Published(article, now), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.ArticlePublished();
         db.ChangeTracker.Clear();
         LogPublished(logger, article.Slug, article.PublishedAt);
         return true;

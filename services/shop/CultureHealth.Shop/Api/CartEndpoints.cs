@@ -2,6 +2,7 @@ using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Carts;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
+using CultureHealth.Shop.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,10 +24,11 @@ public static class CartEndpoints
         return app;
     }
 
-    private static async Task<Created<CartView>> Create(CartStore carts, CartQuoter quoter, ShopDbContext db, CancellationToken ct)
+    private static async Task<Created<CartView>> Create(CartStore carts, CartQuoter quoter, ShopDbContext db, ShopMetrics metrics, CancellationToken ct)
     {
         var cart = carts.Create();
         await db.SaveChangesAsync(ct);
+        metrics.CartCreated();
         return TypedResults.Created($"/api/shop/carts/{carts.LastIssuedToken}", await quoter.ViewAsync(cart, carts.LastIssuedToken, ct));
     }
 

@@ -1,4 +1,6 @@
+using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Checkout;
+using CultureHealth.Shop.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,15 +18,26 @@ public static class CheckoutEndpoints
         CheckoutRequest body,
         [FromHeader(Name = ShopProblems.IdempotencyKeyHeader)] string? idempotencyKey,
         CheckoutService checkout,
+        ShopMetrics metrics,
         CancellationToken ct)
     {
         var v = CheckoutValidation.Validate(body, idempotencyKey);
         if (v.Failed)
         {
+            metrics.CheckoutFailed("invalid_request");
             return v.Problem();
         }
 
-        var result = await checkout.PlaceAsync(body, idempotencyKey!.Trim(), ct);
-        return TypedResults.Created($"/api/shop/orders/{result.OrderId}", result);
+        try
+        {
+            var result = await checkout.PlaceAsync(body, idempotencyKey!.Trim(), ct);
+            return TypedResults.Created($"/api/shop/orders/{result.OrderId}", result);
+        }
+        catch (ProblemException problem)
+        {
+            // Counted here, where every refusal of a checkout passes, then answered by the problem handler as usual.
+            metrics.CheckoutFailed(ShopMetrics.ReasonOf(problem));
+            throw;
+        }
     }
 }

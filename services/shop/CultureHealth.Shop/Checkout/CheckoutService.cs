@@ -8,6 +8,7 @@ using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Idempotency;
 using CultureHealth.Shop.Orders;
+using CultureHealth.Shop.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OutputCaching;
 using CultureHealth.Shop.Catalogue;
@@ -28,6 +29,7 @@ internal sealed partial class CheckoutService(
     IOptions<ShopOptions> options,
     IOptions<JsonOptions> json,
     IOutputCacheStore cache,
+    ShopMetrics metrics,
     ILogger<CheckoutService> logger)
 {
     private const string Scope = "checkout";
@@ -78,7 +80,7 @@ internal sealed partial class CheckoutService(
         }
 
         var order = NewOrder(orderId, request, pricing, items, now);
-        var soldOut = await ReserveStockAsync(order, items, now, ct);
+        var stock = await ReserveStockAsync(order, items, now, ct);
         if (coupon is not null)
         {
             coupon.Record.TimesRedeemed++;
@@ -117,7 +119,14 @@ internal sealed partial class CheckoutService(
 
         await idempotency.CompleteAsync(Scope, idempotencyKey, StatusCodes.Status201Created, JsonSerializer.Serialize(result, Json), ct);
         await tx.CommitAsync(ct);
-        if (soldOut)
+        metrics.OrderPlaced();
+        if (order.Status != OrderStatus.PendingPayment)
+        {
+            metrics.OrderPaid(order.TotalPence);
+        }
+
+        metrics.StockLow(stock.LowStockCrossings);
+        if (stock.SoldOut)
         {
             // The catalogue's in-stock flag must not advertise what can no longer be bought.
             await CatalogueCache.EvictAsync(cache, ct);
@@ -179,10 +188,11 @@ internal sealed partial class CheckoutService(
     /// The oversell guard: a conditional decrement per physical line, in product-id order so concurrent checkouts
     /// take row locks in the same order and cannot deadlock. A line that does not fit aborts the transaction.
     /// </summary>
-    /// <returns>Whether a product sold out.</returns>
-    private async Task<bool> ReserveStockAsync(Order order, IReadOnlyList<CartItem> items, DateTimeOffset now, CancellationToken ct)
+    /// <returns>Whether a product sold out, and how many fell to their low-stock threshold.</returns>
+    private async Task<StockReservation> ReserveStockAsync(Order order, IReadOnlyList<CartItem> items, DateTimeOffset now, CancellationToken ct)
     {
         var soldOut = false;
+        var lowStockCrossings = 0;
         foreach (var item in items.Where(i => i.Product!.Kind == ProductKind.Physical).OrderBy(i => i.ProductId))
         {
             var product = item.Product!;
@@ -207,11 +217,14 @@ internal sealed partial class CheckoutService(
             {
                 // Raised once, when the threshold is crossed, not on every sale below it.
                 db.PublishOnCommit(new StockLow(Guid.NewGuid(), now, product.Id, product.Sku, product.Name, stockAfter, product.LowStockThreshold), now);
+                lowStockCrossings++;
             }
         }
 
-        return soldOut;
+        return new StockReservation(soldOut, lowStockCrossings);
     }
+
+    private sealed record StockReservation(bool SoldOut, int LowStockCrossings);
 
     private Order NewOrder(Guid orderId, CheckoutRequest request, CartPricing pricing, IReadOnlyList<CartItem> items, DateTimeOffset now)
     {

@@ -1,6 +1,7 @@
 using CultureHealth.Messaging.Data;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
+using CultureHealth.Shop.Telemetry;
 using Microsoft.AspNetCore.OutputCaching;
 using CultureHealth.Shop.Catalogue;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace CultureHealth.Shop.Orders;
 /// Runs under the order's row lock and only from an unpaid status, so the release happens exactly once even
 /// with several replicas sweeping at the same time.
 /// </summary>
-internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock, IOutputCacheStore cache)
+internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock, IOutputCacheStore cache, ShopMetrics metrics)
 {
     /// <returns>Whether this call cancelled the order (false if it was paid or cancelled meanwhile).</returns>
     public async Task<bool> CancelUnpaidAsync(Guid orderId, string actor, string reason, bool onlyIfOverdue, CancellationToken ct)
@@ -59,6 +60,7 @@ internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock, IO
         db.PublishOnCommit(OrderEvents.Cancelled(order, now, reason), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.OrderCancelled();
         if (backInStock)
         {
             await CatalogueCache.EvictAsync(cache, ct);

@@ -3,6 +3,7 @@ using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Orders;
+using CultureHealth.Shop.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Payments;
@@ -13,7 +14,8 @@ namespace CultureHealth.Shop.Payments;
 /// ask), and the outcome is applied under the order's row lock. A retry with the same key returns what the
 /// first attempt got; a retry after a crash finishes the same attempt rather than charging again.
 /// </summary>
-internal sealed partial class PaymentService(ShopDbContext db, IPaymentProvider provider, TimeProvider clock, ILogger<PaymentService> logger)
+internal sealed partial class PaymentService(
+    ShopDbContext db, IPaymentProvider provider, TimeProvider clock, ShopMetrics metrics, ILogger<PaymentService> logger)
 {
     public async Task<PaymentView> PayAsync(Guid orderId, PayOrderRequest request, string idempotencyKey, CancellationToken ct)
     {
@@ -53,6 +55,7 @@ internal sealed partial class PaymentService(ShopDbContext db, IPaymentProvider 
         }
 
         var now = clock.GetUtcNow();
+        var paidNow = false;
         payment.UpdatedAt = now;
         payment.ProviderChargeId ??= result.ChargeId;
         switch (result.Outcome)
@@ -77,6 +80,7 @@ internal sealed partial class PaymentService(ShopDbContext db, IPaymentProvider 
             case ChargeOutcome.Succeeded when order.Status is OrderStatus.PendingPayment or OrderStatus.PaymentFailed:
                 payment.Status = PaymentStatus.Succeeded;
                 OrderSettlement.MarkPaid(db, order, payment.AmountPence, now, actor);
+                paidNow = true;
                 break;
             case ChargeOutcome.Succeeded:
                 payment.Status = PaymentStatus.Failed;
@@ -88,6 +92,14 @@ internal sealed partial class PaymentService(ShopDbContext db, IPaymentProvider 
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (paidNow)
+        {
+            metrics.OrderPaid(order.TotalPence);
+        }
+        else if (result.Outcome == ChargeOutcome.Declined)
+        {
+            metrics.CheckoutFailed("payment_declined");
+        }
     }
 
     private async Task RefundChargeAsync(Payment payment, ChargeResult result, CancellationToken ct)

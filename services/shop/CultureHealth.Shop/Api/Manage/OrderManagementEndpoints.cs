@@ -5,6 +5,7 @@ using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Orders;
 using CultureHealth.Shop.Payments;
+using CultureHealth.Shop.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,7 +79,8 @@ internal static class OrderManagementEndpoints
         });
 
     private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> Refund(
-        Guid id, RefundOrderRequest body, ClaimsPrincipal user, ShopDbContext db, IPaymentProvider provider, TimeProvider clock, CancellationToken ct)
+        Guid id, RefundOrderRequest body, ClaimsPrincipal user, ShopDbContext db, IPaymentProvider provider, TimeProvider clock,
+        ShopMetrics metrics, CancellationToken ct)
     {
         var v = new RequestValidator().Required("reason", body.Reason, 500);
         if (body.AmountPence is <= 0)
@@ -91,7 +93,8 @@ internal static class OrderManagementEndpoints
             return v.Problem();
         }
 
-        return await ChangeAsync(id, db, clock, ct, async (order, now) =>
+        long? refunded = null;
+        var answer = await ChangeAsync(id, db, clock, ct, async (order, now) =>
         {
             var amount = body.AmountPence ?? order.AmountPaidPence - order.RefundedPence;
             var actor = StaffActor.Of(user);
@@ -114,7 +117,15 @@ internal static class OrderManagementEndpoints
                 Reason = body.Reason!.Trim(), Actor = actor, CreatedAt = now,
             });
             db.PublishOnCommit(OrderEvents.Refunded(order, now, amount, outcome.IsFullRefund), now);
+            refunded = amount;
         });
+        // Counted only once ChangeAsync has committed: a refusal after the provider call would throw before this.
+        if (refunded is { } amountRefunded && answer.Result is Ok<StaffOrderView>)
+        {
+            metrics.OrderRefunded(amountRefunded);
+        }
+
+        return answer;
     }
 
     /// <summary>Runs a staff change under the order's row lock; lifecycle refusals become 409/422 problems.</summary>

@@ -4,6 +4,7 @@ using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Catalogue;
 using CultureHealth.Shop.Data;
+using CultureHealth.Shop.Telemetry;
 using CultureHealth.Shop.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
@@ -101,7 +102,8 @@ internal static partial class ProductManagementEndpoints
     }
 
     private static async Task<Results<Created<StockAdjustmentView>, NotFound, ValidationProblem>> AdjustStock(
-        Guid id, StockAdjustmentRequest body, ClaimsPrincipal user, ShopDbContext db, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct)
+        Guid id, StockAdjustmentRequest body, ClaimsPrincipal user, ShopDbContext db, IOutputCacheStore cache, TimeProvider clock,
+        ShopMetrics metrics, CancellationToken ct)
     {
         var v = new RequestValidator().Required("reason", body.Reason, 500);
         if (body.Delta is not { } delta || delta == 0)
@@ -148,13 +150,19 @@ internal static partial class ProductManagementEndpoints
             ProductId = id, Delta = delta, StockAfter = stockAfter, Reason = body.Reason!.Trim(), Actor = actor, At = now,
         };
         db.StockAdjustments.Add(adjustment);
-        if (stockAfter <= product.LowStockThreshold && stockAfter - delta > product.LowStockThreshold)
+        var crossedLowStock = stockAfter <= product.LowStockThreshold && stockAfter - delta > product.LowStockThreshold;
+        if (crossedLowStock)
         {
             db.PublishOnCommit(new StockLow(Guid.NewGuid(), now, product.Id, product.Sku, product.Name, stockAfter, product.LowStockThreshold), now);
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (crossedLowStock)
+        {
+            metrics.StockLow();
+        }
+
         await CatalogueCache.EvictAsync(cache, ct);
         return TypedResults.Created(
             $"/manage/shop/products/{id}",

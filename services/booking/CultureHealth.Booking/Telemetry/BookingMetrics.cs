@@ -1,0 +1,41 @@
+using System.Diagnostics.Metrics;
+
+namespace CultureHealth.Booking.Telemetry;
+
+/// <summary>
+/// The clinic's diary as numbers for the business dashboard. Each is counted once its change is
+/// committed, next to the event that announces it, so the counters agree with what other services hear.
+/// </summary>
+public sealed class BookingMetrics
+{
+    public const string MeterName = "CultureHealth.Booking";
+
+    private readonly Counter<long> _confirmed;
+    private readonly Counter<long> _cancelled;
+    private readonly Counter<long> _rescheduled;
+    private readonly Counter<long> _noShows;
+    private readonly Counter<long> _availabilitySearches;
+
+    public BookingMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _confirmed = meter.CreateCounter<long>("culturehealth.bookings.confirmed", "{booking}", "Bookings confirmed");
+        _cancelled = meter.CreateCounter<long>("culturehealth.bookings.cancelled", "{booking}", "Bookings cancelled, by who cancelled");
+        _rescheduled = meter.CreateCounter<long>("culturehealth.bookings.rescheduled", "{booking}", "Bookings moved to another time");
+        _noShows = meter.CreateCounter<long>("culturehealth.bookings.no_show", "{booking}", "Bookings the patient did not attend");
+        _availabilitySearches = meter.CreateCounter<long>("culturehealth.availability.searches", "{search}", "Free-slot searches answered");
+    }
+
+    /// <param name="paidBy">How the session is paid for (clinic or credit): credits show treatment packages being used.</param>
+    public void Confirmed(string paidBy) => _confirmed.Add(1, new KeyValuePair<string, object?>("culturehealth.booking.paid_by", paidBy));
+
+    public void Cancelled(string cancelledBy) => _cancelled.Add(1, new KeyValuePair<string, object?>("culturehealth.booking.cancelled_by", cancelledBy));
+
+    public void Rescheduled() => _rescheduled.Add(1);
+
+    public void NoShow() => _noShows.Add(1);
+
+    /// <param name="foundSlots">Whether any slot was offered: searches that find nothing point at a full diary.</param>
+    public void AvailabilitySearched(bool foundSlots) =>
+        _availabilitySearches.Add(1, new KeyValuePair<string, object?>("culturehealth.availability.found", foundSlots));
+}
