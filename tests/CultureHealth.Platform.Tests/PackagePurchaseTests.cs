@@ -72,8 +72,9 @@ public sealed class PackagePurchaseTests(WholeStack stack) : IClassFixture<Whole
         OrderPaid original;
         await using (var shop = stack.Shop.OpenDb())
         {
-            var row = await shop.Set<OutboxMessage>().AsNoTracking()
-                .SingleAsync(m => m.MessageType.StartsWith("CultureHealth.Contracts.OrderPaid,") && m.Payload.Contains(orderId.ToString()));
+            var paidEvents = await shop.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.MessageType.StartsWith("CultureHealth.Contracts.OrderPaid,")).ToListAsync();
+            var row = Assert.Single(paidEvents, m => m.Payload.Contains(orderId.ToString(), StringComparison.Ordinal));
             original = JsonSerializer.Deserialize<OrderPaid>(row.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         }
         Assert.Equal(1, await InboxCountAsync(original.EventId));
