@@ -1,0 +1,93 @@
+// Outbox delivery latency: from the moment a service's transaction (state change + event) commits
+// to the moment a consumer in another service has handled the event (inbox row + effect committed).
+// Real PostgreSQL and RabbitMQ on loopback, the real booking and content services in this process.
+//
+//   dotnet run -c Release --project bench/OutboxLatency -- [events=1000] [writers=4]
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
+using CultureHealth.Content.Data;
+using CultureHealth.Contracts;
+using CultureHealth.Messaging.Data;
+using CultureHealth.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+var writers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+
+var handled = new ConcurrentDictionary<Guid, long>();
+var broker = await RabbitMqServer.SharedAsync();
+var vhost = await broker.CreateVirtualHostAsync("bench-" + Guid.NewGuid().ToString("N")[..8]);
+var quiet = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Outbox:PollInterval"] = "00:00:01" };
+await using var content = await TestService<ContentDbContext>.StartAsync("content", vhost, settings: quiet,
+    services: s => s.AddConsumeObserver(_ => new HandledAt(handled)));
+await using var booking = await TestService<BookingDbContext>.StartAsync("booking", vhost, settings: quiet);
+
+var committed = new ConcurrentDictionary<Guid, long>();
+var practitioner = Guid.NewGuid();
+await using (var scope = booking.Factory.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<BookingDbContext>();
+    db.Practitioners.Add(new Practitioner { Id = practitioner, Name = "Bench", Title = "Physiotherapist", UpdatedAt = DateTimeOffset.UtcNow });
+    await db.SaveChangesAsync();
+}
+
+async Task CommitAsync(int i)
+{
+    await using var scope = booking.Factory.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<BookingDbContext>();
+    var now = DateTimeOffset.UtcNow;
+    var p = await db.Practitioners.FindAsync(practitioner);
+    p!.Bio = "revision " + i;
+    var evt = new PractitionerProfileChanged(Guid.NewGuid(), now, practitioner, p.Name, p.Title, p.Bio, null, true);
+    db.PublishOnCommit(evt, now);
+    await db.SaveChangesAsync();
+    committed[evt.EventId] = Stopwatch.GetTimestamp();
+}
+
+// Warm-up: JIT, connection pools, the broker's channels.
+for (var i = 0; i < 50; i++) await CommitAsync(-i);
+await Eventually.TrueAsync(() => Task.FromResult(handled.Count >= 50), TimeSpan.FromSeconds(60), "warm-up delivered");
+committed.Clear();
+handled.Clear();
+
+var started = Stopwatch.GetTimestamp();
+var next = -1;
+await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
+{
+    int i;
+    while ((i = Interlocked.Increment(ref next)) < events)
+    {
+        await CommitAsync(i);
+    }
+}));
+await Eventually.TrueAsync(() => Task.FromResult(committed.Keys.All(handled.ContainsKey)), TimeSpan.FromMinutes(2), "all events handled");
+var elapsed = Stopwatch.GetElapsedTime(started);
+
+var latencies = committed.Select(c => Stopwatch.GetElapsedTime(c.Value, handled[c.Key]).TotalMilliseconds).Order().ToArray();
+double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
+var summary = string.Create(CultureInfo.InvariantCulture,
+    $"events={latencies.Length} writers={writers} throughput={latencies.Length / elapsed.TotalSeconds:F0}/s p50={P(0.50):F1}ms p95={P(0.95):F1}ms p99={P(0.99):F1}ms max={latencies[^1]:F1}ms");
+Console.WriteLine(summary);
+return 0;
+
+/// <summary>Stamps the moment the content consumer finished with each event (its transaction committed).</summary>
+internal sealed class HandledAt(ConcurrentDictionary<Guid, long> handled) : IConsumeObserver
+{
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        if (context.Message is IIntegrationEvent e)
+        {
+            handled.TryAdd(e.EventId, Stopwatch.GetTimestamp());
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+}
