@@ -1,12 +1,16 @@
 namespace CultureHealth.Contracts;
 
+/// <summary>
+/// <see cref="ManageToken"/> is the secret of the patient's manage link: booking stores only its hash, so
+/// this event is the one way the confirmation email can carry it.
+/// </summary>
 public record BookingConfirmed(
     Guid EventId, DateTimeOffset OccurredAt,
     Guid BookingId, Guid PractitionerId, string PractitionerName,
     Guid AppointmentTypeId, string AppointmentTypeName,
     DateTimeOffset Start, DateTimeOffset End,
     string PatientName, string PatientEmail, long PricePence, string PaidBy,
-    int Sequence = 0) : IIntegrationEvent;
+    int Sequence = 0, string? ManageToken = null) : IIntegrationEvent;
 
 public record BookingCancelled(
     Guid EventId, DateTimeOffset OccurredAt,

@@ -1,3 +1,4 @@
+using CultureHealth.Calendar;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -9,18 +10,12 @@ namespace CultureHealth.Booking.Domain;
 /// </summary>
 public static class ClinicCalendar
 {
-    public const string ZoneId = "Europe/London";
+    public const string ZoneId = ClinicTimeZone.ZoneId;
 
-    public static DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb[ZoneId];
+    public static DateTimeZone Zone => ClinicTimeZone.Zone;
 
-    /// <summary>
-    /// Ambiguous local times (the repeated hour in October) take their first occurrence: that is what
-    /// people mean by "01:30" that night and what RFC 5545 assumes. Skipped local times (the missing
-    /// hour in March) snap to the instant the clocks jump to, so a working-interval boundary that falls
-    /// in the gap never adds real time that does not exist.
-    /// </summary>
-    public static ZoneLocalMappingResolver Resolver { get; } =
-        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+    /// <inheritdoc cref="ClinicTimeZone.Resolver"/>
+    public static ZoneLocalMappingResolver Resolver => ClinicTimeZone.Resolver;
 
     public static ZonedDateTime InClinicZone(Instant instant) => instant.InZone(Zone);
 

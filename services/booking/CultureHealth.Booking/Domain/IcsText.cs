@@ -1,82 +1,15 @@
-using System.Text;
-
 namespace CultureHealth.Booking.Domain;
 
-/// <summary>RFC 5545 text rules: TEXT escaping (3.3.11) and content-line folding (3.1).</summary>
+/// <summary>RFC 5545 text rules, from the shared <see cref="Calendar.IcsText"/>.</summary>
 public static class IcsText
 {
-    public const string LineBreak = "\r\n";
+    public const string LineBreak = Calendar.IcsText.LineBreak;
 
-    public const int MaxLineOctets = 75;
+    public const int MaxLineOctets = Calendar.IcsText.MaxLineOctets;
 
-    /// <summary>Escapes a TEXT value. Other control characters are dropped: calendar clients reject them.</summary>
-    public static string EscapeText(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var escaped = new StringBuilder(value.Length + 8);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\':
-                    escaped.Append(@"\\");
-                    break;
-                case ';':
-                    escaped.Append(@"\;");
-                    break;
-                case ',':
-                    escaped.Append(@"\,");
-                    break;
-                case '\r':
-                    // CRLF, lone CR and lone LF are all one line break.
-                    if (i + 1 < value.Length && value[i + 1] == '\n')
-                    {
-                        i++;
-                    }
+    /// <inheritdoc cref="Calendar.IcsText.EscapeText(string)"/>
+    public static string EscapeText(string value) => Calendar.IcsText.EscapeText(value);
 
-                    escaped.Append(@"\n");
-                    break;
-                case '\n':
-                    escaped.Append(@"\n");
-                    break;
-                default:
-                    if (!char.IsControl(c) || c == '\t')
-                    {
-                        escaped.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return escaped.ToString();
-    }
-
-    /// <summary>
-    /// Folds one unfolded content line so that no physical line exceeds 75 octets of UTF-8, not counting
-    /// the CRLF. Breaks fall between whole characters so multi-byte characters are never split. The
-    /// result has no trailing line break.
-    /// </summary>
-    public static string Fold(string contentLine)
-    {
-        ArgumentNullException.ThrowIfNull(contentLine);
-        var folded = new StringBuilder(contentLine.Length + 8);
-        var octetsOnLine = 0;
-        foreach (var rune in contentLine.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octetsOnLine + size > MaxLineOctets)
-            {
-                folded.Append(LineBreak).Append(' ');
-                // The leading space of a continuation line counts towards its 75 octets.
-                octetsOnLine = 1;
-            }
-
-            folded.Append(rune.ToString());
-            octetsOnLine += size;
-        }
-
-        return folded.ToString();
-    }
+    /// <inheritdoc cref="Calendar.IcsText.Fold(string)"/>
+    public static string Fold(string contentLine) => Calendar.IcsText.Fold(contentLine);
 }

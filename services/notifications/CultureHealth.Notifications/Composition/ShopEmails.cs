@@ -1,0 +1,62 @@
+using System.Globalization;
+using CultureHealth.Contracts;
+using CultureHealth.Notifications.Email;
+using CultureHealth.Notifications.Templates;
+
+namespace CultureHealth.Notifications.Composition;
+
+/// <summary>The customer's order emails. Prices include VAT, so the receipt shows the VAT part of the total.</summary>
+public sealed class ShopEmails(EmailTemplates templates)
+{
+    public EmailMessage Receipt(OrderPaid order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var values = new TemplateValues
+        {
+            ["customerName"] = order.CustomerName,
+            ["orderNumber"] = order.OrderNumber,
+            ["lines"] = order.Lines.Select(l => new TemplateValues
+            {
+                ["name"] = l.Name,
+                ["quantity"] = l.Quantity.ToString(CultureInfo.InvariantCulture),
+                ["unitPrice"] = Formatting.Pounds(l.UnitPricePence),
+                ["lineTotal"] = Formatting.Pounds(l.LineTotalPence),
+            }).ToList(),
+            ["total"] = Formatting.Pounds(order.TotalPence),
+            ["vat"] = Formatting.Pounds(order.VatPence),
+            ["net"] = Formatting.Pounds(order.TotalPence - order.VatPence),
+        };
+        return Compose(MessageKinds.OrderPaid, new EmailRecipient(order.CustomerEmail, order.CustomerName),
+            $"Your receipt for order {order.OrderNumber}", values);
+    }
+
+    public EmailMessage Shipped(OrderShipped order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var values = new TemplateValues
+        {
+            ["orderNumber"] = order.OrderNumber,
+            ["trackingReference"] = order.TrackingReference ?? "",
+        };
+        return Compose(MessageKinds.OrderShipped, new EmailRecipient(order.CustomerEmail), $"Order {order.OrderNumber} is on its way", values);
+    }
+
+    public EmailMessage Refunded(OrderRefunded refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        var values = new TemplateValues
+        {
+            ["orderNumber"] = refund.OrderNumber,
+            ["amount"] = Formatting.Pounds(refund.AmountPence),
+            ["fullRefund"] = refund.FullRefund,
+        };
+        return Compose(MessageKinds.OrderRefunded, new EmailRecipient(refund.CustomerEmail),
+            $"Refund of {Formatting.Pounds(refund.AmountPence)} for order {refund.OrderNumber}", values);
+    }
+
+    private EmailMessage Compose(string kind, EmailRecipient to, string subject, TemplateValues values)
+    {
+        var (html, text) = templates.Render(kind, values);
+        return new EmailMessage(to, subject, html, text, []);
+    }
+}

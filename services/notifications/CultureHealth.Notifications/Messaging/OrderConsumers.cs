@@ -1,0 +1,38 @@
+using CultureHealth.Contracts;
+using CultureHealth.Messaging.Inbox;
+using CultureHealth.Notifications.Composition;
+using CultureHealth.Notifications.Data;
+using CultureHealth.Notifications.Email;
+using MassTransit;
+
+namespace CultureHealth.Notifications.Messaging;
+
+/// <summary>Emails the customer's receipt, with the VAT part of the total.</summary>
+public sealed class OrderPaidConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<OrderPaidConsumer> logger, ShopEmails emails, Mailer mailer)
+    : IdempotentConsumer<OrderPaid, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(OrderPaid m, ConsumeContext<OrderPaid> context, CancellationToken ct) =>
+        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderPaid, emails.Receipt(m), ct);
+}
+
+public sealed class OrderShippedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<OrderShippedConsumer> logger, ShopEmails emails, Mailer mailer)
+    : IdempotentConsumer<OrderShipped, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(OrderShipped m, ConsumeContext<OrderShipped> context, CancellationToken ct) =>
+        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderShipped, emails.Shipped(m), ct);
+}
+
+public sealed class OrderRefundedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<OrderRefundedConsumer> logger, ShopEmails emails, Mailer mailer)
+    : IdempotentConsumer<OrderRefunded, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(OrderRefunded m, ConsumeContext<OrderRefunded> context, CancellationToken ct) =>
+        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderRefunded, emails.Refunded(m), ct);
+}
+
+/// <summary>Alerts staff when a product runs low.</summary>
+public sealed class StockLowConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<StockLowConsumer> logger, CommunityEmails emails, Mailer mailer)
+    : IdempotentConsumer<StockLow, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(StockLow m, ConsumeContext<StockLow> context, CancellationToken ct) =>
+        mailer.SendAsync(m.EventId, m.ProductId, MessageKinds.StockLow, emails.StockLow(m), ct);
+}
