@@ -58,7 +58,9 @@ internal sealed partial class DatabaseInitializer<TDbContext>(
         if (o.MigrateAndExit)
         {
             LogExiting(logger, typeof(TDbContext).Name);
-            lifetime.StopApplication();
+            // Stopping while the host is still starting cancels the remaining starts and ends the process with an
+            // error; once started, a stop is orderly and the exit code is 0.
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
     }
 

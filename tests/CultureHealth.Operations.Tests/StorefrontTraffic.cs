@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.Testing;
+
+namespace CultureHealth.Operations.Tests;
+
+/// <summary>
+/// What a morning at the clinic looks like through the gateway (the same journeys as bench/traffic.sh), plus the
+/// staff follow-ups (moderation, a refund) on the services' manage APIs, so the business counters have values.
+/// </summary>
+public sealed class StorefrontTraffic(MetricsStack stack)
+{
+    private readonly HttpClient _gateway = stack.GatewayClient();
+
+    public async Task RunAsync()
+    {
+        await CommentAndModerateAsync();
+        var orderId = await BuyTreatmentPackageAsync();
+        await RefundAsync(orderId);
+        await FailCheckoutAsync();
+        await BookRescheduleAndCancelAsync();
+    }
+
+    private async Task CommentAndModerateAsync()
+    {
+        var articles = await GetAsync("/api/content/articles?pageSize=5");
+        var slug = (string)articles["items"]![0]!["slug"]!;
+        await GetAsync($"/api/content/articles/{slug}");
+        var accepted = await SendAsync(HttpMethod.Post, $"/api/content/articles/{slug}/comments", new
+        {
+            authorName = "Metric Reader",
+            authorEmail = $"reader-{Guid.NewGuid():N}@example.com",
+            body = "Does this stretch help with a stiff lower back after running?",
+        }, HttpStatusCode.Accepted);
+        using var editor = stack.Content.CreateClient(TestStaff.TokenFor(StaffRoles.Editor));
+        using var approved = await editor.PostAsync(new Uri($"/manage/content/comments/{accepted["id"]}/approve", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+    }
+
+    private async Task<string> BuyTreatmentPackageAsync()
+    {
+        var products = await GetAsync("/api/shop/products?category=treatment-packages");
+        var sku = (string)products["items"]![0]!["sku"]!;
+        var cart = await SendAsync(HttpMethod.Post, "/api/shop/carts", new { }, HttpStatusCode.Created);
+        var cartId = (string)cart["cartId"]!;
+        await SendAsync(HttpMethod.Post, $"/api/shop/carts/{cartId}/items", new { sku, quantity = 1 }, HttpStatusCode.OK);
+        var order = await SendAsync(HttpMethod.Post, "/api/shop/checkout", new
+        {
+            cartId,
+            customer = new { name = "Pat Example", email = $"pat-{Guid.NewGuid():N}@example.com" },
+        }, HttpStatusCode.Created, idempotent: true);
+        var orderId = (string)order["orderId"]!;
+        var payment = await SendAsync(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments", new { paymentToken = "tok_visa" },
+            HttpStatusCode.Created, idempotent: true);
+        Assert.Equal("succeeded", ((string)payment["status"]!).ToLowerInvariant());
+        return orderId;
+    }
+
+    private async Task RefundAsync(string orderId)
+    {
+        using var manager = stack.Shop.CreateClient(TestStaff.TokenFor(StaffRoles.ShopManager));
+        using var refund = await manager.PostAsJsonAsync($"/manage/shop/orders/{orderId}/refunds", new { reason = "Moved away", amountPence = 100 });
+        Assert.Equal(HttpStatusCode.OK, refund.StatusCode);
+    }
+
+    private async Task FailCheckoutAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/shop/checkout")
+        {
+            Content = JsonContent.Create(new { cartId = "no-such-cart-token", customer = new { name = "Pat", email = "pat@example.com" } }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await _gateway.SendAsync(request);
+        Assert.False(response.IsSuccessStatusCode);
+    }
+
+    private async Task BookRescheduleAndCancelAsync()
+    {
+        var types = await GetAsync("/api/booking/appointment-types");
+        var list = types as JsonArray ?? types["items"]!.AsArray();
+        var type = list.First(t => t!["practitionerIds"]!.AsArray().Count > 0)!;
+        // Far enough ahead that a patient may still move and cancel it free of charge.
+        var from = DateTime.UtcNow.Date.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = DateTime.UtcNow.Date.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var availability = await GetAsync($"/api/booking/availability?appointmentTypeId={type["id"]}&from={from}&to={to}");
+        var practitioner = availability["practitioners"]!.AsArray().First(p => p!["slots"]!.AsArray().Count >= 2)!;
+        var slots = practitioner["slots"]!.AsArray();
+        var created = await SendAsync(HttpMethod.Post, "/api/booking/bookings", new
+        {
+            appointmentTypeId = type["id"]!.GetValue<Guid>(),
+            practitionerId = practitioner["practitionerId"]!.GetValue<Guid>(),
+            start = (string)slots[0]!["start"]!,
+            patient = new { name = "Pat Example", email = "pat@example.com", phone = "07700 900123" },
+        }, HttpStatusCode.Created, idempotent: true);
+        var id = (string)created["booking"]!["id"]!;
+        var token = Uri.EscapeDataString((string)created["manageToken"]!);
+        await SendAsync(HttpMethod.Post, $"/api/booking/bookings/{id}/reschedule?token={token}", new { start = (string)slots[^1]!["start"]! }, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Post, $"/api/booking/bookings/{id}/cancel?token={token}", new { }, HttpStatusCode.OK);
+    }
+
+    private async Task<JsonNode> GetAsync(string path)
+    {
+        using var response = await _gateway.GetAsync(new Uri(path, UriKind.Relative));
+        return await ReadAsync(response, HttpStatusCode.OK, "GET " + path);
+    }
+
+    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected, bool idempotent = false)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        if (idempotent)
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        }
+        using var response = await _gateway.SendAsync(request);
+        return await ReadAsync(response, expected, $"{method} {path}");
+    }
+
+    private static async Task<JsonNode> ReadAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{what}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+}
