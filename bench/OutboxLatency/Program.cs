@@ -28,22 +28,17 @@ await using var content = await TestService<ContentDbContext>.StartAsync("conten
 await using var booking = await TestService<BookingDbContext>.StartAsync("booking", vhost, settings: quiet);
 
 var committed = new ConcurrentDictionary<Guid, long>();
-var practitioner = Guid.NewGuid();
-await using (var scope = booking.Factory.Services.CreateAsyncScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<BookingDbContext>();
-    db.Practitioners.Add(new Practitioner { Id = practitioner, Name = "Bench", Title = "Physiotherapist", UpdatedAt = DateTimeOffset.UtcNow });
-    await db.SaveChangesAsync();
-}
 
+// Each commit is a new practitioner in booking and its profile event, which content turns into an
+// author row: independent changes, as a clinic's staff make them.
 async Task CommitAsync(int i)
 {
     await using var scope = booking.Factory.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<BookingDbContext>();
     var now = DateTimeOffset.UtcNow;
-    var p = await db.Practitioners.FindAsync(practitioner);
-    p!.Bio = "revision " + i;
-    var evt = new PractitionerProfileChanged(Guid.NewGuid(), now, practitioner, p.Name, p.Title, p.Bio, null, true);
+    var p = new Practitioner { Id = Guid.NewGuid(), Name = $"Practitioner {i}", Title = "Physiotherapist", UpdatedAt = now };
+    db.Practitioners.Add(p);
+    var evt = new PractitionerProfileChanged(Guid.NewGuid(), now, p.Id, p.Name, p.Title, null, null, true);
     db.PublishOnCommit(evt, now);
     await db.SaveChangesAsync();
     committed[evt.EventId] = Stopwatch.GetTimestamp();

@@ -22,6 +22,7 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
             _settings[key] = value;
         }
         _services = services;
+        PointContentRootAtProject();
         if (listen)
         {
             Port = FreePort.Next();
@@ -30,6 +31,27 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
     }
 
     public int? Port { get; }
+
+    /// <summary>
+    /// Test projects learn each app's project folder from Mvc.Testing's build step; other hosts of this
+    /// factory (the benchmarks) do not, so tell it where the project is (its appsettings.json lives there).
+    /// </summary>
+    private static void PointContentRootAtProject()
+    {
+        var name = typeof(TEntryPoint).Assembly.GetName().Name!;
+        var variable = "ASPNETCORE_TEST_CONTENTROOT_" + name.Replace('.', '_');
+        if (Environment.GetEnvironmentVariable(variable) is not null)
+        {
+            return;
+        }
+        var project = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "services"), name + ".csproj", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "gateway"), name + ".csproj", SearchOption.AllDirectories))
+            .FirstOrDefault();
+        if (project is not null)
+        {
+            Environment.SetEnvironmentVariable(variable, Path.GetDirectoryName(project));
+        }
+    }
 
     public Uri BaseAddress => Port is { } port ? new Uri($"http://127.0.0.1:{port}") : Server.BaseAddress;
 

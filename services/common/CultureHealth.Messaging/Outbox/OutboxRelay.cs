@@ -85,29 +85,36 @@ public sealed partial class OutboxRelay<TDbContext>(
             return new RelayResult(0, false);
         }
 
-        var failed = false;
-        foreach (var message in batch)
+        // The batch is published concurrently: each publish waits for its own broker confirm, so a
+        // batch costs about one round trip instead of one per event. Consumers never relied on order
+        // (they run concurrently anyway); they use sequence numbers where order matters.
+        var outcomes = await Task.WhenAll(batch.Select(async message =>
         {
-            if (failed)
-            {
-                // The broker just refused one: the rest wait for the same back-off instead of each timing out.
-                message.MarkFailed(clock.GetUtcNow(), "Not attempted: an earlier publish in the batch failed.", o.RetryDelay(message.Attempts));
-                continue;
-            }
             try
             {
                 await PublishAsync(message, o, ct);
-                var sentAt = clock.GetUtcNow();
-                message.MarkSent(sentAt);
-                metrics.Published(message.MessageType, sentAt - message.CreatedAt);
+                return (message, Error: (Exception?)null);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                failed = true;
-                message.MarkFailed(clock.GetUtcNow(), ex.Message, o.RetryDelay(message.Attempts));
-                metrics.PublishFailed(message.MessageType);
-                LogPublishFailed(logger, message.Id, message.MessageType, message.Attempts, ex);
+                return (message, Error: ex);
             }
+        }));
+
+        var failed = false;
+        foreach (var (message, error) in outcomes)
+        {
+            var at = clock.GetUtcNow();
+            if (error is null)
+            {
+                message.MarkSent(at);
+                metrics.Published(message.MessageType, at - message.CreatedAt);
+                continue;
+            }
+            failed = true;
+            message.MarkFailed(at, error.Message, o.RetryDelay(message.Attempts));
+            metrics.PublishFailed(message.MessageType);
+            LogPublishFailed(logger, message.Id, message.MessageType, message.Attempts, error);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
