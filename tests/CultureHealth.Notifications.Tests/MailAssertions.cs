@@ -5,6 +5,10 @@ namespace CultureHealth.Notifications.Tests;
 
 public static class MailAssertions
 {
+    public static string Text(this MimeMessage message) => message.TextBody ?? "";
+
+    public static string Html(this MimeMessage message) => message.HtmlBody ?? "";
+
     /// <summary>The text/calendar attachment, decoded.</summary>
     public static string Invitation(MimeMessage message)
     {

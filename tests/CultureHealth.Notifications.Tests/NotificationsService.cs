@@ -19,6 +19,18 @@ public static class NotificationsService
         string? rabbitMq = null)
     {
         rabbitMq ??= await NewVirtualHostAsync();
+        return await TestService<NotificationsDbContext>.StartAsync("notifications", rabbitMq, settings: Settings(smtp, settings), services: s =>
+        {
+            if (consumed is not null)
+            {
+                s.AddConsumeObserver(_ => consumed);
+            }
+            services?.Invoke(s);
+        });
+    }
+
+    public static Dictionary<string, string?> Settings(SmtpSink smtp, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
         var all = new Dictionary<string, string?>
         {
             ["Notifications:Delivery"] = "Smtp",
@@ -34,18 +46,11 @@ public static class NotificationsService
             ["Notifications:ReminderPollInterval"] = "00:00:00.100",
             ["Notifications:ModerationDigestInterval"] = "00:00:01",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        return await TestService<NotificationsDbContext>.StartAsync("notifications", rabbitMq, settings: all, services: s =>
-        {
-            if (consumed is not null)
-            {
-                s.AddConsumeObserver(_ => consumed);
-            }
-            services?.Invoke(s);
-        });
+        return all;
     }
 
     public static async Task<string> NewVirtualHostAsync()

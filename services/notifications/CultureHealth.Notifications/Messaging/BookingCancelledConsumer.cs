@@ -14,7 +14,7 @@ public sealed partial class BookingCancelledConsumer(
 {
     protected override async Task HandleAsync(BookingCancelled m, ConsumeContext<BookingCancelled> context, CancellationToken ct)
     {
-        var reminder = await Db.ScheduledReminders.FindAsync([m.BookingId], ct);
+        var reminder = await Db.LockReminderAsync(m.BookingId, ct);
         if (reminder is { Cancelled: true })
         {
             LogAlreadyCancelled(logger, m.BookingId);

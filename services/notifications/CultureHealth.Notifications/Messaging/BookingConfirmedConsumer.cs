@@ -14,7 +14,7 @@ public sealed class BookingConfirmedConsumer(
 {
     protected override async Task HandleAsync(BookingConfirmed m, ConsumeContext<BookingConfirmed> context, CancellationToken ct)
     {
-        var reminder = await Db.ScheduledReminders.FindAsync([m.BookingId], ct);
+        var reminder = await Db.LockReminderAsync(m.BookingId, ct);
         if (reminder is null)
         {
             reminder = new ScheduledReminder { BookingId = m.BookingId, Start = m.Start.ToUniversalTime(), End = m.End.ToUniversalTime(), Sequence = m.Sequence };

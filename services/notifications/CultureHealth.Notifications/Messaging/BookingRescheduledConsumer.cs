@@ -14,7 +14,7 @@ public sealed partial class BookingRescheduledConsumer(
 {
     protected override async Task HandleAsync(BookingRescheduled m, ConsumeContext<BookingRescheduled> context, CancellationToken ct)
     {
-        var reminder = await Db.ScheduledReminders.FindAsync([m.BookingId], ct);
+        var reminder = await Db.LockReminderAsync(m.BookingId, ct);
         if (reminder is not null && (reminder.Cancelled || reminder.Sequence >= m.Sequence))
         {
             // A newer change (another move, or the cancellation) already reached the patient.

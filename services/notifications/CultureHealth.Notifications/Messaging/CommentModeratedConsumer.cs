@@ -18,7 +18,7 @@ public sealed partial class CommentModeratedConsumer(
 {
     protected override async Task HandleAsync(CommentModerated m, ConsumeContext<CommentModerated> context, CancellationToken ct)
     {
-        var comment = await Db.KnownComments.FindAsync([m.CommentId], ct);
+        var comment = await Db.LockCommentAsync(m.CommentId, ct);
         if (comment is null)
         {
             comment = new KnownComment { CommentId = m.CommentId, ArticleSlug = m.ArticleSlug, ParentId = m.ParentId, SubmittedAt = m.OccurredAt.ToUniversalTime() };

@@ -11,7 +11,7 @@ public sealed class CommentSubmittedConsumer(NotificationsDbContext db, TimeProv
 {
     protected override async Task HandleAsync(CommentSubmitted m, ConsumeContext<CommentSubmitted> context, CancellationToken ct)
     {
-        var comment = await Db.KnownComments.FindAsync([m.CommentId], ct);
+        var comment = await Db.LockCommentAsync(m.CommentId, ct);
         if (comment is null)
         {
             comment = new KnownComment { CommentId = m.CommentId };
