@@ -20,7 +20,7 @@ RESULTS_FILE="$BENCH_DIR/RESULTS.md"
 # Raw tool output is kept (git-ignored) so a surprising number can be looked at afterwards.
 RAW_DIR="$BENCH_DIR/results/raw"
 mkdir -p "$RAW_DIR"
-export CH_GATEWAY_URL CH_DATA_DIR BENCH_DURATION
+export CH_GATEWAY_URL CH_DATA_DIR BENCH_DURATION BENCH_DIR
 
 CONTENT_URL="http://127.0.0.1:$CH_CONTENT_PORT"
 SHOP_URL="http://127.0.0.1:$CH_SHOP_PORT"
