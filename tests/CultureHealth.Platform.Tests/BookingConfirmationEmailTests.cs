@@ -104,7 +104,7 @@ public sealed class BookingConfirmationEmailTests : IAsyncLifetime
 
         var ics = Assert.Single(message.Attachments.OfType<MimePart>(), a => a.ContentType.MimeType == "text/calendar");
         using var stream = new MemoryStream();
-        await ics.Content.DecodeToAsync(stream);
+        await ics.Content!.DecodeToAsync(stream);
         var calendar = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", calendar, StringComparison.Ordinal);
         Assert.Contains("METHOD:REQUEST\r\n", calendar, StringComparison.Ordinal);

@@ -22,7 +22,13 @@ public sealed class MimeMessageFactory(IOptions<NotificationsOptions> options, T
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
         foreach (var attachment in email.Attachments)
         {
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            var part = body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            if (part is MimePart mimePart)
+            {
+                // Base64 keeps the bytes exact: an .ics must keep its CRLF line ends (RFC 5545), which a
+                // text encoding would let a relay or a Unix mail store rewrite.
+                mimePart.ContentTransferEncoding = ContentEncoding.Base64;
+            }
         }
         message.Body = body.ToMessageBody();
         return message;

@@ -1,3 +1,4 @@
+using MimeKit;
 using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Notifications.Email;
@@ -15,7 +16,8 @@ public sealed class PickupDirectoryEmailSender(MimeMessageFactory factory, IOpti
         var mime = factory.Create(message);
         var name = $"{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}.eml";
         var temporary = Path.Combine(directory, name + ".tmp");
-        await mime.WriteToAsync(temporary, cancellationToken);
+        // .eml files use the wire format's CRLF line ends, whatever the host's convention.
+        await mime.WriteToAsync(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, temporary, cancellationToken);
         File.Move(temporary, Path.Combine(directory, name));
         return mime.MessageId ?? "";
     }
