@@ -113,8 +113,8 @@ rabbit_start() {
     log "RabbitMQ node $node already running"
     return 0
   fi
-  nohup "$RABBIT_BIN/rabbitmq-server" >"$dir/log/stdout.log" 2>&1 &
-  echo $! > "$dir/launcher.pid"
+  # From its own folder, so an Erlang crash dump lands there and not in the caller's directory.
+  (cd "$dir" && nohup "$RABBIT_BIN/rabbitmq-server" >"$dir/log/stdout.log" 2>&1 &)
   if ! "$RABBIT_BIN/rabbitmqctl" -q -n "$node" wait --timeout 90 "$dir/rabbit.pid" >/dev/null 2>&1; then
     log "RabbitMQ node $node did not start; last lines of its log:"
     tail -n 30 "$dir/log/stdout.log" >&2 || true
@@ -127,9 +127,9 @@ rabbit_stop() {
   local dir=$1 node=$2
   export HOME=${HOME:-/root}
   "$RABBIT_BIN/rabbitmqctl" -q -n "$node" stop "$dir/rabbit.pid" >/dev/null 2>&1 || true
-  if [ -f "$dir/launcher.pid" ]; then
-    kill "$(cat "$dir/launcher.pid")" 2>/dev/null || true
-    rm -f "$dir/launcher.pid"
+  # Should the node not stop by itself, end what still runs from its folder.
+  if [ -f "$dir/rabbit.pid" ]; then
+    kill "$(cat "$dir/rabbit.pid")" 2>/dev/null || true
   fi
 }
 
