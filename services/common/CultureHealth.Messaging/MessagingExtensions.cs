@@ -73,6 +73,7 @@ public static class MessagingExtensions
 
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         builder.Services.AddHostedService<OutboxBacklogSampler<TDbContext>>();
+        builder.Services.AddHostedService<OutboxJanitor<TDbContext>>();
         builder.Services.AddHostedService<BrokerQueueSampler>();
         return builder;
     }

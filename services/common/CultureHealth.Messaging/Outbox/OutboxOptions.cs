@@ -21,6 +21,17 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a sent row stays (for investigation) before it is deleted. Events can carry
+    /// secrets meant for one recipient (a booking's manage token for its confirmation email), so
+    /// they must not linger, and the table must not grow without end.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "30.00:00:00")]
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromHours(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 

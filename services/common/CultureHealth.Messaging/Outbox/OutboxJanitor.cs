@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.Messaging.Outbox;
+
+/// <summary>
+/// Deletes outbox rows that were sent longer ago than <see cref="OutboxOptions.SentRetention"/>.
+/// Unsent rows are never touched, however old: they are the events still owed to the broker.
+/// </summary>
+public sealed partial class OutboxJanitor<TDbContext>(
+    IServiceScopeFactory scopes,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxJanitor<TDbContext>> logger) : BackgroundService
+    where TDbContext : DbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CleanupInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await CleanAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CleanAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+            var cutoff = clock.GetUtcNow() - options.Value.SentRetention;
+            var deleted = await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
+            if (deleted > 0)
+            {
+                LogDeleted(logger, deleted);
+            }
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            LogCleanupFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} sent outbox messages past their retention")]
+    private static partial void LogDeleted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox cleanup failed; will try again")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception);
+}
