@@ -22,7 +22,9 @@ ts = ts.get("items", ts) if isinstance(ts, dict) else ts
 print(ts[0]["id"])')
 FROM=$(date -u -d "+7 days" +%F)
 TO=$(date -u -d "+30 days" +%F)
-# First day (a week out, so minimum notice never interferes) where two practitioners each have 10 free starts.
+# The freshest day (a week or more out, so minimum notice never interferes): the one where the two
+# practitioners with the most free starts have the most, so earlier runs' bookings do not pre-empt the
+# race (a slot already taken is refused by the availability check before the insert even runs).
 curl -fsS "$CH_GATEWAY_URL/api/booking/availability?appointmentTypeId=$TYPE_ID&from=$FROM&to=$TO" | python3 -c '
 import json, sys, collections
 d = json.load(sys.stdin)
@@ -30,16 +32,17 @@ by_day = collections.defaultdict(dict)
 for p in d["practitioners"]:
     for s in p["slots"]:
         by_day[s["start"][:10]].setdefault(p["practitionerId"], []).append(s["start"])
-for day in sorted(by_day):
-    rich = [(pid, starts[:10]) for pid, starts in by_day[day].items() if len(starts) >= 10][:2]
-    if len(rich) == 2:
-        slots = [{"appointmentTypeId": d["appointmentTypeId"], "practitionerId": pid, "start": s} for pid, starts in rich for s in starts]
-        json.dump(slots, open(sys.argv[1], "w"))
-        minutes = d["durationMinutes"]
-        print(f"{day}: {len(slots)} candidate slots, {minutes}-minute appointments", file=sys.stderr)
-        break
-else:
-    sys.exit("no day with two practitioners having 10 free slots each")' "$SLOTS_FILE"
+def score(day):
+    counts = sorted((len(v) for v in by_day[day].values()), reverse=True)[:2]
+    return (sum(counts) if len(counts) == 2 and counts[1] >= 10 else -1, [-int(x) for x in day.split("-")])
+day = max(by_day, key=score)
+if score(day)[0] < 0:
+    sys.exit("no day with two practitioners having 10 free slots each")
+rich = sorted(by_day[day].items(), key=lambda kv: -len(kv[1]))[:2]
+slots = [{"appointmentTypeId": d["appointmentTypeId"], "practitionerId": pid, "start": s} for pid, starts in rich for s in starts[:10]]
+json.dump(slots, open(sys.argv[1], "w"))
+minutes = d["durationMinutes"]
+print(f"{day}: {len(slots)} candidate slots, {minutes}-minute appointments", file=sys.stderr)' "$SLOTS_FILE"
 
 overlaps() {
   psql_db booking -c "

@@ -4,8 +4,9 @@
   loadclient.py booking BASE_URL SLOTS_JSON --clients 200 --per-client 10 --duration 20
       every client POSTs /api/booking/bookings for slots picked from SLOTS_JSON (a list of
       {appointmentTypeId, practitionerId, start}) with a fresh Idempotency-Key and patient each time.
-  loadclient.py checkout BASE_URL SKU --clients 20 --duration 15
-      every client loops cart -> item -> checkout -> payment (tok_visa) until the duration is up.
+  loadclient.py checkout BASE_URL SKU[,SKU...] --clients 20 --duration 15
+      every client loops cart -> item -> checkout -> payment (tok_visa) until the duration is up;
+      client i always buys SKU number i modulo the number of SKUs given.
 
 Prints one JSON object with counts per status, elapsed time, rates and latency percentiles (ms).
 Each client keeps one keep-alive connection, like a browser would.
@@ -78,16 +79,6 @@ def summarise(latencies, statuses, elapsed, extra):
     return out
 
 
-def run_threads(n, target):
-    threads = [threading.Thread(target=target, args=(i,), daemon=True) for i in range(n)]
-    barrier_start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return time.perf_counter() - barrier_start
-
-
 def booking(args):
     with open(args.slots, encoding="utf-8") as f:
         slots = json.load(f)
@@ -141,6 +132,7 @@ def checkout(args):
     lock = threading.Lock()
     flow_latencies, step_latencies, statuses, failures = [], {}, {}, {}
     paid = [0]
+    skus = args.sku.split(",")
     go = threading.Event()
     deadline_holder = {}
 
@@ -152,6 +144,10 @@ def checkout(args):
             statuses[f"{name}:{status}"] = statuses.get(f"{name}:{status}", 0) + 1
         return status, data
 
+    def fail(name):
+        with lock:
+            failures[name] = failures.get(name, 0) + 1
+
     def worker(i):
         client = Client(args.base)
         go.wait()
@@ -159,12 +155,13 @@ def checkout(args):
             began = time.perf_counter()
             status, cart = step(client, "cart", "POST", "/api/shop/carts")
             if status != 201:
-                failures["cart"] = failures.get("cart", 0) + 1
+                fail("cart")
                 continue
             cart_id = cart.get("cartId") or cart.get("id") or cart.get("token")
-            status, _ = step(client, "item", "POST", f"/api/shop/carts/{cart_id}/items", {"sku": args.sku, "quantity": 1})
+            sku = skus[i % len(skus)]
+            status, _ = step(client, "item", "POST", f"/api/shop/carts/{cart_id}/items", {"sku": sku, "quantity": 1})
             if status != 200:
-                failures["item"] = failures.get("item", 0) + 1
+                fail("item")
                 continue
             status, order = step(client, "checkout", "POST", "/api/shop/checkout", {
                 "cartId": cart_id,
@@ -172,11 +169,11 @@ def checkout(args):
                 "shippingAddress": {"line1": "1 Bench Street", "city": "London", "postcode": "SW1A 1AA", "country": "GB"},
             }, key=True)
             if status != 201:
-                failures["checkout"] = failures.get("checkout", 0) + 1
+                fail("checkout")
                 continue
             status, _ = step(client, "payment", "POST", f"/api/shop/orders/{order['orderId']}/payments", {"paymentToken": "tok_visa"}, key=True)
             if status != 201:
-                failures["payment"] = failures.get("payment", 0) + 1
+                fail("payment")
                 continue
             with lock:
                 flow_latencies.append(time.perf_counter() - began)
