@@ -8,6 +8,8 @@
 #   infra.sh rabbit-stop DIR NODE
 #   infra.sh rabbit-vhost NODE VHOST                create a vhost and give guest all rights on it
 #   infra.sh rabbit-app NODE stop|start             stop or start the broker app (an outage; the node stays)
+#   infra.sh reap PID COMMAND [ARGS...]             once process PID has exited, run this script's COMMAND
+#   infra.sh pg-destroy DIR | rabbit-destroy DIR NODE   stop and delete (what reap runs for test nodes)
 #
 # "fast" turns off fsync for throwaway test clusters. The tests and ./run both call this script,
 # so there is one way to start the infrastructure.
@@ -150,6 +152,17 @@ rabbit_app() {
   esac
 }
 
+# Test processes can be killed without running their clean-up: a detached watcher outlives them and
+# removes their throwaway nodes when they are gone.
+reap() {
+  local pid=$1; shift
+  local self; self=$(readlink -f "$0")
+  setsid nohup bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; shift; "$@"' _ "$pid" "$self" "$@" >/dev/null 2>&1 < /dev/null &
+}
+
+pg_destroy() { pg_stop "$1"; rm -rf "$1"; }
+rabbit_destroy() { rabbit_stop "$1" "$2"; rm -rf "$1"; }
+
 cmd=${1:-}; shift || true
 case "$cmd" in
   ensure-installed) ensure_installed ;;
@@ -159,5 +172,8 @@ case "$cmd" in
   rabbit-stop) rabbit_stop "$@" ;;
   rabbit-vhost) rabbit_vhost "$@" ;;
   rabbit-app) rabbit_app "$@" ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  reap) reap "$@" ;;
+  pg-destroy) pg_destroy "$@" ;;
+  rabbit-destroy) rabbit_destroy "$@" ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
 esac

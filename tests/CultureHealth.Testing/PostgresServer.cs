@@ -46,12 +46,8 @@ public sealed class PostgresServer
         var dir = Path.Combine(Path.GetTempPath(), "ch-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
         var port = FreePort.Next();
         await Shell.InfraAsync("pg-start", dir, port.ToString(System.Globalization.CultureInfo.InvariantCulture), "fast");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            Shell.InfraAsync("pg-stop", dir).GetAwaiter().GetResult();
-            TryDelete(dir);
-        };
+        // Removed when this process ends, however it ends (a test host is often killed, not shut down).
+        await Shell.InfraAsync("reap", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "pg-destroy", dir);
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres");
     }
 

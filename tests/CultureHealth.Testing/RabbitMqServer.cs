@@ -51,6 +51,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var dist = FreePort.Next();
         var node = $"ch-test-{id}@localhost";
         await Shell.InfraAsync("rabbit-start", dir, port.ToString(CultureInfo.InvariantCulture), dist.ToString(CultureInfo.InvariantCulture), node);
+        // Removed when this process ends, however it ends, if the test did not dispose it first.
+        await Shell.InfraAsync("reap", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "rabbit-destroy", dir, node);
         return new RabbitMqServer(node, "127.0.0.1", port, dir);
     }
 
@@ -64,9 +66,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             return new RabbitMqServer(givenNode, uri.Host, uri.Port, dir: null);
         }
 
-        var server = await StartPrivateAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return server;
+        return await StartPrivateAsync();
     }
 
     public async ValueTask DisposeAsync()

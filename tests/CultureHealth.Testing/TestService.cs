@@ -34,6 +34,8 @@ public sealed class TestService<TDbContext> : IAsyncDisposable where TDbContext 
             [$"ConnectionStrings:{service}"] = database,
             ["ConnectionStrings:rabbitmq"] = rabbitMq,
             ["OTEL_SERVICE_NAME"] = service,
+            // The test run's output is for test results; services' information logs would bury them.
+            ["Logging:LogLevel:Default"] = "Warning",
             // Tests want failures fast, not after a minute of back-off.
             ["Messaging:RetryLimit"] = "2",
             ["Messaging:RetryMinInterval"] = "00:00:00.050",
