@@ -67,12 +67,7 @@ load_note() {
   if awk -v l="$one" -v c="$cores" 'BEGIN { exit !(l > c) }'; then echo "HIGH"; else echo "ok"; fi
 }
 
-# record BENCH METRIC VALUE TARGET VERDICT COMMAND
-# Appends one dated row to RESULTS.md (the table header is written the first time).
-record() {
-  local bench=$1 metric=$2 value=$3 target=$4 verdict=$5 cmd=$6
-  printf '  %-24s %-42s %-16s target %-12s %s\n' "$bench" "$metric" "$value" "$target" "$verdict"
-  [ "${BENCH_NO_RECORD:-0}" = 1 ] && return 0
+record_header() {
   if [ ! -s "$RESULTS_FILE" ]; then
     {
       echo "# Benchmark results"
@@ -84,6 +79,15 @@ record() {
       echo "|---|---|---|---|---|---|---|---|"
     } > "$RESULTS_FILE"
   fi
+}
+
+# record BENCH METRIC VALUE TARGET VERDICT COMMAND
+# Appends one dated row to RESULTS.md (the table header is written the first time).
+record() {
+  local bench=$1 metric=$2 value=$3 target=$4 verdict=$5 cmd=$6
+  printf '  %-24s %-42s %-16s target %-12s %s\n' "$bench" "$metric" "$value" "$target" "$verdict"
+  [ "${BENCH_NO_RECORD:-0}" = 1 ] && return 0
+  record_header
   local load note
   load=$(loadavg)
   note=$(load_note)
@@ -93,6 +97,13 @@ record() {
   # shellcheck disable=SC2016 # the backticks are Markdown code spans, not command substitution
   printf '| %s | %s | %s | %s | %s | %s | %s | `%s` |\n' \
     "$(date -u '+%Y-%m-%d %H:%M')" "$bench" "$metric" "$value" "$target" "$verdict" "$load" "$cmd" >> "$RESULTS_FILE"
+}
+
+# note TEXT: a row that says how the following rows were run (stack, tracing, limits).
+note() {
+  [ "${BENCH_NO_RECORD:-0}" = 1 ] && return 0
+  record_header
+  printf '| %s | **%s** | | | | | %s | |\n' "$(date -u '+%Y-%m-%d %H:%M')" "$1" "$(loadavg)" >> "$RESULTS_FILE"
 }
 
 # verdict VALUE OP LIMIT -> "yes" / "no" (OP is lt or gt)

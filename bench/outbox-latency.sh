@@ -11,7 +11,8 @@ WRITERS=${OUTBOX_WRITERS:-1}
 # Build from another checkout (e.g. a snapshot of HEAD) when this tree is being edited by others.
 ROOT=${OUTBOX_ROOT:-$REPO_ROOT}
 CMD="dotnet run -c Release --project bench/OutboxLatency -- $EVENTS $WRITERS"
-log "$CMD (in $ROOT)"
+[ "$ROOT" = "$REPO_ROOT" ] || CMD="$CMD (in $ROOT)"
+log "$CMD"
 (cd "$ROOT" && timeout 600 dotnet run -c Release --project bench/OutboxLatency -- "$EVENTS" "$WRITERS") > "$RAW_DIR/outbox.txt" 2>&1 \
   || { tail -n 30 "$RAW_DIR/outbox.txt" >&2; fail "OutboxLatency failed"; }
 LINE=$(grep -E '^events=' "$RAW_DIR/outbox.txt" | tail -n 1)

@@ -30,6 +30,9 @@ stop_stack() { "$RUN_ROOT/run" stop >/dev/null 2>&1 || true; }
 trap stop_stack EXIT
 "$RUN_ROOT/run" --detach
 
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
+note "run-all: stack from $RUN_ROOT, gateway rate limits raised, trace sampling ${OTEL_TRACES_SAMPLER_ARG:-1 (100 %)}"
 failed=()
 # Latency-sensitive ones first while the stack is fresh; the contention run (which leaves many rows and
 # may upset the booking service) and the outbox program (its own broker and database) last.
