@@ -116,7 +116,9 @@ rabbit_start() {
     return 0
   fi
   # From its own folder, so an Erlang crash dump lands there and not in the caller's directory.
-  (cd "$dir" && nohup "$RABBIT_BIN/rabbitmq-server" >"$dir/log/stdout.log" 2>&1 &)
+  # Only the server goes to the background, with every standard stream redirected: a caller that reads
+  # this script's output to its end (the test fixtures) must see it close.
+  (cd "$dir" || exit 1; nohup "$RABBIT_BIN/rabbitmq-server" >"$dir/log/stdout.log" 2>&1 </dev/null &)
   if ! "$RABBIT_BIN/rabbitmqctl" -q -n "$node" wait --timeout 90 "$dir/rabbit.pid" >/dev/null 2>&1; then
     log "RabbitMQ node $node did not start; last lines of its log:"
     tail -n 30 "$dir/log/stdout.log" >&2 || true
