@@ -50,7 +50,8 @@ fi
 # Prometheus scrapes every 15 s: wait for the first round of every target, not a fixed time.
 for _ in $(seq 1 60); do
   targets=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/targets" 2>/dev/null || true)
-  if [ -n "$targets" ] && ! grep -q '"health":"unknown"' <<<"$targets"; then break; fi
+  # Targets appear a moment after start-up, then each stays "unknown" until its first scrape.
+  if grep -q '"scrapeUrl"' <<<"$targets" && ! grep -q '"health":"unknown"' <<<"$targets"; then break; fi
   sleep 1
 done
 [ -n "${targets:-}" ] || die "Prometheus did not answer; see $DATA/prometheus.log"
