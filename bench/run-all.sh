@@ -12,9 +12,11 @@ RUN_ROOT=${RUN_ROOT:-$(cd "$BENCH_DIR/.." && pwd)}
 export CH_DATA_DIR=${CH_DATA_DIR:-/tmp/ch-bench-all}
 export CH_GATEWAY_PORT=${CH_GATEWAY_PORT:-18080} CH_CONTENT_PORT=${CH_CONTENT_PORT:-15101} CH_SHOP_PORT=${CH_SHOP_PORT:-15102}
 export CH_BOOKING_PORT=${CH_BOOKING_PORT:-15103} CH_ADMIN_PORT=${CH_ADMIN_PORT:-15104} CH_NOTIFICATIONS_PORT=${CH_NOTIFICATIONS_PORT:-15105} CH_PG_PORT=${CH_PG_PORT:-15433}
-export CH_RABBIT_PORT=${CH_RABBIT_PORT:-15673} CH_RABBIT_DIST_PORT=${CH_RABBIT_DIST_PORT:-35673} CH_RABBIT_MGMT_PORT=${CH_RABBIT_MGMT_PORT:-25673}
+export CH_RABBIT_PORT=${CH_RABBIT_PORT:-15673} CH_RABBIT_DIST_PORT=${CH_RABBIT_DIST_PORT:-26673} CH_RABBIT_MGMT_PORT=${CH_RABBIT_MGMT_PORT:-25673}
 export CH_DASHBOARD_PORT=${CH_DASHBOARD_PORT:-28888} CH_OTLP_GRPC_PORT=${CH_OTLP_GRPC_PORT:-28889} CH_OTLP_HTTP_PORT=${CH_OTLP_HTTP_PORT:-28890}
 export CH_RABBIT_NODE=${CH_RABBIT_NODE:-chbench@localhost}
+# Not 35672-35682: rabbitmqctl (anyone's, on this machine) takes its distribution port from that range,
+# and a node whose dist port is taken at start-up fails with dist_port_already_used.
 export CH_GATEWAY_URL="http://127.0.0.1:$CH_GATEWAY_PORT"
 # Read by the gateway (Gateway:RateLimits, requests per minute per IP); ./run passes the environment on.
 export Gateway__RateLimits__public=1000000 Gateway__RateLimits__booking=1000000 Gateway__RateLimits__checkout=1000000
@@ -40,7 +42,10 @@ for bench in gateway-overhead shop content booking-availability booking-contenti
   printf '\n\033[1m== %s ==\033[0m\n' "$bench"
   "$BENCH_DIR/$bench.sh" || failed+=("$bench")
 done
+# Stopped once, here: a second "run stop" on a stopped node left a rabbitmqctl hanging on the node's
+# fixed distribution port, and the next ./run could not start RabbitMQ.
 stop_stack
+trap - EXIT
 printf '\n\033[1m== outbox-latency ==\033[0m\n'
 OUTBOX_ROOT=${OUTBOX_ROOT:-$RUN_ROOT} "$BENCH_DIR/outbox-latency.sh" || failed+=(outbox-latency)
 
