@@ -24,6 +24,13 @@ public sealed class BookingOptions
     [Range(1, 92)]
     public int MaxAvailabilityRangeDays { get; set; } = 31;
 
+    /// <summary>
+    /// How long a booking write waits for its turn on a practitioner's diary (and for any row lock in
+    /// PostgreSQL) before answering 409 "busy"; well below the gateway's timeout.
+    /// </summary>
+    [Range(100, 20_000)]
+    public int DiaryLockTimeoutMilliseconds { get; set; } = 5_000;
+
     public BookingRules Rules => new(SlotGranularityMinutes, MinimumNoticeMinutes, HorizonDays);
 
     public CancellationPolicy CancellationPolicy => new(FreeCancellationHours);

@@ -19,6 +19,7 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<DiaryReader>();
         builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddScoped<BookingCommands>();
+        builder.Services.AddSingleton<DiaryWriteLock>();
         builder.Services.AddScoped<StaffBookingCommands>();
         builder.AddServiceMessaging<BookingDbContext>("booking", bus =>
         {

@@ -47,6 +47,35 @@ public sealed class DoubleBookingTests(BookingServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_burst_on_overlapping_starts_across_replicas_answers_only_201_or_409_and_never_overlaps()
+    {
+        // Different but overlapping starts are what made concurrent inserts deadlock inside the
+        // exclusion constraint (each waiting on the other's index entry) before writes were serialised.
+        var diary = await fixture.ArrangeDiaryAsync();
+        using var first = fixture.Service.CreateClient();
+        using var second = fixture.Replica.CreateClient();
+        var day = ClinicCalendar.LocalDateOf(Instant.FromDateTimeOffset(await SlotAfterAsync(first, diary, Duration.FromDays(4))));
+        var starts = (await SlotsAsync(first, diary, day, day)).Take(12).Select(s => s.Start).ToList();
+        Assert.True(starts.Count >= 6, $"expected a day with several free starts, found {starts.Count}");
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            using var response = await PostBookingAsync(i % 2 == 0 ? first : second,
+                Request(diary, starts[i % starts.Count], $"burst{i}@example.com"));
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, $"unexpected {(int)s} {s}"));
+        await using var db = fixture.Service.OpenDb();
+        var confirmed = await db.Bookings.AsNoTracking()
+            .Where(b => b.PractitionerId == diary.PractitionerId && b.Status == BookingStatus.Confirmed)
+            .Select(b => b.Footprint).ToListAsync();
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.Created), confirmed.Count);
+        Assert.NotEmpty(confirmed);
+        Assert.DoesNotContain(confirmed, a => confirmed.Any(b => a != b && a.Start < b.End && b.Start < a.End));
+    }
+
+    [Fact]
     public async Task A_losing_request_gets_a_problem_saying_the_slot_was_taken()
     {
         var diary = await fixture.ArrangeDiaryAsync();

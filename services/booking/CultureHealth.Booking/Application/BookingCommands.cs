@@ -18,6 +18,7 @@ namespace CultureHealth.Booking.Application;
 public sealed partial class BookingCommands(
     BookingDbContext db,
     DiaryReader diary,
+    DiaryWriteLock diaryLock,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     BookingMetrics metrics,
@@ -58,6 +59,12 @@ public sealed partial class BookingCommands(
         var token = ManageToken.Generate();
         try
         {
+            using var turn = await diaryLock.EnterAsync(practitioner.Id, ct);
+            if (await diary.IsTakenAsync(practitioner.Id, rule.FootprintAt(request.Start), null, ct))
+            {
+                throw BookingProblems.SlotTaken();
+            }
+
             var booking = await InsertAsync(key, fingerprint, request, type, practitioner, rule, token, now, ct);
             metrics.Confirmed(booking.PaidBy);
             LogBooked(logger, booking.Id, practitioner.Id, request.Start);
@@ -67,6 +74,11 @@ public sealed partial class BookingCommands(
         {
             LogSlotTaken(logger, practitioner.Id, request.Start);
             throw BookingProblems.SlotTaken();
+        }
+        catch (Exception e) when (BookingProblems.IsLockContention(e))
+        {
+            LogDiaryBusy(logger, practitioner.Id, request.Start);
+            throw BookingProblems.DiaryBusy();
         }
         catch (DbUpdateException e) when (BookingProblems.IsUniqueViolation(e))
         {
@@ -86,6 +98,7 @@ public sealed partial class BookingCommands(
         AppointmentType rule, ManageToken token, Instant now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await diaryLock.LockInTransactionAsync(db, practitioner.Id, ct);
         Guid? creditGrantId = null;
         if (request.UseCredit)
         {
@@ -258,10 +271,17 @@ public sealed partial class BookingCommands(
 
         var end = newStart + rule.Duration;
         var footprint = rule.FootprintAt(newStart);
+        using var turn = await diaryLock.EnterAsync(booking.PractitionerId, ct);
+        if (await diary.IsTakenAsync(booking.PractitionerId, footprint, booking.Id, ct))
+        {
+            throw BookingProblems.SlotTaken();
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         int changed;
         try
         {
+            await diaryLock.LockInTransactionAsync(db, booking.PractitionerId, ct);
             changed = await db.Bookings
                 .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.Sequence == booking.Sequence)
                 .ExecuteUpdateAsync(s => s
@@ -275,6 +295,11 @@ public sealed partial class BookingCommands(
         {
             LogSlotTaken(logger, booking.PractitionerId, newStart);
             throw BookingProblems.SlotTaken();
+        }
+        catch (Exception e) when (BookingProblems.IsLockContention(e))
+        {
+            LogDiaryBusy(logger, booking.PractitionerId, newStart);
+            throw BookingProblems.DiaryBusy();
         }
 
         if (changed == 0)
@@ -299,6 +324,9 @@ public sealed partial class BookingCommands(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slot at {Start} with practitioner {PractitionerId} was taken by a concurrent booking")]
     private static partial void LogSlotTaken(ILogger logger, Guid practitionerId, Instant start);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up waiting for practitioner {PractitionerId}'s diary to book {Start}")]
+    private static partial void LogDiaryBusy(ILogger logger, Guid practitionerId, Instant start);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled booking {BookingId} by {CancelledBy}; credit restored: {CreditRestored}")]
     private static partial void LogCancelled(ILogger logger, Guid bookingId, string cancelledBy, bool creditRestored);

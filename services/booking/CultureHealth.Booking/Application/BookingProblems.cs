@@ -13,6 +13,11 @@ public static class BookingProblems
     public static ProblemException SlotTaken() => new(StatusCodes.Status409Conflict, "That slot was just taken",
         "Another booking now holds this time. Please choose another slot.", type: TypeBase + "slot-taken");
 
+    /// <summary>Lost a race it could not finish in time (lock timeout or a deadlock PostgreSQL broke): nothing was written.</summary>
+    public static ProblemException DiaryBusy() => new(StatusCodes.Status409Conflict, "That time is being booked right now",
+        "Another booking for this practitioner is being made at this moment. Please try again or choose another slot.",
+        type: TypeBase + "diary-busy");
+
     /// <summary>Why a requested start is refused; a clash is a conflict (409), every other reason is about the field "start".</summary>
     public static ProblemException SlotRejected(SlotRejectionReason reason, BookingOptions options) => reason switch
     {
@@ -38,6 +43,10 @@ public static class BookingProblems
         "There is no unused session credit for this appointment type and email address.", field: "useCredit", type: TypeBase + "no-credit");
 
     public static bool IsSlotTaken(Exception exception) => SqlStateOf(exception) == PostgresErrorCodes.ExclusionViolation;
+
+    /// <summary>A lock wait gave up (lock_timeout) or PostgreSQL broke a deadlock: the transaction was rolled back whole.</summary>
+    public static bool IsLockContention(Exception exception) =>
+        SqlStateOf(exception) is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected;
 
     public static bool IsUniqueViolation(Exception exception) => SqlStateOf(exception) == PostgresErrorCodes.UniqueViolation;
 

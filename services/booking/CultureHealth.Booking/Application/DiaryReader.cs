@@ -54,6 +54,19 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
         return contexts;
     }
 
+    /// <summary>
+    /// Whether a confirmed booking (other than <paramref name="ignoreBookingId"/>) already overlaps the footprint:
+    /// the exclusion constraint's own question, asked first so a queued writer that lost the race can say so
+    /// without opening a transaction.
+    /// </summary>
+    public async Task<bool> IsTakenAsync(Guid practitionerId, Interval footprint, Guid? ignoreBookingId, CancellationToken ct) =>
+        await db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (
+                SELECT 1 FROM bookings
+                WHERE practitioner_id = {practitionerId} AND status = 'confirmed' AND footprint && {footprint}
+                  AND id <> {ignoreBookingId ?? Guid.Empty}) AS "Value"
+            """).SingleAsync(ct);
+
     public async Task<AvailabilityContext> ContextAsync(
         Guid practitionerId, AppointmentType type, LocalDate date, Guid? ignoreBookingId, CancellationToken ct) =>
         (await ContextsAsync([practitionerId], type, date, date, ignoreBookingId, ct))[practitionerId];

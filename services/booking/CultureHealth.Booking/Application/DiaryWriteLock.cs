@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.Booking.Application;
+
+/// <summary>
+/// Serialises writes to one practitioner's diary. The exclusion constraint alone keeps the diary
+/// consistent, but two transactions inserting overlapping ranges at once each see the other's index
+/// entry and wait for it: PostgreSQL breaks that cycle with a deadlock error after a second, so under
+/// a burst the losers got 500s and timeouts instead of a prompt 409. Taking a per-practitioner lock
+/// first turns the race into a queue: each writer finds the winner already committed and fails fast.
+/// The in-process gate keeps a burst from parking a pooled connection per waiting request; the
+/// advisory lock does the same job across replicas of the service.
+/// </summary>
+public sealed class DiaryWriteLock(IOptions<BookingOptions> options)
+{
+    /// <summary>The advisory lock's first key: names this lock space so other advisory locks never collide with it.</summary>
+    private const int DiaryLockSpace = 0x0B00_C1A5;
+
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> gates = new();
+
+    private TimeSpan Timeout => TimeSpan.FromMilliseconds(options.Value.DiaryLockTimeoutMilliseconds);
+
+    /// <summary>Waits for this instance's turn on the practitioner's diary; dispose to let the next writer in.</summary>
+    public async Task<IDisposable> EnterAsync(Guid practitionerId, CancellationToken ct)
+    {
+        // Practitioners are few and long-lived, so one semaphore each is kept for the process's life.
+        var gate = gates.GetOrAdd(practitionerId, static _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(Timeout, ct))
+        {
+            throw BookingProblems.DiaryBusy();
+        }
+
+        return new Turn(gate);
+    }
+
+    /// <summary>
+    /// Takes the practitioner's advisory lock in the current transaction (released at commit or rollback)
+    /// and bounds every lock wait in it, so a stuck writer costs others a clear 409, not a gateway timeout.
+    /// </summary>
+    public async Task LockInTransactionAsync(DbContext db, Guid practitionerId, CancellationToken ct)
+    {
+        var timeoutMs = (int)Timeout.TotalMilliseconds;
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT set_config('lock_timeout', {timeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DiaryLockSpace}, {KeyOf(practitionerId)})", ct);
+    }
+
+    /// <summary>Folds the id into the lock's 32-bit key; two practitioners sharing a key only queue together.</summary>
+    internal static int KeyOf(Guid practitionerId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        practitionerId.TryWriteBytes(bytes);
+        return BitConverter.ToInt32(bytes[..4]) ^ BitConverter.ToInt32(bytes[4..8])
+            ^ BitConverter.ToInt32(bytes[8..12]) ^ BitConverter.ToInt32(bytes[12..]);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
