@@ -130,6 +130,33 @@ public sealed class PublicArticleTests(ContentHost host) : IClassFixture<Content
     }
 
     [Fact]
+    public async Task Search_pages_count_every_match_and_combine_with_a_tag()
+    {
+        var word = ContentApi.Unique("spondylolisthesis").ToLowerInvariant();
+        var tag = ContentApi.Unique("spine").ToLowerInvariant();
+        await _editor.PublishAsync(ContentApi.Article($"First {word}", tags: [tag]));
+        await _editor.PublishAsync(ContentApi.Article("Second", body: $"About {word}.", tags: [tag]));
+        await _editor.PublishAsync(ContentApi.Article("Third", body: $"Also about {word}."));
+        await _editor.CreateAsync(ContentApi.Article($"Draft {word}"));
+
+        async Task<PageDto<ArticleSummaryDto>> Search(string query) =>
+            (await _public.GetFromJsonAsync<PageDto<ArticleSummaryDto>>($"/api/content/articles?{query}"))!;
+
+        var first = await Search($"q={word}&pageSize=2");
+        var second = await Search($"q={word}&pageSize=2&page=2");
+        var beyond = await Search($"q={word}&pageSize=2&page=3");
+        var tagged = await Search($"q={word}&tag={tag.ToUpperInvariant()}");
+
+        Assert.Equal((3, 2), (first.TotalCount, first.Items.Count));
+        Assert.Equal((3, 1), (second.TotalCount, second.Items.Count));
+        Assert.Equal((3, 0), (beyond.TotalCount, beyond.Items.Count));
+        Assert.Empty(first.Items.Select(a => a.Slug).Intersect(second.Items.Select(a => a.Slug)));
+        Assert.Equal(2, tagged.TotalCount);
+        Assert.All(tagged.Items, a => Assert.Contains(tag, a.Tags));
+        Assert.Equal($"First {word}", first.Items[0].Title, ignoreCase: true);
+    }
+
+    [Fact]
     public async Task Lists_newest_first_in_pages()
     {
         var tag = ContentApi.Unique("page");

@@ -3,7 +3,6 @@ using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NpgsqlTypes;
 
 namespace CultureHealth.Content.Api;
 
@@ -30,27 +29,19 @@ public static class PublicArticleEndpoints
             return validator.Problem();
         }
 
-        var articles = db.Published();
-        if (!string.IsNullOrWhiteSpace(tag))
-        {
-            var normalised = tag.Trim().ToLowerInvariant();
-            articles = articles.Where(a => a.Tags.Contains(normalised));
-        }
-
-        IOrderedQueryable<Domain.Article> ordered;
+        var normalisedTag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().ToLowerInvariant();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            // websearch_to_tsquery accepts anything a person types (quotes, "or", "-word") without syntax errors.
-            ordered = articles
-                .Where(a => EF.Property<NpgsqlTsVector>(a, ArticleConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("english", q)))
-                .OrderByDescending(a => EF.Property<NpgsqlTsVector>(a, ArticleConfiguration.SearchVector).Rank(EF.Functions.WebSearchToTsQuery("english", q)))
-                .ThenByDescending(a => a.PublishedAt);
-        }
-        else
-        {
-            ordered = articles.OrderByDescending(a => a.PublishedAt);
+            return TypedResults.Ok(await ArticleSearch.SearchAsync(db, q, normalisedTag, paging, ct));
         }
 
+        var articles = db.Published();
+        if (normalisedTag is not null)
+        {
+            articles = articles.Where(a => a.Tags.Contains(normalisedTag));
+        }
+
+        var ordered = articles.OrderByDescending(a => a.PublishedAt);
         var total = await ordered.CountAsync(ct);
         var items = await ordered.ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToSummaries().ToListAsync(ct);
         return TypedResults.Ok(new PageDto<ArticleSummaryDto>(items, paging.Page, paging.PageSize, total));
