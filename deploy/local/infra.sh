@@ -65,7 +65,9 @@ pg_start() {
   if [ ! -f "$dir/PG_VERSION" ]; then
     as_pg "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  local opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB"
+  # random_page_cost 1.1 (SSD, data in memory): at the default 4 the planner scanned every article for a
+  # common search word, detoasting each search_vector (150 ms) instead of using the GIN index (15 ms).
+  local opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB -c random_page_cost=1.1"
   if [ "$fast" = fast ]; then
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi
