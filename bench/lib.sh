@@ -116,14 +116,23 @@ verdict() {
 run_wrk() {
   local url=$2 conns=${3:-50} out="$RAW_DIR/$1.wrk"
   require_local "$url"
+  warm_up "$url" "$conns"
   wrk -t2 -c"$conns" -d"${BENCH_DURATION}s" --timeout 10s --latency -s "$BENCH_DIR/percentiles.lua" "$url" > "$out" 2>&1 || true
   python3 "$BENCH_DIR/parse_load.py" wrk "$out"
+}
+
+# Unmeasured load first (BENCH_WARMUP seconds, default 3): a freshly started service is still JIT-compiling
+# its hot paths (tiered compilation), and the first seconds would otherwise be measured as its latency.
+warm_up() {
+  [ "${BENCH_WARMUP:-3}" -gt 0 ] || return 0
+  wrk -t2 -c"$2" -d"${BENCH_WARMUP:-3}s" "$1" >/dev/null 2>&1 || true
 }
 
 # run_hey NAME URL [CONCURRENCY] -> writes $RAW_DIR/NAME.hey and prints "rps p50_ms p95_ms p99_ms non2xx errors"
 run_hey() {
   local url=$2 conns=${3:-50} out="$RAW_DIR/$1.hey"
   require_local "$url"
+  warm_up "$url" "$conns"
   hey -z "${BENCH_DURATION}s" -c "$conns" -t 10 "$url" > "$out" 2>&1 || true
   python3 "$BENCH_DIR/parse_load.py" hey "$out"
 }
