@@ -65,12 +65,27 @@ for path in direct yarp nginx; do
   wrk -t2 -c50 -d3s "${URL[$path]}" >/dev/null 2>&1 || true # warm-up: JIT, pools, cache
 done
 
+# CPU each proxy spends per request (user + system, from /proc), next to its throughput: on one box
+# where wrk, the proxy and the service share the cores, throughput is mostly this number.
+declare -A PIDS=(
+  [direct]="$(pgrep -f "CultureHealth.Shop.dll --urls http://127.0.0.1:$CH_SHOP_PORT" || true)"
+  [yarp]="$(pgrep -f "CultureHealth.Gateway.dll --urls http://127.0.0.1:$CH_GATEWAY_PORT" || true)"
+  [nginx]="$(cat "$NGINX_DIR/nginx.pid") $(pgrep -P "$(cat "$NGINX_DIR/nginx.pid")" | tr '\n' ' ')"
+)
+cpu_ticks() { local t=0 pid; for pid in $1; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
 ROUNDS=${ROUNDS:-3}
-declare -A RPS P50 P99
+declare -A RPS P50 P99 CPU
 for round in $(seq 1 "$ROUNDS"); do
   for path in direct yarp nginx; do
+    before=$(cpu_ticks "${PIDS[$path]}")
     read -r rps p50 _p95 p99 non2xx errs < <(run_wrk "overhead-$path-$round" "${URL[$path]}" 50)
-    log "round $round $path: $rps req/s p50 $p50 ms p99 $p99 ms (non-2xx $non2xx, errors $errs; load $(loadavg))"
+    # run_wrk warms up for BENCH_WARMUP seconds first: count those requests out at the same rate.
+    cpu=$(awk -v t=$(( $(cpu_ticks "${PIDS[$path]}") - before )) -v us="$TICK_US" -v r="$rps" -v d="$BENCH_DURATION" -v w="${BENCH_WARMUP:-3}" \
+      'BEGIN { printf "%.0f", (r > 0 ? t * us / (r * (d + w)) : 0) }')
+    log "round $round $path: $rps req/s p50 $p50 ms p99 $p99 ms, ${cpu} µs CPU/request in the server (non-2xx $non2xx, errors $errs; load $(loadavg))"
+    if [ -z "${CPU[$path]:-}" ] || [ "$cpu" -lt "${CPU[$path]}" ]; then CPU[$path]=$cpu; fi
     # Per path keep the best of the rounds (highest req/s, lowest p50 and p99): the least disturbed
     # measurement of each, since disturbance from other work only ever makes numbers worse.
     if [ -z "${RPS[$path]:-}" ]; then
@@ -111,6 +126,7 @@ CMD="wrk -t2 -c50 -d${BENCH_DURATION}s --latency, best of $ROUNDS rounds each: $
 FCMD="hey -z ${BENCH_DURATION}s -c 50 -q $((FIXED_RPS / 50)) (${FIXED_RPS} req/s offered) on the same three URLs"
 record gateway-overhead "saturated req/s direct / YARP / nginx (best p50 ${P50[direct]}/${P50[yarp]}/${P50[nginx]} ms, p99 ${P99[direct]}/${P99[yarp]}/${P99[nginx]} ms)" \
   "${RPS[direct]} / ${RPS[yarp]} / ${RPS[nginx]}" "report" "-" "$CMD"
+record gateway-overhead "CPU per request (least of the rounds), shop direct / YARP / nginx" "${CPU[direct]} / ${CPU[yarp]} / ${CPU[nginx]} µs" "report" "-" "$CMD; /proc/PID/stat utime+stime over the run"
 record gateway-overhead "YARP / nginx saturated throughput" "$ratio" ">= 0.90" "$(verdict "$ratio" gt 0.8999)" "$CMD"
 record gateway-overhead "@${FIXED_RPS} req/s p50 / p99 direct ${FP50[direct]}/${FP99[direct]}, YARP ${FP50[yarp]}/${FP99[yarp]}, nginx ${FP50[nginx]}/${FP99[nginx]} ms" \
   "see next rows" "report" "-" "$FCMD"
