@@ -48,6 +48,20 @@ public sealed class CommentTests(ContentHost host) : IClassFixture<ContentHost>
     }
 
     [Fact]
+    public async Task Asking_to_hear_about_replies_travels_with_the_submitted_event()
+    {
+        var article = await ArticleAsync();
+        var asked = await _public.CommentAcceptedAsync(article.Slug,
+            new { authorName = "Sam", authorEmail = Email(), body = "Tell me when someone answers.", notifyOnReply = true });
+        var silent = await _public.CommentAcceptedAsync(article.Slug, Comment(Email()));
+
+        static bool Notify(CultureHealth.Messaging.Outbox.OutboxMessage row) =>
+            JsonSerializer.Deserialize<CommentSubmitted>(row.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.NotifyOnReply;
+        Assert.True(Notify(Assert.Single(await host.Service.OutboxAsync<CommentSubmitted>(asked.Id))));
+        Assert.False(Notify(Assert.Single(await host.Service.OutboxAsync<CommentSubmitted>(silent.Id))));
+    }
+
+    [Fact]
     public async Task Links_or_blocked_words_hold_even_a_trusted_email()
     {
         var article = await ArticleAsync();

@@ -108,7 +108,8 @@ public static class CommentEndpoints
         if (!decision.IsSilentSpam)
         {
             db.PublishOnCommit(new CommentSubmitted(Guid.NewGuid(), now, comment.Id, article.Id, article.Slug, article.Title,
-                comment.AuthorName, comment.AuthorEmail, comment.Status.ToWire(), comment.ParentId, Excerpt(body)), now);
+                comment.AuthorName, comment.AuthorEmail, comment.Status.ToWire(), comment.ParentId, Excerpt(body),
+                NotifyOnReply: request.NotifyOnReply == true), now);
         }
         await db.SaveChangesAsync(ct);
         metrics.CommentSubmitted(comment.Status);
