@@ -42,12 +42,6 @@ public sealed class OutboxMessage
         };
     }
 
-    internal void MarkSent(DateTimeOffset now)
-    {
-        SentAt = now;
-        LastError = null;
-    }
-
     internal void MarkFailed(DateTimeOffset now, string error, TimeSpan retryAfter)
     {
         Attempts++;

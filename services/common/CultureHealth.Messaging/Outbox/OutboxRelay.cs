@@ -11,10 +11,12 @@ namespace CultureHealth.Messaging.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ with publisher confirms and marks them sent.
-/// Rows are claimed with FOR UPDATE SKIP LOCKED so replicas never publish the same row at once;
-/// a failed publish is retried with back-off, across broker outages and process restarts.
-/// Delivery is at least once: a crash between the confirm and the commit republishes, and the
-/// consumers' inbox makes that harmless.
+/// A pass claims a batch in one statement (FOR UPDATE SKIP LOCKED, then a lease on next_attempt_at),
+/// so relays in this process and in other replicas never publish the same row at once, and no
+/// transaction stays open while the broker confirms. A failed publish is retried with back-off,
+/// across broker outages and process restarts; a relay that dies mid-batch leaves its rows due again
+/// when the lease ends. Delivery is at least once: a crash between the confirm and marking the row
+/// sent republishes it, and the consumers' inbox makes that harmless.
 /// </summary>
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
@@ -74,11 +76,21 @@ public sealed partial class OutboxRelay<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
 
+        // Every publish in the batch runs at once and gives up after PublishTimeout, so three times that
+        // is ample: the lease only matters if this process stops before it marks the batch.
         var now = clock.GetUtcNow();
+        var leaseEnds = now + 3 * o.PublishTimeout;
         var batch = await db.Set<OutboxMessage>()
-            .FromSqlInterpolated($"SELECT * FROM outbox_messages WHERE sent_at IS NULL AND next_attempt_at <= {now} ORDER BY created_at, id LIMIT {o.BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSqlInterpolated($"""
+                UPDATE outbox_messages SET next_attempt_at = {leaseEnds}
+                WHERE id IN (
+                    SELECT id FROM outbox_messages
+                    WHERE sent_at IS NULL AND next_attempt_at <= {now}
+                    ORDER BY created_at, id LIMIT {o.BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
             .ToListAsync(ct);
         if (batch.Count == 0)
         {
@@ -101,25 +113,33 @@ public sealed partial class OutboxRelay<TDbContext>(
             }
         }));
 
-        var failed = false;
-        foreach (var (message, error) in outcomes)
+        var sentAt = clock.GetUtcNow();
+        var sent = outcomes.Where(x => x.Error is null).Select(x => x.message).ToList();
+        if (sent.Count > 0)
         {
-            var at = clock.GetUtcNow();
-            if (error is null)
+            var ids = sent.Select(m => m.Id).ToList();
+            await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            foreach (var message in sent)
             {
-                message.MarkSent(at);
-                metrics.Published(message.MessageType, at - message.CreatedAt);
-                continue;
+                metrics.Published(message.MessageType, sentAt - message.CreatedAt);
             }
-            failed = true;
-            message.MarkFailed(at, error.Message, o.RetryDelay(message.Attempts));
+        }
+
+        var failed = outcomes.Where(x => x.Error is not null).ToList();
+        foreach (var (message, error) in failed)
+        {
+            message.MarkFailed(sentAt, error!.Message, o.RetryDelay(message.Attempts));
             metrics.PublishFailed(message.MessageType);
             LogPublishFailed(logger, message.Id, message.MessageType, message.Attempts, error);
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
-        await tx.CommitAsync(CancellationToken.None);
-        return new RelayResult(batch.Count, failed);
+        if (failed.Count > 0)
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        return new RelayResult(batch.Count, failed.Count > 0);
     }
 
     private async Task PublishAsync(OutboxMessage message, OutboxOptions o, CancellationToken ct)
