@@ -113,7 +113,7 @@ rabbit_start() {
     : > "$dir/enabled_plugins"
     : > "$dir/rabbitmq.conf"
   fi
-  if "$RABBIT_BIN/rabbitmqctl" -q -n "$node" status >/dev/null 2>&1; then
+  if timeout 30 "$RABBIT_BIN/rabbitmqctl" -q -n "$node" status >/dev/null 2>&1; then
     log "RabbitMQ node $node already running"
     return 0
   fi
@@ -129,12 +129,27 @@ rabbit_start() {
   log "RabbitMQ node $node listening on 127.0.0.1:$port"
 }
 
+# Whether the node's Erlang VM (the pid in its pid file) still runs. A zombie does not count: here PID 1
+# may be slow to reap orphans, and "rabbitmqctl stop PIDFILE" waits for that pid to vanish, so asking a
+# node that already stopped used to hang "./run stop" (and the test reapers) for good.
+rabbit_alive() {
+  local pid
+  pid=$(cat "$1/rabbit.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]
+}
+
 rabbit_stop() {
   local dir=$1 node=$2
   export HOME=${HOME:-/root}
-  "$RABBIT_BIN/rabbitmqctl" -q -n "$node" stop "$dir/rabbit.pid" >/dev/null 2>&1 || true
+  if [ ! -f "$dir/rabbit.pid" ]; then
+    timeout 30 "$RABBIT_BIN/rabbitmqctl" -q -n "$node" stop >/dev/null 2>&1 || true
+    return 0
+  fi
+  if rabbit_alive "$dir"; then
+    timeout 60 "$RABBIT_BIN/rabbitmqctl" -q -n "$node" stop "$dir/rabbit.pid" >/dev/null 2>&1 || true
+  fi
   # Should the node not stop by itself, end what still runs from its folder.
-  if [ -f "$dir/rabbit.pid" ]; then
+  if rabbit_alive "$dir"; then
     kill "$(cat "$dir/rabbit.pid")" 2>/dev/null || true
   fi
 }
