@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
+using CultureHealth.Content.Data;
+using CultureHealth.Contracts;
+using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Outbox;
+using CultureHealth.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureHealth.Platform.Tests;
+
+/// <summary>
+/// How the relay shares one outbox: two booking replicas relay the same table, and a claimed batch
+/// whose relay stopped is published when its lease ends. Content consumes, counting every delivery
+/// (duplicates included: the inbox would hide them from the data, not from this counter).
+/// </summary>
+public sealed class OutboxRelayTests : IAsyncLifetime
+{
+    private TestService<BookingDbContext> _booking = null!;
+    private TestService<BookingDbContext> _replica = null!;
+    private TestService<ContentDbContext> _content = null!;
+    private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _handledAt = new();
+
+    public async Task InitializeAsync()
+    {
+        var broker = await RabbitMqServer.SharedAsync();
+        var vhost = await broker.CreateVirtualHostAsync("relay-" + Guid.NewGuid().ToString("N")[..8]);
+        _content = await TestService<ContentDbContext>.StartAsync("content", vhost,
+            services: s => s.AddConsumeObserver(_ => new DeliveryLog(_deliveries, _handledAt)));
+        _booking = await TestService<BookingDbContext>.StartAsync("booking", vhost);
+        _replica = await TestService<BookingDbContext>.StartAsync("booking", vhost, database: _booking.DatabaseConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _replica.DisposeAsync();
+        await _booking.DisposeAsync();
+        await _content.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_replicas_relaying_one_outbox_publish_each_event_once()
+    {
+        var events = await Task.WhenAll(Enumerable.Range(0, 120).Select(i => CommitProfileChangeAsync(i % 2 == 0 ? _booking : _replica, i)));
+
+        await Eventually.TrueAsync(() => Task.FromResult(events.All(_deliveries.ContainsKey)), TimeSpan.FromSeconds(60),
+            "every event reached content");
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = _booking.OpenDb();
+            return !await db.Set<OutboxMessage>().AnyAsync(m => m.SentAt == null);
+        }, TimeSpan.FromSeconds(30), "both relays marked every row sent");
+
+        Assert.All(events, id => Assert.Equal(1, _deliveries[id]));
+    }
+
+    [Fact]
+    public async Task A_batch_claimed_by_a_relay_that_stopped_is_published_when_its_lease_ends()
+    {
+        // What a relay leaves behind if it dies after claiming: the row unsent, hidden until the lease ends.
+        var leaseEnds = DateTimeOffset.UtcNow.AddSeconds(2);
+        Guid eventId;
+        await using (var db = _booking.OpenDb())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            eventId = AddProfileChange(db, 999);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET next_attempt_at = {leaseEnds} WHERE id = {eventId}");
+            await tx.CommitAsync();
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(_handledAt.ContainsKey(eventId)), TimeSpan.FromSeconds(30),
+            "the event was published after the lease");
+        Assert.True(_handledAt[eventId] >= leaseEnds, $"handled at {_handledAt[eventId]:O}, before the lease ended at {leaseEnds:O}");
+        Assert.Equal(1, _deliveries[eventId]);
+    }
+
+    private static async Task<Guid> CommitProfileChangeAsync(TestService<BookingDbContext> service, int i)
+    {
+        await using var db = service.OpenDb();
+        var eventId = AddProfileChange(db, i);
+        await db.SaveChangesAsync();
+        return eventId;
+    }
+
+    private static Guid AddProfileChange(BookingDbContext db, int i)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var practitioner = new Practitioner { Id = Guid.NewGuid(), Name = $"Relay Test {i}", Title = "Physiotherapist", UpdatedAt = now };
+        db.Practitioners.Add(practitioner);
+        var evt = new PractitionerProfileChanged(Guid.NewGuid(), now, practitioner.Id, practitioner.Name, practitioner.Title, null, null, true);
+        db.PublishOnCommit(evt, now);
+        return evt.EventId;
+    }
+
+    private sealed class DeliveryLog(ConcurrentDictionary<Guid, int> deliveries, ConcurrentDictionary<Guid, DateTimeOffset> handledAt) : IConsumeObserver
+    {
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+        {
+            if (context.Message is PractitionerProfileChanged e)
+            {
+                handledAt.TryAdd(e.EventId, DateTimeOffset.UtcNow);
+                deliveries.AddOrUpdate(e.EventId, 1, (_, n) => n + 1);
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+}
