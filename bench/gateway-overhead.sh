@@ -4,6 +4,8 @@
 # connections: directly on the shop service, through the gateway, and through nginx (Debian package,
 # our own config on a free port, never the system service) as a plain keep-alive reverse proxy.
 # Targets: YARP throughput within 10 % of nginx's, and under 1 ms added p99 over direct.
+# A fourth path, "bare" (bench/BareYarp: YARP with no middleware, telemetry or logging), shows what YARP
+# itself costs here, apart from what the gateway adds on top of it.
 # Throughput is measured saturated (wrk); added latency at a fixed offered rate (hey -q), see below.
 # The order is repeated ROUNDS times (direct, gateway, nginx, ...) and the best of the rounds kept per
 # path, so a burst of other work on this shared machine does not decide the comparison by itself.
@@ -16,6 +18,7 @@ ensure_tools wrk hey nginx
 require_stack
 
 NGINX_PORT=${BENCH_NGINX_PORT:-$((CH_GATEWAY_PORT + 1))}
+BARE_PORT=${BENCH_BARE_YARP_PORT:-$((CH_GATEWAY_PORT + 2))}
 NGINX_DIR=$(mktemp -d /tmp/ch-bench-nginx.XXXXXX)
 PATH_UNDER_TEST=${BENCH_PATH:-/api/shop/products}
 (echo > "/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null && fail "port $NGINX_PORT is in use; set BENCH_NGINX_PORT"
@@ -47,20 +50,29 @@ http {
   }
 }
 CONF
-stop_nginx() {
+BARE_PID=
+stop_proxies() {
   if [ -f "$NGINX_DIR/nginx.pid" ]; then kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true; fi
+  [ -z "$BARE_PID" ] || kill "$BARE_PID" 2>/dev/null || true
   sleep 0.5
   rm -rf "$NGINX_DIR"
 }
-trap stop_nginx EXIT
+trap stop_proxies EXIT
 nginx -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" -e "$NGINX_DIR/logs/error.log"
+(echo > "/dev/tcp/127.0.0.1/$BARE_PORT") 2>/dev/null && fail "port $BARE_PORT is in use; set BENCH_BARE_YARP_PORT"
+dotnet build -c Release -v q --nologo "$REPO_ROOT/bench/BareYarp" >/dev/null || fail "bench/BareYarp does not build"
+BARE_YARP_DESTINATION="$SHOP_URL" DOTNET_gcServer=1 \
+  dotnet "$REPO_ROOT/bench/BareYarp/bin/Release/net10.0/BareYarp.dll" --urls "http://127.0.0.1:$BARE_PORT" >"$NGINX_DIR/logs/bare-yarp.log" 2>&1 &
+BARE_PID=$!
+for _ in $(seq 1 100); do curl -fsS -o /dev/null -m 1 "http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST" 2>/dev/null && break; sleep 0.2; done
 
 declare -A URL=(
   [direct]="$SHOP_URL$PATH_UNDER_TEST"
   [yarp]="$CH_GATEWAY_URL$PATH_UNDER_TEST"
   [nginx]="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
+  [bare]="http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST"
 )
-for path in direct yarp nginx; do
+for path in direct yarp bare nginx; do
   curl -fsS -o /dev/null "${URL[$path]}" || fail "${URL[$path]} does not answer"
   wrk -t2 -c50 -d3s "${URL[$path]}" >/dev/null 2>&1 || true # warm-up: JIT, pools, cache
 done
@@ -71,6 +83,7 @@ declare -A PIDS=(
   [direct]="$(pgrep -f "CultureHealth.Shop.dll --urls http://127.0.0.1:$CH_SHOP_PORT" || true)"
   [yarp]="$(pgrep -f "CultureHealth.Gateway.dll --urls http://127.0.0.1:$CH_GATEWAY_PORT" || true)"
   [nginx]="$(cat "$NGINX_DIR/nginx.pid") $(pgrep -P "$(cat "$NGINX_DIR/nginx.pid")" | tr '\n' ' ')"
+  [bare]="$BARE_PID"
 )
 cpu_ticks() { local t=0 pid; for pid in $1; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
@@ -78,7 +91,7 @@ TICK_US=$((1000000 / $(getconf CLK_TCK)))
 ROUNDS=${ROUNDS:-3}
 declare -A RPS P50 P99 CPU
 for round in $(seq 1 "$ROUNDS"); do
-  for path in direct yarp nginx; do
+  for path in direct yarp bare nginx; do
     before=$(cpu_ticks "${PIDS[$path]}")
     read -r rps p50 _p95 p99 non2xx errs < <(run_wrk "overhead-$path-$round" "${URL[$path]}" 50)
     # run_wrk warms up for BENCH_WARMUP seconds first: count those requests out at the same rate.
@@ -126,7 +139,9 @@ CMD="wrk -t2 -c50 -d${BENCH_DURATION}s --latency, best of $ROUNDS rounds each: $
 FCMD="hey -z ${BENCH_DURATION}s -c 50 -q $((FIXED_RPS / 50)) (${FIXED_RPS} req/s offered) on the same three URLs"
 record gateway-overhead "saturated req/s direct / YARP / nginx (best p50 ${P50[direct]}/${P50[yarp]}/${P50[nginx]} ms, p99 ${P99[direct]}/${P99[yarp]}/${P99[nginx]} ms)" \
   "${RPS[direct]} / ${RPS[yarp]} / ${RPS[nginx]}" "report" "-" "$CMD"
-record gateway-overhead "CPU per request (least of the rounds), shop direct / YARP / nginx" "${CPU[direct]} / ${CPU[yarp]} / ${CPU[nginx]} µs" "report" "-" "$CMD; /proc/PID/stat utime+stime over the run"
+record gateway-overhead "CPU per request (least of the rounds), shop direct / YARP gateway / bare YARP / nginx" "${CPU[direct]} / ${CPU[yarp]} / ${CPU[bare]} / ${CPU[nginx]} µs" "report" "-" "$CMD; /proc/PID/stat utime+stime over the run"
+record gateway-overhead "bare YARP (bench/BareYarp) / nginx saturated throughput (reference)" \
+  "$(awk -v y="${RPS[bare]}" -v n="${RPS[nginx]}" 'BEGIN { printf "%.2f", y / n }') (${RPS[bare]} req/s)" "-" "-" "$CMD"
 record gateway-overhead "YARP / nginx saturated throughput" "$ratio" ">= 0.90" "$(verdict "$ratio" gt 0.8999)" "$CMD"
 record gateway-overhead "@${FIXED_RPS} req/s p50 / p99 direct ${FP50[direct]}/${FP99[direct]}, YARP ${FP50[yarp]}/${FP99[yarp]}, nginx ${FP50[nginx]}/${FP99[nginx]} ms" \
   "see next rows" "report" "-" "$FCMD"
