@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CultureHealth.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,6 @@ namespace CultureHealth.Booking.Application;
 /// </summary>
 public sealed class DiaryWriteLock(IOptions<BookingOptions> options)
 {
-    /// <summary>The advisory lock's first key: names this lock space so other advisory locks never collide with it.</summary>
-    private const int DiaryLockSpace = 0x0B00_C1A5;
-
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> gates = new();
 
     private TimeSpan Timeout => TimeSpan.FromMilliseconds(options.Value.DiaryLockTimeoutMilliseconds);
@@ -44,16 +42,7 @@ public sealed class DiaryWriteLock(IOptions<BookingOptions> options)
         var timeoutMs = (int)Timeout.TotalMilliseconds;
         await db.Database.ExecuteSqlAsync(
             $"SELECT set_config('lock_timeout', {timeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DiaryLockSpace}, {KeyOf(practitionerId)})", ct);
-    }
-
-    /// <summary>Folds the id into the lock's 32-bit key; two practitioners sharing a key only queue together.</summary>
-    internal static int KeyOf(Guid practitionerId)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        practitionerId.TryWriteBytes(bytes);
-        return BitConverter.ToInt32(bytes[..4]) ^ BitConverter.ToInt32(bytes[4..8])
-            ^ BitConverter.ToInt32(bytes[8..12]) ^ BitConverter.ToInt32(bytes[12..]);
+        await db.LockForTransactionAsync(practitionerId, ct);
     }
 
     private sealed class Turn(SemaphoreSlim gate) : IDisposable

@@ -1,3 +1,4 @@
+using CultureHealth.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Notifications.Data;
@@ -14,15 +15,13 @@ public static class RowLocks
         // A row lock alone cannot serialise two events of a booking whose row does not exist yet (an
         // uncommitted insert is invisible to the other); a transaction-scoped advisory lock on the
         // booking id can, so its events are handled one at a time, each seeing the last one's outcome.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey(bookingId)})", ct);
+        await db.LockForTransactionAsync(bookingId, ct);
         return (await db.ScheduledReminders.FromSql($"SELECT * FROM scheduled_reminders WHERE booking_id = {bookingId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
     }
 
     public static async Task<KnownComment?> LockCommentAsync(this NotificationsDbContext db, Guid commentId, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey(commentId)})", ct);
+        await db.LockForTransactionAsync(commentId, ct);
         return (await db.KnownComments.FromSql($"SELECT * FROM known_comments WHERE comment_id = {commentId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
     }
-
-    private static long AdvisoryKey(Guid id) => BitConverter.ToInt64(id.ToByteArray(), 0);
 }

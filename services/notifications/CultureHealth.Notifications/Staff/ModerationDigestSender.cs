@@ -1,3 +1,4 @@
+using CultureHealth.Messaging.Data;
 using CultureHealth.Notifications.Composition;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Notifications.Email;
@@ -42,7 +43,7 @@ public sealed partial class ModerationDigestSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DigestLockKey})", ct);
+        await db.LockForTransactionAsync(DigestLockKey, ct);
 
         var now = clock.GetUtcNow();
         var last = await db.SentMessages.Where(s => s.Kind == MessageKinds.ModerationDigest).MaxAsync(s => (DateTimeOffset?)s.SentAt, ct);
