@@ -18,6 +18,27 @@ public static class TelemetryExtensions
     /// </summary>
     public static readonly string[] Sources = ["CultureHealth.*", "MassTransit", "Npgsql"];
 
+    /// <summary>
+    /// The framework meters whose instruments the dashboards and alerts read (deploy/observability), named one by
+    /// one rather than through AddAspNetCoreInstrumentation(), which also subscribes Routing, MemoryPool,
+    /// Authentication and Authorization: instruments recorded on every request (the memory pool on every buffer)
+    /// that no panel reads, and that cost the gateway measurable CPU per proxied request (bench/gateway-overhead.sh).
+    /// </summary>
+    public static readonly string[] FrameworkMeters =
+    [
+        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.RateLimiting", "System.Net.Http", "System.Net.NameResolution",
+    ];
+
+    /// <summary>Per-request instruments of those meters that nothing reads; http_server_active_requests,
+    /// http_client_open_connections and aspnetcore_rate_limiting_requests are on dashboards and stay.</summary>
+    public static readonly string[] UnreadPerRequestInstruments =
+    [
+        "http.client.active_requests",
+        "aspnetcore.rate_limiting.active_request_leases",
+        "aspnetcore.rate_limiting.request_lease.duration",
+    ];
+
     public static IHostApplicationBuilder AddCultureHealthTelemetry(this IHostApplicationBuilder builder)
     {
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
@@ -30,13 +51,18 @@ public static class TelemetryExtensions
 
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(Sources)
-                .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http")
-                .AddPrometheusExporter())
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(Sources)
+                    .AddMeter(FrameworkMeters)
+                    .AddPrometheusExporter();
+                foreach (var instrument in UnreadPerRequestInstruments)
+                {
+                    metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddSource(Sources)
                 .AddAspNetCoreInstrumentation(o =>
