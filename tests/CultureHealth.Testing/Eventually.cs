@@ -25,4 +25,7 @@ public static class Eventually
 
     public static Task TrueAsync(Func<Task<bool>> probe, TimeSpan? within = null, string? because = null) =>
         GetAsync(probe, ok => ok, within, because);
+
+    public static Task TrueAsync(Func<bool> probe, TimeSpan? within = null, string? because = null) =>
+        GetAsync(() => Task.FromResult(probe()), ok => ok, within, because);
 }

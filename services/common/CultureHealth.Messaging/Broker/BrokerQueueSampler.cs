@@ -1,10 +1,10 @@
+using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using CultureHealth.Messaging.Data;
 
 namespace CultureHealth.Messaging.Broker;
 
@@ -19,26 +19,14 @@ public sealed partial class BrokerQueueSampler(
     IConfiguration configuration,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
-    ILogger<BrokerQueueSampler> logger) : BackgroundService
+    ILogger<BrokerQueueSampler> logger) : PeriodicBackgroundService(clock)
 {
     private const ushort NotFound = 404;
     private IConnection? _connection;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.QueueSampleInterval, clock);
-        try
-        {
-            do
-            {
-                await SampleAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => options.Value.QueueSampleInterval;
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SampleAsync(cancellationToken);
 
     private async Task SampleAsync(CancellationToken ct)
     {
@@ -122,6 +110,8 @@ public sealed partial class BrokerQueueSampler(
         await base.StopAsync(cancellationToken);
         await DisconnectAsync();
     }
+
+    protected override void OnRoundFailed(Exception exception) => LogUnreachable(logger, exception.Message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read queue depths from RabbitMQ: {Reason}")]
     private static partial void LogUnreachable(ILogger logger, string reason);

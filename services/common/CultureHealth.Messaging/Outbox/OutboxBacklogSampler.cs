@@ -1,6 +1,6 @@
+using CultureHealth.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,39 +17,17 @@ public sealed partial class OutboxBacklogSampler<TDbContext>(
     OutboxMetrics metrics,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxBacklogSampler<TDbContext>> logger) : BackgroundService
+    ILogger<OutboxBacklogSampler<TDbContext>> logger) : PeriodicBackgroundService(clock)
     where TDbContext : DbContext
 {
     private sealed record Backlog(long Unsent, DateTimeOffset? Oldest);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.BacklogSampleInterval, clock);
-        try
-        {
-            do
-            {
-                await SampleAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => options.Value.BacklogSampleInterval;
 
-    private async Task SampleAsync(CancellationToken ct)
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var backlog = await ReadAsync(ct);
-            metrics.ReportBacklog(backlog.Unsent, backlog.Oldest);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // Not migrated yet or the database is away: the readiness check reports that; keep the last reading.
-            LogSampleFailed(logger, ex);
-        }
+        var backlog = await ReadAsync(cancellationToken);
+        metrics.ReportBacklog(backlog.Unsent, backlog.Oldest);
     }
 
     private async Task<Backlog> ReadAsync(CancellationToken ct)
@@ -61,6 +39,9 @@ public sealed partial class OutboxBacklogSampler<TDbContext>(
         var oldest = count == 0 ? null : await unsent.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct);
         return new Backlog(count, oldest);
     }
+
+    // Not migrated yet or the database is away: the readiness check reports that; keep the last reading.
+    protected override void OnRoundFailed(Exception exception) => LogSampleFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reading the outbox backlog failed; keeping the last reading")]
     private static partial void LogSampleFailed(ILogger logger, Exception exception);

@@ -1,6 +1,6 @@
+using CultureHealth.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,42 +14,26 @@ public sealed partial class OutboxJanitor<TDbContext>(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxJanitor<TDbContext>> logger) : BackgroundService
+    ILogger<OutboxJanitor<TDbContext>> logger) : PeriodicBackgroundService(clock)
     where TDbContext : DbContext
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.CleanupInterval;
+
+    protected override bool RunsAtStart => false;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CleanupInterval, clock);
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var cutoff = Clock.GetUtcNow() - options.Value.SentRetention;
+        var deleted = await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await CleanAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            LogDeleted(logger, deleted);
         }
     }
 
-    private async Task CleanAsync(CancellationToken ct)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-            var cutoff = clock.GetUtcNow() - options.Value.SentRetention;
-            var deleted = await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
-            if (deleted > 0)
-            {
-                LogDeleted(logger, deleted);
-            }
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            LogCleanupFailed(logger, ex);
-        }
-    }
+    protected override void OnRoundFailed(Exception exception) => LogCleanupFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} sent outbox messages past their retention")]
     private static partial void LogDeleted(ILogger logger, int count);

@@ -3,6 +3,7 @@ using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,33 +16,19 @@ namespace CultureHealth.Content.Publishing;
 /// </summary>
 public sealed partial class ScheduledPublisher(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<ContentOptions> options, IOutputCacheStore cache,
-    ContentMetrics metrics, ILogger<ScheduledPublisher> logger) : BackgroundService
+    ContentMetrics metrics, ILogger<ScheduledPublisher> logger) : PeriodicBackgroundService(clock)
 {
     private const int Batch = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ScheduledPublishInterval, clock);
-        do
-        {
-            try
-            {
-                await PublishDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be briefly away; the next tick tries again.
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.ScheduledPublishInterval;
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => PublishDueAsync(cancellationToken);
 
     public async Task<int> PublishDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = await db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishAt <= now)
             .OrderBy(a => a.PublishAt).Select(a => a.Id).Take(Batch).ToListAsync(ct);
@@ -84,6 +71,8 @@ public sealed partial class ScheduledPublisher(
         LogPublished(logger, article.Slug, article.PublishedAt);
         return true;
     }
+
+    protected override void OnRoundFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled article {Slug} is now published (scheduled for {PublishedAt})")]
     private static partial void LogPublished(ILogger logger, string slug, DateTimeOffset? publishedAt);

@@ -1,5 +1,6 @@
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
+using CultureHealth.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Content.Telemetry;
@@ -9,39 +10,20 @@ namespace CultureHealth.Content.Telemetry;
 /// database, and a count summed from counters would drift with every restart.
 /// </summary>
 public sealed partial class ModerationQueueSampler(
-    IServiceScopeFactory scopes, ContentMetrics metrics, TimeProvider clock, ILogger<ModerationQueueSampler> logger) : BackgroundService
+    IServiceScopeFactory scopes, ContentMetrics metrics, TimeProvider clock, ILogger<ModerationQueueSampler> logger) : PeriodicBackgroundService(clock)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => SampleInterval;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        try
-        {
-            do
-            {
-                await SampleAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        metrics.ReportAwaitingModeration(await db.Comments.LongCountAsync(c => c.Status == CommentStatus.Pending, cancellationToken));
     }
 
-    private async Task SampleAsync(CancellationToken ct)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
-            metrics.ReportAwaitingModeration(await db.Comments.LongCountAsync(c => c.Status == CommentStatus.Pending, ct));
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            LogSampleFailed(logger, ex);
-        }
-    }
+    protected override void OnRoundFailed(Exception exception) => LogSampleFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Counting comments awaiting moderation failed; keeping the last count")]
     private static partial void LogSampleFailed(ILogger logger, Exception exception);

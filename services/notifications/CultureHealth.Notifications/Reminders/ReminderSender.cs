@@ -1,6 +1,7 @@
 using CultureHealth.Notifications.Composition;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Notifications.Email;
+using CultureHealth.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,31 +13,17 @@ namespace CultureHealth.Notifications.Reminders;
 /// row commit only after the email went, so a failed send is tried again on the next tick.
 /// </summary>
 public sealed partial class ReminderSender(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<NotificationsOptions> options, ILogger<ReminderSender> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<NotificationsOptions> options, ILogger<ReminderSender> logger) : PeriodicBackgroundService(clock)
 {
     private const int Batch = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ReminderPollInterval, clock);
-        do
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be briefly away; the next tick tries again.
-                LogSweepFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.ReminderPollInterval;
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var horizon = now + options.Value.ReminderLeadTime;
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
@@ -88,6 +75,8 @@ public sealed partial class ReminderSender(
         await tx.CommitAsync(ct);
         return true;
     }
+
+    protected override void OnRoundFailed(Exception exception) => LogSweepFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due reminders failed; retrying on the next tick")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

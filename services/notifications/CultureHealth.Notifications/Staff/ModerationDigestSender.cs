@@ -2,6 +2,7 @@ using CultureHealth.Messaging.Data;
 using CultureHealth.Notifications.Composition;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Notifications.Email;
+using CultureHealth.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,30 +14,17 @@ namespace CultureHealth.Notifications.Staff;
 /// at most about one interval; an advisory lock makes replicas take turns at deciding.
 /// </summary>
 public sealed partial class ModerationDigestSender(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<NotificationsOptions> options, ILogger<ModerationDigestSender> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<NotificationsOptions> options, ILogger<ModerationDigestSender> logger) : PeriodicBackgroundService(clock)
 {
     private const int MaxListed = 100;
 
     // Any constant works; it only has to be the same in every replica and unused elsewhere in this database.
     private const long DigestLockKey = 0x4E6F74_44696765;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.ModerationDigestInterval;
-        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Max(interval.Ticks / 10, TimeSpan.FromMilliseconds(50).Ticks)), clock);
-        do
-        {
-            try
-            {
-                await SendIfDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    // Asks ten times an interval whether a digest is due, so one goes out at most a tenth of an interval late.
+    protected override TimeSpan Interval => TimeSpan.FromTicks(Math.Max(options.Value.ModerationDigestInterval.Ticks / 10, TimeSpan.FromMilliseconds(50).Ticks));
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SendIfDueAsync(cancellationToken);
 
     public async Task<bool> SendIfDueAsync(CancellationToken ct)
     {
@@ -45,7 +33,7 @@ public sealed partial class ModerationDigestSender(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockForTransactionAsync(DigestLockKey, ct);
 
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var last = await db.SentMessages.Where(s => s.Kind == MessageKinds.ModerationDigest).MaxAsync(s => (DateTimeOffset?)s.SentAt, ct);
         if (last is { } previous && now - previous < options.Value.ModerationDigestInterval)
         {
@@ -70,6 +58,8 @@ public sealed partial class ModerationDigestSender(
         LogSent(logger, pending.Count);
         return true;
     }
+
+    protected override void OnRoundFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent the moderation digest listing {Count} comment(s)")]
     private static partial void LogSent(ILogger logger, int count);

@@ -1,3 +1,4 @@
+using CultureHealth.ServiceDefaults.Hosting;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -11,34 +12,20 @@ namespace CultureHealth.Shop.Orders;
 /// service rather than a broker scheduler: the database decides what is due, so replicas can all sweep safely.
 /// </summary>
 internal sealed partial class PendingOrderSweeper(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ShopOptions> options, ILogger<PendingOrderSweeper> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ShopOptions> options, ILogger<PendingOrderSweeper> logger) : PeriodicBackgroundService(clock)
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweeperInterval, clock);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next tick tries again; one bad sweep must not stop the service releasing stock.
-                LogSweepFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.SweeperInterval;
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     public async Task SweepAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         var cancellation = scope.ServiceProvider.GetRequiredService<OrderCancellation>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         var overdue = await db.Orders.AsNoTracking()
             .Where(o => (o.Status == OrderStatus.PendingPayment || o.Status == OrderStatus.PaymentFailed) && o.PaymentDueBy <= now)
@@ -55,6 +42,8 @@ internal sealed partial class PendingOrderSweeper(
         var keepFrom = now - options.Value.IdempotencyRetention;
         await db.IdempotencyRecords.Where(r => r.CreatedAt < keepFrom).ExecuteDeleteAsync(ct);
     }
+
+    protected override void OnRoundFailed(Exception exception) => LogSweepFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled unpaid order {OrderId} and released its stock")]
     private static partial void LogCancelled(ILogger logger, Guid orderId);
