@@ -83,6 +83,13 @@ if deployments:
     ingresses = by_kind("Ingress")
     if "gateway" not in ingresses:
         problems.append("the gateway needs an Ingress")
+    else:
+        # The public entry must not publish the gateway's /metrics (or anything else not meant for the internet).
+        for rule in ingresses["gateway"]["spec"].get("rules", []):
+            for path in rule.get("http", {}).get("paths", []):
+                p = path.get("path", "/")
+                if p == "/" or "/metrics".startswith(p.rstrip("/") + "/") or p.startswith("/metrics"):
+                    fail(ingresses["gateway"], f"the Ingress path {p} would expose /metrics to the internet")
     rabbit = by_kind("RabbitmqCluster").get("culturehealth-rabbitmq")
     pg = by_kind("Cluster").get("culturehealth-pg")
     if not rabbit or not pg:
