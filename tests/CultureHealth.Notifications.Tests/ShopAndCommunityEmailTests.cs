@@ -50,6 +50,26 @@ public sealed class ShopAndCommunityEmailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gift_voucher_codes_reach_the_buyer_once_even_when_the_event_is_delivered_twice()
+    {
+        var buyer = NotificationsService.NewAddress("voucher-buyer");
+        var issued = new GiftVouchersIssued(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "CH-3003", buyer, "Priya <Shah>",
+            [new IssuedGiftVoucher("7KQ2-MXAB-R9TE-HW4C", 2500), new IssuedGiftVoucher("P3LM-8ZQD-2VNE-KT6A", 2500)]);
+        await Bus.Publish(issued);
+        await Bus.Publish(issued);
+        await Eventually.TrueAsync(() => _consumed.Completed<GiftVouchersIssued>() >= 2, because: "both deliveries consumed");
+
+        var email = Assert.Single(await _smtp.WaitForAsync(buyer));
+        Assert.Equal("Your 2 gift vouchers from order CH-3003", email.Subject);
+        Assert.Contains("7KQ2-MXAB-R9TE-HW4C  worth £25.00", email.Text(), StringComparison.Ordinal);
+        Assert.Contains("P3LM-8ZQD-2VNE-KT6A  worth £25.00", email.Text(), StringComparison.Ordinal);
+        Assert.Contains("Here are the gift vouchers you bought", email.Text(), StringComparison.Ordinal);
+        Assert.Contains("<strong>7KQ2-MXAB-R9TE-HW4C</strong>", email.Html(), StringComparison.Ordinal);
+        Assert.Contains("Priya &lt;Shah&gt;", email.Html(), StringComparison.Ordinal);
+        Assert.Single(_smtp.To(buyer));
+    }
+
+    [Fact]
     public async Task Shipping_and_refund_notices_reach_the_customer()
     {
         var customer = NotificationsService.NewAddress("shipped");

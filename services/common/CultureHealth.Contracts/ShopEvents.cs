@@ -15,6 +15,17 @@ public record OrderPaid(
     Guid OrderId, string OrderNumber, string CustomerEmail, string CustomerName,
     long TotalPence, long VatPence, IReadOnlyList<OrderLine> Lines) : IIntegrationEvent;
 
+/// <summary>
+/// The gift vouchers an order paid for, one per unit bought, for the buyer's email. Published only by shop
+/// and read only by notifications: the codes are bearer credentials, so no other event carries them.
+/// </summary>
+public record GiftVouchersIssued(
+    Guid EventId, DateTimeOffset OccurredAt,
+    Guid OrderId, string OrderNumber, string CustomerEmail, string CustomerName,
+    IReadOnlyList<IssuedGiftVoucher> Vouchers) : IIntegrationEvent;
+
+public record IssuedGiftVoucher(string Code, long ValuePence);
+
 public record OrderCancelled(
     Guid EventId, DateTimeOffset OccurredAt,
     Guid OrderId, string OrderNumber, string Reason) : IIntegrationEvent;

@@ -29,6 +29,7 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<BookingRescheduledConsumer>();
             bus.AddConsumer<BookingCancelledConsumer>();
             bus.AddConsumer<OrderPaidConsumer>();
+            bus.AddConsumer<GiftVouchersIssuedConsumer>();
             bus.AddConsumer<OrderShippedConsumer>();
             bus.AddConsumer<OrderRefundedConsumer>();
             bus.AddConsumer<StockLowConsumer>();

@@ -201,6 +201,43 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Paying_for_gift_vouchers_publishes_their_codes_once_for_the_buyers_email()
+    {
+        var voucherProduct = await ShopClient.AddProductAsync(shop.Service, ProductKind.GiftVoucher, pricePence: 2_500, vatClass: VatClass.Exempt);
+        using var checkout = await ShopClient.CheckoutAsync(_client, await ShopClient.CartWithAsync(_client, (voucherProduct.Sku, 2)), withAddress: false);
+        var placed = await checkout.Content.ReadFromJsonAsync<JsonElement>();
+        var orderId = placed.GetProperty("orderId").GetGuid();
+        (await ShopClient.PayAsync(_client, orderId, "tok_visa")).Dispose();
+        var paid = await ShopClient.GetOrderAsync(_client, orderId, placed.GetProperty("accessToken").GetString()!);
+        var codesOnTheOrder = paid.GetProperty("giftVouchers").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).Order().ToList();
+
+        await using var db = shop.Service.OpenDb();
+        var issued = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("GiftVouchersIssued")).ToListAsync())
+            .Select(m => JsonSerializer.Deserialize<GiftVouchersIssued>(m.Payload, JsonSerializerOptions.Web)!)
+            .Where(e => e.OrderId == orderId).ToList();
+        var evt = Assert.Single(issued);
+        Assert.Equal(2, codesOnTheOrder.Count);
+        Assert.Equal(codesOnTheOrder, evt.Vouchers.Select(v => v.Code).Order().ToList());
+        Assert.All(evt.Vouchers, v => Assert.Equal(2_500, v.ValuePence));
+        Assert.Equal(paid.GetProperty("number").GetString(), evt.OrderNumber);
+        Assert.Equal(paid.GetProperty("customerEmail").GetString(), evt.CustomerEmail);
+    }
+
+    [Fact]
+    public async Task An_order_without_gift_vouchers_publishes_no_codes()
+    {
+        var roller = await ShopClient.AddProductAsync(shop.Service, pricePence: 2_000);
+        var (orderId, _, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (roller.Sku, 1)));
+        (await ShopClient.PayAsync(_client, orderId, "tok_visa")).Dispose();
+
+        await using var db = shop.Service.OpenDb();
+        var paidEvents = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("OrderPaid")).ToListAsync();
+        Assert.Contains(paidEvents, m => JsonSerializer.Deserialize<OrderPaid>(m.Payload, JsonSerializerOptions.Web)!.OrderId == orderId);
+        var issued = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("GiftVouchersIssued")).ToListAsync();
+        Assert.DoesNotContain(issued, m => JsonSerializer.Deserialize<GiftVouchersIssued>(m.Payload, JsonSerializerOptions.Web)!.OrderId == orderId);
+    }
+
+    [Fact]
     public async Task A_signed_webhook_settles_a_pending_charge_and_a_bad_signature_changes_nothing()
     {
         var product = await ShopClient.AddProductAsync(shop.Service);

@@ -10,6 +10,7 @@ public static class MessageKinds
     public const string OrderPaid = "order-paid";
     public const string OrderShipped = "order-shipped";
     public const string OrderRefunded = "order-refunded";
+    public const string GiftVouchers = "gift-vouchers";
     public const string CommentReply = "comment-reply";
     public const string ModerationDigest = "moderation-digest";
     public const string StockLow = "stock-low";

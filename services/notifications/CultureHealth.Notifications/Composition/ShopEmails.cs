@@ -30,6 +30,26 @@ public sealed class ShopEmails(EmailTemplates templates)
             $"Your receipt for order {order.OrderNumber}", values);
     }
 
+    public EmailMessage GiftVouchers(GiftVouchersIssued issued)
+    {
+        ArgumentNullException.ThrowIfNull(issued);
+        var values = new TemplateValues
+        {
+            ["customerName"] = issued.CustomerName,
+            ["orderNumber"] = issued.OrderNumber,
+            ["single"] = issued.Vouchers.Count == 1,
+            ["vouchers"] = issued.Vouchers.Select(v => new TemplateValues
+            {
+                ["code"] = v.Code,
+                ["value"] = Formatting.Pounds(v.ValuePence),
+            }).ToList(),
+        };
+        var subject = issued.Vouchers.Count == 1
+            ? $"Your gift voucher from order {issued.OrderNumber}"
+            : $"Your {issued.Vouchers.Count} gift vouchers from order {issued.OrderNumber}";
+        return Compose(MessageKinds.GiftVouchers, new EmailRecipient(issued.CustomerEmail, issued.CustomerName), subject, values);
+    }
+
     public EmailMessage Shipped(OrderShipped order)
     {
         ArgumentNullException.ThrowIfNull(order);

@@ -15,6 +15,14 @@ public sealed class OrderPaidConsumer(NotificationsDbContext db, TimeProvider cl
         mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderPaid, emails.Receipt(m), ct);
 }
 
+/// <summary>Emails the codes of the gift vouchers an order paid for: the buyer's only copy besides the order page.</summary>
+public sealed class GiftVouchersIssuedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<GiftVouchersIssuedConsumer> logger, ShopEmails emails, Mailer mailer)
+    : IdempotentConsumer<GiftVouchersIssued, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(GiftVouchersIssued m, ConsumeContext<GiftVouchersIssued> context, CancellationToken ct) =>
+        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.GiftVouchers, emails.GiftVouchers(m), ct);
+}
+
 public sealed class OrderShippedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<OrderShippedConsumer> logger, ShopEmails emails, Mailer mailer)
     : IdempotentConsumer<OrderShipped, NotificationsDbContext>(db, clock, logger)
 {

@@ -21,6 +21,10 @@ internal static class OrderEvents
     public static OrderPaid Paid(Order o, DateTimeOffset now) =>
         new(Guid.NewGuid(), now, o.Id, o.Number, o.CustomerEmail, o.CustomerName, o.TotalPence, o.VatPence, Lines(o));
 
+    public static GiftVouchersIssued VouchersIssued(Order o, IEnumerable<GiftVoucher> vouchers, DateTimeOffset now) =>
+        new(Guid.NewGuid(), now, o.Id, o.Number, o.CustomerEmail, o.CustomerName,
+            vouchers.Select(v => new IssuedGiftVoucher(v.Code, v.InitialBalancePence)).ToList());
+
     public static OrderCancelled Cancelled(Order o, DateTimeOffset now, string reason) =>
         new(Guid.NewGuid(), now, o.Id, o.Number, reason);
 

@@ -11,8 +11,12 @@ internal static class OrderSettlement
     {
         order.MoveTo(OrderStatus.Paid, now, actor);
         order.AmountPaidPence = amountPaidPence;
-        IssueGiftVouchers(db, order, now);
+        var vouchers = IssueGiftVouchers(db, order, now);
         db.PublishOnCommit(OrderEvents.Paid(order, now), now);
+        if (vouchers.Count > 0)
+        {
+            db.PublishOnCommit(OrderEvents.VouchersIssued(order, vouchers, now), now);
+        }
 
         if (order.FulfilmentMode == FulfilmentMode.Instant)
         {
@@ -22,13 +26,14 @@ internal static class OrderSettlement
     }
 
     /// <summary>One voucher per unit bought, each worth its price.</summary>
-    private static void IssueGiftVouchers(ShopDbContext db, Order order, DateTimeOffset now)
+    private static List<GiftVoucher> IssueGiftVouchers(ShopDbContext db, Order order, DateTimeOffset now)
     {
+        var issued = new List<GiftVoucher>();
         foreach (var line in order.Items.Where(i => i.Kind == ProductKind.GiftVoucher))
         {
             for (var unit = 0; unit < line.Quantity; unit++)
             {
-                db.GiftVouchers.Add(new GiftVoucher
+                var voucher = new GiftVoucher
                 {
                     Id = Guid.CreateVersion7(now),
                     Code = GiftVoucherCode.Generate().Value,
@@ -37,8 +42,11 @@ internal static class OrderSettlement
                     IssuedForOrderId = order.Id,
                     CreatedAt = now,
                     UpdatedAt = now,
-                });
+                };
+                db.GiftVouchers.Add(voucher);
+                issued.Add(voucher);
             }
         }
+        return issued;
     }
 }
