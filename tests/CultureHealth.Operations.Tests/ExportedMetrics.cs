@@ -1,6 +1,8 @@
 using CultureHealth.Booking.Telemetry;
 using CultureHealth.Content.Telemetry;
+using CultureHealth.Contracts;
 using CultureHealth.Shop.Telemetry;
+using MassTransit;
 
 namespace CultureHealth.Operations.Tests;
 
@@ -21,6 +23,10 @@ public sealed class ExportedMetrics : IAsyncLifetime
         Stack.Content.GetRequiredService<ContentMetrics>().ArticlePublished();
         Stack.Shop.GetRequiredService<ShopMetrics>().OrderCancelled();
         Stack.Shop.GetRequiredService<ShopMetrics>().StockLow();
+        // A failing consumer is rare in a healthy stack, and MassTransit only exports its consume-error series
+        // once one has failed: make one fail for real. Admin's projection reads the lines this OrderPaid lacks.
+        await Stack.Shop.GetRequiredService<IBus>().Publish(new OrderPaid(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "CH-FAULT", "fault@example.com", "Fault", 0, 0, Lines: null!));
     }
 
     /// <summary>Scrapes every target now; the union of their series names.</summary>
