@@ -19,6 +19,7 @@ require_stack
 
 NGINX_PORT=${BENCH_NGINX_PORT:-$((CH_GATEWAY_PORT + 1))}
 BARE_PORT=${BENCH_BARE_YARP_PORT:-$((CH_GATEWAY_PORT + 2))}
+UNTRACED_PORT=${BENCH_UNTRACED_GATEWAY_PORT:-$((CH_GATEWAY_PORT + 3))}
 NGINX_DIR=$(mktemp -d /tmp/ch-bench-nginx.XXXXXX)
 PATH_UNDER_TEST=${BENCH_PATH:-/api/shop/products}
 (echo > "/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null && fail "port $NGINX_PORT is in use; set BENCH_NGINX_PORT"
@@ -51,7 +52,9 @@ http {
 }
 CONF
 BARE_PID=
+UNTRACED_PID=
 stop_proxies() {
+  [ -z "$UNTRACED_PID" ] || kill "$UNTRACED_PID" 2>/dev/null || true
   if [ -f "$NGINX_DIR/nginx.pid" ]; then kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true; fi
   [ -z "$BARE_PID" ] || kill "$BARE_PID" 2>/dev/null || true
   sleep 0.5
@@ -66,13 +69,29 @@ BARE_YARP_DESTINATION="$SHOP_URL" DOTNET_gcServer=1 \
 BARE_PID=$!
 for _ in $(seq 1 100); do curl -fsS -o /dev/null -m 1 "http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST" 2>/dev/null && break; sleep 0.2; done
 
+# A fifth path, for the latency rows only: a second copy of the stack's own gateway (same binary, same
+# environment, read from the running one) with its trace sampler off, to show what sampled tracing adds
+# to the tail when the spans are exported to a dashboard on the same 2 cores.
+GATEWAY_PID=$(pgrep -f "CultureHealth.Gateway.dll --urls http://127.0.0.1:$CH_GATEWAY_PORT" || true)
+[ -n "$GATEWAY_PID" ] || fail "the stack's gateway process is not found"
+(echo > "/dev/tcp/127.0.0.1/$UNTRACED_PORT") 2>/dev/null && fail "port $UNTRACED_PORT is in use; set BENCH_UNTRACED_GATEWAY_PORT"
+(
+  cd "$(readlink "/proc/$GATEWAY_PID/cwd")"
+  while IFS= read -r -d '' setting; do export "${setting?}" 2>/dev/null || true; done < "/proc/$GATEWAY_PID/environ"
+  export OTEL_TRACES_SAMPLER=always_off
+  exec dotnet "$REPO_ROOT/gateway/CultureHealth.Gateway/bin/Release/net10.0/CultureHealth.Gateway.dll" --urls "http://127.0.0.1:$UNTRACED_PORT"
+) >"$NGINX_DIR/logs/untraced-gateway.log" 2>&1 &
+UNTRACED_PID=$!
+for _ in $(seq 1 100); do curl -fsS -o /dev/null -m 1 "http://127.0.0.1:$UNTRACED_PORT$PATH_UNDER_TEST" 2>/dev/null && break; sleep 0.2; done
+
 declare -A URL=(
   [direct]="$SHOP_URL$PATH_UNDER_TEST"
   [yarp]="$CH_GATEWAY_URL$PATH_UNDER_TEST"
   [nginx]="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
   [bare]="http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST"
+  [untraced]="http://127.0.0.1:$UNTRACED_PORT$PATH_UNDER_TEST"
 )
-for path in direct yarp bare nginx; do
+for path in direct yarp bare nginx untraced; do
   curl -fsS -o /dev/null "${URL[$path]}" || fail "${URL[$path]} does not answer"
   wrk -t2 -c50 -d3s "${URL[$path]}" >/dev/null 2>&1 || true # warm-up: JIT, pools, cache
 done
@@ -123,7 +142,7 @@ FIXED_RPS=${FIXED_RPS:-1000}
 PACE_MS=$((50 * 1000 / FIXED_RPS))
 declare -A FP50 FP99 HP50 HP99
 for round in $(seq 1 "$ROUNDS"); do
-  for path in direct yarp nginx; do
+  for path in direct yarp nginx untraced; do
     out="$RAW_DIR/overhead-paced-$path-$round.wrk"
     PACE_MS=$PACE_MS wrk -t2 -c50 -d"${BENCH_DURATION}s" --timeout 10s -s "$BENCH_DIR/paced.lua" "${URL[$path]}" > "$out" 2>&1 || true
     read -r _rps p50 _p95 p99 non2xx errs < <(python3 "$BENCH_DIR/parse_load.py" wrk "$out")
@@ -167,6 +186,8 @@ record gateway-overhead "YARP / nginx saturated throughput" "$ratio" ">= 0.90" "
 record gateway-overhead "paced @${FIXED_RPS} req/s p50 / p99 direct ${FP50[direct]}/${FP99[direct]}, YARP ${FP50[yarp]}/${FP99[yarp]}, nginx ${FP50[nginx]}/${FP99[nginx]} ms" \
   "see next rows" "report" "-" "$FCMD"
 record gateway-overhead "YARP added p50 / p99 over direct, paced @${FIXED_RPS} req/s" "$added50 / $added99 ms" "p99 < 1 ms" "$p99_verdict" "$FCMD"
+record gateway-overhead "YARP gateway with its trace sampler off: added p50 / p99 over direct, paced @${FIXED_RPS} req/s (diagnostic)" \
+  "$(diff_ms "${FP50[untraced]}" "${FP50[direct]}") / $(diff_ms "${FP99[untraced]}" "${FP99[direct]}") ms" "-" "-" "$FCMD; second gateway on :$UNTRACED_PORT with OTEL_TRACES_SAMPLER=always_off"
 record gateway-overhead "nginx added p50 / p99 over direct, paced @${FIXED_RPS} req/s (reference)" "$nadded50 / $nadded99 ms" "-" "-" "$FCMD"
 record gateway-overhead "lock-step bursts @${FIXED_RPS} req/s: YARP / nginx added p50 / p99 over direct (reference)" \
   "$(diff_ms "${HP50[yarp]}" "${HP50[direct]}") / $(diff_ms "${HP99[yarp]}" "${HP99[direct]}") ms; nginx $(diff_ms "${HP50[nginx]}" "${HP50[direct]}") / $(diff_ms "${HP99[nginx]}" "${HP99[direct]}") ms" "-" "-" "$HCMD"
