@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
+using CultureHealth.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,6 +75,15 @@ public sealed class TestService<TDbContext> : IAsyncDisposable where TDbContext 
     }
 
     public TDbContext OpenDb() => ServiceDatabases.Open<TDbContext>(DatabaseConnectionString);
+
+    /// <summary>Every event of one type in this service's outbox (sent or not yet), as it will be published.</summary>
+    public async Task<List<TEvent>> OutboxEventsAsync<TEvent>()
+    {
+        await using var db = OpenDb();
+        var type = MessageTypes.NameOf(typeof(TEvent));
+        var payloads = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == type).Select(m => m.Payload).ToListAsync();
+        return payloads.Select(p => JsonSerializer.Deserialize<TEvent>(p, JsonSerializerOptions.Web)!).ToList();
+    }
 
     public T GetRequiredService<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CultureHealth.Contracts;
-using CultureHealth.Messaging.Outbox;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Payments;
 using Microsoft.EntityFrameworkCore;
@@ -165,9 +164,7 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         Assert.Equal("completed", order.GetProperty("status").GetString());
         Assert.Equal(0, order.GetProperty("shippingPence").GetInt64());
 
-        await using var db = shop.Service.OpenDb();
-        var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("OrderPaid")).ToListAsync();
-        var evt = messages.Select(m => JsonSerializer.Deserialize<OrderPaid>(m.Payload, JsonSerializerOptions.Web)!).Single(e => e.OrderId == orderId);
+        var evt = (await shop.Service.OutboxEventsAsync<OrderPaid>()).Single(e => e.OrderId == orderId);
         var line = Assert.Single(evt.Lines);
         Assert.Equal("TreatmentPackage", line.Kind);
         Assert.Equal("follow-up", line.AppointmentTypeCode);
@@ -211,11 +208,7 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         var paid = await ShopClient.GetOrderAsync(_client, orderId, placed.GetProperty("accessToken").GetString()!);
         var codesOnTheOrder = paid.GetProperty("giftVouchers").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).Order().ToList();
 
-        await using var db = shop.Service.OpenDb();
-        var issued = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("GiftVouchersIssued")).ToListAsync())
-            .Select(m => JsonSerializer.Deserialize<GiftVouchersIssued>(m.Payload, JsonSerializerOptions.Web)!)
-            .Where(e => e.OrderId == orderId).ToList();
-        var evt = Assert.Single(issued);
+        var evt = Assert.Single(await shop.Service.OutboxEventsAsync<GiftVouchersIssued>(), e => e.OrderId == orderId);
         Assert.Equal(2, codesOnTheOrder.Count);
         Assert.Equal(codesOnTheOrder, evt.Vouchers.Select(v => v.Code).Order().ToList());
         Assert.All(evt.Vouchers, v => Assert.Equal(2_500, v.ValuePence));
@@ -230,11 +223,8 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         var (orderId, _, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (roller.Sku, 1)));
         (await ShopClient.PayAsync(_client, orderId, "tok_visa")).Dispose();
 
-        await using var db = shop.Service.OpenDb();
-        var paidEvents = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("OrderPaid")).ToListAsync();
-        Assert.Contains(paidEvents, m => JsonSerializer.Deserialize<OrderPaid>(m.Payload, JsonSerializerOptions.Web)!.OrderId == orderId);
-        var issued = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("GiftVouchersIssued")).ToListAsync();
-        Assert.DoesNotContain(issued, m => JsonSerializer.Deserialize<GiftVouchersIssued>(m.Payload, JsonSerializerOptions.Web)!.OrderId == orderId);
+        Assert.Contains(await shop.Service.OutboxEventsAsync<OrderPaid>(), e => e.OrderId == orderId);
+        Assert.DoesNotContain(await shop.Service.OutboxEventsAsync<GiftVouchersIssued>(), e => e.OrderId == orderId);
     }
 
     [Fact]
@@ -268,8 +258,7 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         Assert.Equal(HttpStatusCode.NoContent, redelivered.StatusCode);
 
         Assert.Equal("paid", (await ShopClient.GetOrderAsync(_client, orderId, token)).GetProperty("status").GetString());
-        var paidEvents = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("OrderPaid")).ToListAsync();
-        Assert.Single(paidEvents, m => m.Payload.Contains(orderId.ToString(), StringComparison.Ordinal));
+        Assert.Single(await shop.Service.OutboxEventsAsync<OrderPaid>(), e => e.OrderId == orderId);
     }
 
     private Task<HttpResponseMessage> PostWebhookAsync(string body, string? signature)
