@@ -17,6 +17,10 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
     public ServiceFactory(IReadOnlyDictionary<string, string?> settings, bool listen = false, Action<IServiceCollection>? services = null)
     {
         _settings = new Dictionary<string, string?>(TestStaff.Settings);
+        foreach (var (key, value) in TestSecrets.Settings)
+        {
+            _settings[key] = value;
+        }
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
