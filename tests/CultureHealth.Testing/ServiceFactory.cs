@@ -17,6 +17,14 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
     public ServiceFactory(IReadOnlyDictionary<string, string?> settings, bool listen = false, Action<IServiceCollection>? services = null)
     {
         _settings = new Dictionary<string, string?>(TestStaff.Settings);
+        if (typeof(TEntryPoint).Assembly.GetName().Name == "CultureHealth.Admin")
+        {
+            // Admin issues staff tokens: it alone holds the private key (and signs with the same key as TestStaff).
+            foreach (var (key, value) in TestStaff.IssuerSettings)
+            {
+                _settings[key] = value;
+            }
+        }
         foreach (var (key, value) in TestSecrets.Settings)
         {
             _settings[key] = value;

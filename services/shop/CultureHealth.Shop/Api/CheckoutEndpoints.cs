@@ -1,3 +1,4 @@
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Checkout;
 using CultureHealth.Shop.Telemetry;
@@ -10,7 +11,7 @@ public static class CheckoutEndpoints
 {
     public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/shop/checkout", Checkout).WithTags("Checkout");
+        app.MapPost("/api/shop/checkout", Checkout).WithTags("Checkout").WithNoStore(); // answers with the order token
         return app;
     }
 

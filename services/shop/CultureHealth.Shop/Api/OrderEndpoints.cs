@@ -1,3 +1,4 @@
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
@@ -13,7 +14,7 @@ public static class OrderEndpoints
 {
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/shop/orders").WithTags("Orders");
+        var orders = app.MapGroup("/api/shop/orders").WithTags("Orders").WithNoStore();
         orders.MapGet("/{orderId:guid}", Get);
         orders.MapPost("/{orderId:guid}/payments", Pay);
         return app;
