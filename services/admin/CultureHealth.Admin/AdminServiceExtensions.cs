@@ -22,7 +22,11 @@ public static class AdminServiceExtensions
     {
         builder.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
         builder.AddServiceDatabase<AdminDbContext>("admin");
-        builder.AddStaffTokenIssuer();
+        if (!builder.Configuration.GetValue<bool>("Database:MigrateAndExit"))
+        {
+            // Signs staff tokens; a migration job signs nothing and is not given the private key.
+            builder.AddStaffTokenIssuer();
+        }
         builder.Services.AddHostedService<BootstrapAdminAccount>();
         builder.AddServiceMessaging<AdminDbContext>("admin", bus =>
             // The dashboard's read model: every public event the staff care about.
