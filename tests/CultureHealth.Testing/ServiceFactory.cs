@@ -24,6 +24,9 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
             {
                 _settings[key] = value;
             }
+            // TestStaff's tokens name made-up accounts; admin refuses those unless told otherwise (tests of the
+            // security stamp itself set this back to false).
+            _settings["Admin:AcceptTokensForUnknownAccounts"] = "true";
         }
         foreach (var (key, value) in TestSecrets.Settings)
         {

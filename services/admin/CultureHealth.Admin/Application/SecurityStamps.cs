@@ -29,12 +29,14 @@ public sealed class SecurityStamps(AdminDbContext db, IMemoryCache cache, IOptio
             return false;
         }
         var presented = principal.FindFirstValue(StaffClaims.SecurityStamp);
-        var state = await cache.GetOrCreateAsync(CacheKey(staffId), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = options.Value.SecurityStampCacheDuration;
-            return await db.StaffUsers.AsNoTracking().Where(u => u.Id == staffId)
-                .Select(u => new AccountState(u.SecurityStamp, u.Disabled)).FirstOrDefaultAsync(ct);
-        });
+        var duration = options.Value.SecurityStampCacheDuration;
+        var state = duration <= TimeSpan.Zero
+            ? await LoadAsync(staffId, ct)
+            : await cache.GetOrCreateAsync(CacheKey(staffId), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = duration;
+                return LoadAsync(staffId, ct);
+            });
         if (state is null)
         {
             return presented is null && options.Value.AcceptTokensForUnknownAccounts;
@@ -42,6 +44,10 @@ public sealed class SecurityStamps(AdminDbContext db, IMemoryCache cache, IOptio
         return !state.Disabled && presented is not null && CryptographicOperations.FixedTimeEquals(
             Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(state.Stamp));
     }
+
+    private Task<AccountState?> LoadAsync(Guid staffId, CancellationToken ct) =>
+        db.StaffUsers.AsNoTracking().Where(u => u.Id == staffId)
+            .Select(u => new AccountState(u.SecurityStamp, u.Disabled)).FirstOrDefaultAsync(ct);
 
     /// <summary>Gives a tracked account a new stamp; call <see cref="Forget"/> after the change is saved.</summary>
     public static void Renew(StaffUser user) => user.SecurityStamp = StaffUser.NewSecurityStamp();
