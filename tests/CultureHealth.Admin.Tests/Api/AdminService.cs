@@ -13,7 +13,7 @@ namespace CultureHealth.Admin.Tests.Api;
 /// on its own database and vhost, with a clock tests can move forward and strict security stamps: only tokens
 /// admin itself issued to real accounts are accepted.
 /// </summary>
-public sealed class AdminService : IAsyncLifetime
+public class AdminService : IAsyncLifetime
 {
     public const string AdminEmail = "first.admin@test.culturehealth.local";
     public const string AdminPassword = "a sturdy passphrase for tests";
@@ -21,11 +21,14 @@ public sealed class AdminService : IAsyncLifetime
     public MovableClock Clock { get; } = new();
     public TestService<AdminDbContext> Service { get; private set; } = null!;
 
+    /// <summary>Settings a derived fixture changes.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Overrides => [];
+
     public async Task InitializeAsync()
     {
         var broker = await RabbitMqServer.SharedAsync();
         var vhost = await broker.CreateVirtualHostAsync("admin-" + Guid.NewGuid().ToString("N")[..8]);
-        Service = await TestService<AdminDbContext>.StartAsync("admin", vhost, listen: true, settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Admin:Bootstrap:Email"] = AdminEmail,
             ["Admin:Bootstrap:Password"] = AdminPassword,
@@ -37,7 +40,13 @@ public sealed class AdminService : IAsyncLifetime
             // No cache: a stamp change is seen by the next request (the cache has its own test of forgetting).
             ["Admin:SecurityStampCacheDuration"] = "00:00:00",
             ["ForwardedHeaders:TrustedNetworks:0"] = "127.0.0.1/32",
-        }, services: s => s.AddSingleton<TimeProvider>(Clock));
+        };
+        foreach (var (key, value) in Overrides)
+        {
+            settings[key] = value;
+        }
+        Service = await TestService<AdminDbContext>.StartAsync("admin", vhost, listen: true, settings: settings,
+            services: s => s.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task DisposeAsync() => await Service.DisposeAsync();

@@ -22,7 +22,7 @@ public sealed class PasswordTests(AdminService admin) : IClassFixture<AdminServi
         var session = await admin.AdminSessionAsync();
         using var client = admin.Client(AdminService.NewAddress(), session.AccessToken);
         using var response = await client.PostAsJsonAsync("/api/admin/staff",
-            new { email = "new.staff@test.culturehealth.local", name = "New", password, roles = new[] { "editor" } });
+            new { email = $"new.staff@{Guid.NewGuid():N}.test.culturehealth.local", name = "New", password, roles = new[] { "editor" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
