@@ -86,6 +86,48 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
         Assert.Equal(OrderStatus.Paid, (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId)).Status);
     }
 
+    [Fact]
+    public async Task After_a_checkout_and_a_booking_no_idempotency_record_holds_the_token_or_the_key()
+    {
+        using var client = stack.Gateway.CreateHttpClient();
+        var product = await stack.AddProductAsync(stock: 5);
+        var checkoutKey = Guid.NewGuid().ToString();
+        var order = await Post(client, "/api/shop/checkout", Stack.CheckoutBody(await Stack.CartWithAsync(client, product.Sku, 1)), checkoutKey);
+        Assert.True(order.Status == HttpStatusCode.Created, order.Body);
+        var orderToken = order.Json.GetProperty("accessToken").GetString()!;
+        var bookingKey = Guid.NewGuid().ToString();
+        var booking = await Post(client, "/api/booking/bookings",
+            await Stack.FreeSlotRequestAsync(client, $"sealed.{Guid.NewGuid():N}@example.com"), bookingKey);
+        Assert.True(booking.Status == HttpStatusCode.Created, booking.Body);
+        var manageToken = booking.Json.GetProperty("manageToken").GetString()!;
+
+        var shopRows = await DumpIdempotencyRecordsAsync(stack.Shop.OpenDb());
+        var bookingRows = await DumpIdempotencyRecordsAsync(stack.Booking.OpenDb());
+
+        // The records exist (so the search below looks at something), yet nothing in them reads as the token or the key.
+        Assert.NotEmpty(shopRows);
+        Assert.NotEmpty(bookingRows);
+        foreach (var row in shopRows)
+        {
+            Assert.DoesNotContain(orderToken, row, StringComparison.Ordinal);
+            Assert.DoesNotContain(checkoutKey, row, StringComparison.Ordinal);
+        }
+        foreach (var row in bookingRows)
+        {
+            Assert.DoesNotContain(manageToken, row, StringComparison.Ordinal);
+            Assert.DoesNotContain(bookingKey, row, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Every idempotency record as PostgreSQL prints the row: each column's text, bytea as hex.</summary>
+    private static async Task<List<string>> DumpIdempotencyRecordsAsync(DbContext db)
+    {
+        await using (db)
+        {
+            return await db.Database.SqlQuery<string>($"SELECT r::text AS \"Value\" FROM idempotency_records r").ToListAsync();
+        }
+    }
+
     private static async Task<Answer[]> AllAtOnceAsync(Func<Task<Answer>> send)
     {
         // Released together so the copies really overlap, as a double click or an impatient retry does.
