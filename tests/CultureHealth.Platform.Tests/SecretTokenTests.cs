@@ -82,6 +82,13 @@ public class SecretTokenTests
     }
 
     [Fact]
+    public void Nothing_verifies_against_the_unmatchable_hash()
+    {
+        Assert.Equal(64, SecretToken.Unmatchable.Length);
+        Assert.False(SecretToken.Verify(SecretToken.Generate().Value, SecretToken.Unmatchable));
+    }
+
+    [Fact]
     public void Oversized_input_is_refused_without_matching() =>
         Assert.False(SecretToken.Verify(new string('a', 10_000), SecretToken.HashOf(new string('a', 10_000))));
 

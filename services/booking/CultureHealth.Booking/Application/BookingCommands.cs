@@ -33,8 +33,7 @@ public sealed partial class BookingCommands(
 
     /// <summary>
     /// Books the slot, or answers a repeat of <paramref name="idempotent"/> with the booking (and manage token) its
-    /// first attempt made. A repeat never reaches the slot checks while that booking exists, because from its
-    /// point of view the slot is "taken" by the very booking it asked for.
+    /// first attempt made: never with "that slot was just taken" about the very booking it asked for.
     /// </summary>
     public async Task<BookingCreated> CreateAsync(NewBooking request, IdempotentRequest idempotent, CancellationToken ct)
     {

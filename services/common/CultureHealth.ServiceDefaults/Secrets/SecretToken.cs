@@ -20,6 +20,12 @@ public sealed record SecretToken
     /// <summary>Lower-case hex SHA-256: 64 characters.</summary>
     public const int HashLength = SHA256.HashSizeInBytes * 2;
 
+    /// <summary>
+    /// A well-formed hash no token has: verify against it when there is no row, so a missing row costs the same
+    /// work as a wrong token and response timing does not tell them apart.
+    /// </summary>
+    public static readonly string Unmatchable = new('0', HashLength);
+
     private SecretToken(string value, string hash)
     {
         Value = value;
