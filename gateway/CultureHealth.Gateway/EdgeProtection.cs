@@ -24,7 +24,7 @@ public static class EdgeProtection
 
         // Only the proxies in front of us (the ingress controller's network) may say who the client is and whether it
         // came over https; from anyone else X-Forwarded-* is ignored, so per-IP limits cannot be dodged or pooled.
-        builder.AddTrustedProxies($"{GatewayOptions.Section}:{nameof(GatewayOptions.TrustedNetworks)}");
+        builder.AddTrustedProxies($"{GatewayOptions.Section}:{nameof(GatewayOptions.TrustedNetworks)}", trustLoopbackWhenEmpty: false);
 
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
             .WithOrigins([.. options.CorsOrigins])

@@ -39,7 +39,7 @@ public class AdminService : IAsyncLifetime
             ["Admin:AcceptTokensForUnknownAccounts"] = "false",
             // No cache: a stamp change is seen by the next request (the cache has its own test of forgetting).
             ["Admin:SecurityStampCacheDuration"] = "00:00:00",
-            ["ForwardedHeaders:TrustedNetworks:0"] = "127.0.0.1/32",
+            ["ForwardedHeaders:TrustedProxies:0"] = "127.0.0.1/32",
         };
         foreach (var (key, value) in Overrides)
         {

@@ -9,18 +9,26 @@ namespace CultureHealth.ServiceDefaults.Http;
 
 /// <summary>
 /// Believes X-Forwarded-For / X-Forwarded-Proto only from the proxies in front of this process, given as CIDR
-/// networks (e.g. the ingress controller's pod network for the gateway; the gateway's for a service). From any
-/// other caller the headers are ignored, so a client cannot choose its own address for per-IP limits. The chain
-/// is read right to left through trusted hops, so a client behind two trusted proxies is still found.
+/// networks or single addresses (the ingress controller's pod network for the gateway; the gateway's for a
+/// service). From any other caller the headers are ignored, so a client cannot choose its own address for per-IP
+/// limits. The chain is read right to left through trusted hops, so a client behind two trusted proxies is found.
 /// </summary>
 public static class TrustedProxies
 {
-    /// <summary>Where services read their trusted networks; the gateway reads <c>Gateway:TrustedNetworks</c>.</summary>
-    public const string DefaultKey = "ForwardedHeaders:TrustedNetworks";
+    /// <summary>Where services read their proxies; the gateway reads <c>Gateway:TrustedNetworks</c>.</summary>
+    public const string DefaultKey = "ForwardedHeaders:TrustedProxies";
 
-    public static IHostApplicationBuilder AddTrustedProxies(this IHostApplicationBuilder builder, string configurationKey = DefaultKey)
+    /// <param name="trustLoopbackWhenEmpty">
+    /// Services: with nothing configured, the gateway on this machine (loopback) is the proxy, as under ./run and in
+    /// tests. The gateway passes false: with nothing configured it believes no one.
+    /// </param>
+    public static IHostApplicationBuilder AddTrustedProxies(this IHostApplicationBuilder builder, string configurationKey = DefaultKey, bool trustLoopbackWhenEmpty = true)
     {
         var networks = Parse(builder.Configuration.GetSection(configurationKey).Get<string[]>() ?? [], configurationKey);
+        if (networks.Count == 0 && trustLoopbackWhenEmpty)
+        {
+            networks = [System.Net.IPNetwork.Parse("127.0.0.0/8"), System.Net.IPNetwork.Parse("::1/128")];
+        }
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Empty lists would make the middleware trust every caller: with no networks configured, trust none.
