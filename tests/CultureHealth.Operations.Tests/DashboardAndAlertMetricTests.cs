@@ -47,10 +47,18 @@ public sealed class DashboardAndAlertMetricTests(ExportedMetrics exported, ITest
         var jobs = ObservabilityFiles.ScrapeJobs();
 
         // Consumers, samplers, the relay and the emails finish after the HTTP responses: wait until the series appear.
+        // A label an expression groups by must be carried by one of the series it reads, or the panel shows one blur.
         async Task<List<(string Where, Selector Selector, SeriesResolution Resolution)>> ResolveAsync()
         {
             var catalog = new SeriesCatalog(await exported.ScrapeAsync(), rules, jobs, MetricsStack.Jobs);
-            return [.. wanted.Select(w => (w.Where, w.Selector, catalog.Resolve(w.Selector)))];
+            var resolved = wanted.Select(w => (w.Where, w.Selector, Resolution: catalog.Resolve(w.Selector))).ToList();
+            var ungrouped = expressions.SelectMany(e => PromQl.GroupingLabels(e.Expr)
+                .Where(label => PromQl.Selectors(e.Expr) is var read && read.Count > 0
+                    && !read.Any(s => catalog.CarriesLabel(s, label))
+                    && !read.Any(s => catalog.Resolve(s).Verdict == SeriesVerdict.Pending))
+                .Select(label => (e.Where, new Selector("by (" + label + ")", []),
+                    new SeriesResolution(SeriesVerdict.Missing, $"grouped by {label}, which no series of \"{e.Expr}\" carries"))));
+            return [.. resolved, .. ungrouped];
         }
         var results = await ResolveAsync();
         try

@@ -46,7 +46,7 @@ public sealed record Selector(string Name, IReadOnlyList<LabelMatcher> Matchers)
 /// selector (strings outside braces, ranges, numbers and durations, grouping clauses, Grafana variables, function names,
 /// keywords) and reads each remaining identifier with its {label matchers}.
 /// </summary>
-public static class PromQl
+public static partial class PromQl
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -63,6 +63,11 @@ public static class PromQl
     {
         "by", "without", "on", "ignoring", "group_left", "group_right",
     };
+
+    /// <summary>The labels an expression groups by: every <c>by (…)</c> list (not <c>on</c>/<c>ignoring</c>, which only match).</summary>
+    public static IReadOnlySet<string> GroupingLabels(string expression) =>
+        ByClauses().Matches(expression).SelectMany(m => m.Groups["labels"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
 
     public static IReadOnlySet<string> MetricNames(string expression) =>
         Selectors(expression).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
@@ -219,4 +224,7 @@ public static class PromQl
         i++;
         return value.ToString();
     }
+
+    [GeneratedRegex(@"\bby\s*\((?<labels>[^()]*)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex ByClauses();
 }

@@ -97,4 +97,30 @@ public sealed class SeriesCatalogTests
     {
         Assert.Equal(expected, Catalog.Resolve(Assert.Single(PromQl.Selectors(selector))).Verdict);
     }
+
+    [Theory]
+    [InlineData("req_total{job=\"gateway\"}", "code", true)]
+    [InlineData("req_total{job=\"gateway\"}", "route", false)]
+    [InlineData("slo:sli_error:ratio_rate5m", "slo", true)]
+    [InlineData("slo:sli_error:ratio_rate5m", "job", false)]
+    [InlineData("ALERTS", "severity", true)]
+    [InlineData("up", "job", true)]
+    public void Knows_which_labels_a_series_carries_to_group_by(string selector, string label, bool expected)
+    {
+        Assert.Equal(expected, Catalog.CarriesLabel(Assert.Single(PromQl.Selectors(selector)), label));
+    }
+}
+
+public sealed class GroupingLabelTests
+{
+    [Theory]
+    [InlineData("sum by (job, le) (rate(x[5m])) / on (job) group_left sum(y)", "job le")]
+    [InlineData("sum by(culturehealth_email_kind)(rate(x[5m]))", "culturehealth_email_kind")]
+    [InlineData("sum(rate(x[5m])) by (http_route)", "http_route")]
+    [InlineData("x / ignoring (instance) y", "")]
+    public void Reads_the_labels_of_by_clauses_only(string expression, string expected)
+    {
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal),
+            PromQl.GroupingLabels(expression).Order(StringComparer.Ordinal));
+    }
 }

@@ -24,6 +24,23 @@ public sealed class SeriesCatalog(
 
     private readonly ILookup<string, ExportedSeries> _byName = exported.ToLookup(s => s.Name, StringComparer.Ordinal);
 
+    /// <summary>Whether some series the selector reads carries the label (to group by it).</summary>
+    public bool CarriesLabel(Selector selector, string label)
+    {
+        if (selector.Name is "ALERTS" or "ALERTS_FOR_STATE")
+        {
+            return label is "alertname" or "alertstate" || rules.Any(r => r.Alert is not null && r.Labels.ContainsKey(label));
+        }
+        if (PerScrapeJob.Contains(selector.Name))
+        {
+            return label is "job" or "instance";
+        }
+        var recorded = rules.Where(r => r.Record == selector.Name).ToList();
+        return recorded.Count > 0
+            ? recorded.Any(r => r.Labels.ContainsKey(label))
+            : _byName[selector.Name].Any(s => selector.Matches(s.Labels) && s.Labels.ContainsKey(label));
+    }
+
     public SeriesResolution Resolve(Selector selector)
     {
         if (selector.Name is "ALERTS" or "ALERTS_FOR_STATE")
