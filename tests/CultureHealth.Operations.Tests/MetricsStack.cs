@@ -95,6 +95,9 @@ public sealed class MetricsStack : IAsyncLifetime
             ["ReverseProxy:Routes:ops-unreachable:AuthorizationPolicy"] = "anonymous",
             ["ReverseProxy:Routes:ops-unreachable:RateLimiterPolicy"] = "public",
             ["ReverseProxy:Clusters:ops-unreachable:Destinations:primary:Address"] = $"http://127.0.0.1:{FreePort.Next()}/",
+            // Two sign-in attempts a minute, so the traffic reaches the limit (and its 429 series) in three quick tries,
+            // however slow password hashing is on a loaded machine.
+            ["Gateway:RateLimits:sign-in"] = "2",
             ["OTEL_SERVICE_NAME"] = "gateway",
         }, listen: true);
         Gateway.StartServer();
