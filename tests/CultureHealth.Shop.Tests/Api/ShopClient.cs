@@ -84,11 +84,13 @@ internal static class ShopClient
         return (body.GetProperty("orderId").GetGuid(), body.GetProperty("accessToken").GetString()!, body);
     }
 
-    public static Task<HttpResponseMessage> PayAsync(HttpClient client, Guid orderId, string paymentToken, string? idempotencyKey = null, long? amountPence = null)
+    /// <param name="orderToken">The order's access token from checkout; null sends none.</param>
+    public static Task<HttpResponseMessage> PayAsync(
+        HttpClient client, Guid orderId, string? orderToken, string paymentToken, string? idempotencyKey = null, long? amountPence = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments")
         {
-            Content = JsonContent.Create(new { paymentToken, amountPence }),
+            Content = JsonContent.Create(new { paymentToken, orderToken, amountPence }),
         };
         request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
         return client.SendAsync(request);

@@ -24,7 +24,7 @@ public static class OrderEndpoints
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null || !SecretToken.Matches(token, order.AccessTokenHash))
+        if (!SecretToken.Matches(token, order?.AccessTokenHash ?? SecretToken.Unmatchable) || order is null)
         {
             return TypedResults.NotFound();
         }
@@ -41,7 +41,8 @@ public static class OrderEndpoints
     {
         var v = new RequestValidator()
             .Required("Idempotency-Key", idempotencyKey, 100)
-            .Required("paymentToken", body.PaymentToken, 200);
+            .Required("paymentToken", body.PaymentToken, 200)
+            .Required("orderToken", body.OrderToken, 200);
         if (v.Failed)
         {
             return v.Problem();

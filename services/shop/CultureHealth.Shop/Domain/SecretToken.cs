@@ -23,6 +23,12 @@ public static class SecretToken
     /// <summary>Base64url without padding: 43 characters, safe in URLs and cookies.</summary>
     public const int TokenLength = 43;
 
+    /// <summary>
+    /// A well-formed hash no token has: compare against it when there is no row, so a missing row costs the same
+    /// work as a wrong token and response timing does not tell them apart.
+    /// </summary>
+    public static readonly string Unmatchable = new('0', 64);
+
     public static IssuedSecretToken Issue()
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ByteLength));

@@ -19,7 +19,13 @@ internal sealed partial class PaymentService(
 {
     public async Task<PaymentView> PayAsync(Guid orderId, PayOrderRequest request, string idempotencyKey, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct) ?? throw ShopProblems.OrderNotFound();
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        // Before anything about the order is looked at or said: a wrong token and a missing order are one answer.
+        if (!SecretToken.Matches(request.OrderToken, order?.AccessTokenHash ?? SecretToken.Unmatchable) || order is null)
+        {
+            throw ShopProblems.OrderNotFound();
+        }
+
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == orderId && p.IdempotencyKey == idempotencyKey, ct);
         if (payment is not null && (payment.Status != PaymentStatus.Pending || payment.ProviderChargeId is not null))
         {
