@@ -161,15 +161,13 @@ internal sealed partial class CheckoutService(
     private async Task<LockedCoupon> LockCouponAsync(string code, string email, IReadOnlyList<CartLine> lines, DateTimeOffset now, CancellationToken ct)
     {
         var record = (await db.Coupons.FromSqlInterpolated($"SELECT * FROM coupons WHERE code = {code} FOR UPDATE").ToListAsync(ct))
-            .SingleOrDefault() ?? throw ProblemException.Unprocessable("couponCode", $"The code {code} is no longer available.");
+            .SingleOrDefault() ?? throw ShopProblems.CouponRefused("couponCode", null);
         var lowerEmail = email.ToLowerInvariant();
         var byCustomer = await db.CouponRedemptions.CountAsync(r => r.CouponId == record.Id && r.CustomerEmail == lowerEmail, ct);
         return CouponEvaluator.Evaluate(record.ToDomain(), lines, now, record.TimesRedeemed, byCustomer) switch
         {
             CouponApplied applied => new LockedCoupon(record, applied),
-            CouponRejected rejected => throw new ProblemException(
-                StatusCodes.Status422UnprocessableEntity, "Code cannot be used", rejected.Message, "couponCode",
-                $"https://culturehealth.co.uk/problems/coupon-{rejected.Reason.ToString().ToLowerInvariant()}"),
+            CouponRejected rejected => throw ShopProblems.CouponRefused("couponCode", rejected),
             _ => throw new InvalidOperationException("Unknown coupon evaluation."),
         };
     }
