@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using CultureHealth.ServiceDefaults.Secrets;
+using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Testing;
 
@@ -12,4 +14,10 @@ public static class TestSecrets
     {
         [$"EventSecrets:Keys:{EventSecretKeyId}"] = EventSecretKey,
     };
+
+    /// <summary>The services' <see cref="EventSecrets"/> under the test key: seal what a producer would publish, open what it did.</summary>
+    public static EventSecrets Events { get; } = new(Options.Create(new EventSecretOptions
+    {
+        Keys = new Dictionary<string, string> { [EventSecretKeyId] = EventSecretKey },
+    }));
 }

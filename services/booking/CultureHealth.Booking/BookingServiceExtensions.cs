@@ -6,6 +6,7 @@ using CultureHealth.Booking.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Booking;
 
@@ -15,6 +16,7 @@ public static class BookingServiceExtensions
     {
         builder.AddValidatedOptions<BookingOptions>(BookingOptions.Section);
         builder.AddServiceDatabase<BookingDbContext>("booking");
+        builder.AddEventSecrets();
         builder.Services.AddScoped<IDemoDataSeeder<BookingDbContext>, BookingDemoData>();
         builder.Services.AddScoped<DiaryReader>();
         builder.Services.AddSingleton<BookingMetrics>();

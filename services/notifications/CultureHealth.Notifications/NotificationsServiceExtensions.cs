@@ -8,6 +8,7 @@ using CultureHealth.Notifications.Reminders;
 using CultureHealth.Notifications.Staff;
 using CultureHealth.Notifications.Templates;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Notifications;
@@ -23,6 +24,8 @@ public static class NotificationsServiceExtensions
         builder.AddValidatedOptions<SmtpOptions>(SmtpOptions.Section);
 
         builder.AddServiceDatabase<NotificationsDbContext>("notifications");
+        // Opens the bearer secrets (manage tokens, voucher codes, confirmation links) that producers seal into events.
+        builder.AddEventSecrets();
         builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
         {
             bus.AddConsumer<BookingConfirmedConsumer>();

@@ -1,6 +1,7 @@
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Api.Manage;
 using CultureHealth.Shop.Carts;
@@ -24,6 +25,7 @@ public static class ShopServiceExtensions
         builder.AddServiceDatabase<ShopDbContext>("shop");
         builder.Services.AddScoped<IDemoDataSeeder<ShopDbContext>, ShopDemoData>();
         builder.AddServiceMessaging<ShopDbContext>("shop");
+        builder.AddEventSecrets();
 
         builder.Services.AddSingleton(sp =>
         {
@@ -41,6 +43,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<OrderCancellation>();
+        builder.Services.AddScoped<OrderRefunds>();
         builder.Services.AddHostedService<PendingOrderSweeper>();
         builder.Services.AddOutputCache(CatalogueCache.Configure);
         return builder;

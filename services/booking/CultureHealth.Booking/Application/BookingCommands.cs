@@ -5,6 +5,7 @@ using CultureHealth.Booking.Telemetry;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -22,6 +23,7 @@ public sealed partial class BookingCommands(
     IOptions<BookingOptions> options,
     TimeProvider clock,
     BookingMetrics metrics,
+    EventSecrets secrets,
     ILogger<BookingCommands> logger)
 {
     private BookingOptions Options => options.Value;
@@ -134,7 +136,7 @@ public sealed partial class BookingCommands(
         db.PublishOnCommit(new BookingConfirmed(
             Guid.NewGuid(), occurredAt, booking.Id, practitioner.Id, practitioner.Name, type.Id, type.Name,
             booking.Start.ToClinicTime(), booking.End.ToClinicTime(), booking.PatientName, booking.PatientEmail,
-            booking.PricePence, booking.PaidBy, booking.Sequence, token.Value), occurredAt);
+            booking.PricePence, booking.PaidBy, booking.Sequence, secrets.Seal(token.Value)), occurredAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return booking;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Carts;
 using CultureHealth.Shop.Data;
@@ -29,6 +30,7 @@ internal sealed partial class CheckoutService(
     IOptions<ShopOptions> options,
     IOptions<JsonOptions> json,
     IOutputCacheStore cache,
+    EventSecrets secrets,
     ShopMetrics metrics,
     ILogger<CheckoutService> logger)
 {
@@ -106,7 +108,7 @@ internal sealed partial class CheckoutService(
         if (order.AmountDuePence == 0)
         {
             // Paid in full by a gift voucher: nothing to collect by card.
-            OrderSettlement.MarkPaid(db, order, 0, now, "system:gift-voucher");
+            OrderSettlement.MarkPaid(db, secrets, order, 0, now, "system:gift-voucher");
         }
 
         await db.SaveChangesAsync(ct);
@@ -174,8 +176,8 @@ internal sealed partial class CheckoutService(
 
     private async Task<GiftVoucher> LockVoucherAsync(string typedCode, CancellationToken ct)
     {
-        var code = GiftVoucherCode.Parse(typedCode).Value;
-        var voucher = (await db.GiftVouchers.FromSqlInterpolated($"SELECT * FROM gift_vouchers WHERE code = {code} FOR UPDATE").ToListAsync(ct))
+        var codeHash = GiftVoucherCode.Parse(typedCode).Hash;
+        var voucher = (await db.GiftVouchers.FromSqlInterpolated($"SELECT * FROM gift_vouchers WHERE code_hash = {codeHash} FOR UPDATE").ToListAsync(ct))
             .SingleOrDefault() ?? throw ProblemException.Unprocessable("giftVoucherCode", "That gift voucher code is not recognised.");
         return voucher.BalancePence > 0
             ? voucher

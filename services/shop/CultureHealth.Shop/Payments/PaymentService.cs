@@ -1,4 +1,5 @@
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
@@ -15,7 +16,7 @@ namespace CultureHealth.Shop.Payments;
 /// first attempt got; a retry after a crash finishes the same attempt rather than charging again.
 /// </summary>
 internal sealed partial class PaymentService(
-    ShopDbContext db, IPaymentProvider provider, TimeProvider clock, ShopMetrics metrics, ILogger<PaymentService> logger)
+    ShopDbContext db, IPaymentProvider provider, EventSecrets secrets, TimeProvider clock, ShopMetrics metrics, ILogger<PaymentService> logger)
 {
     public async Task<PaymentView> PayAsync(Guid orderId, PayOrderRequest request, string idempotencyKey, CancellationToken ct)
     {
@@ -85,7 +86,7 @@ internal sealed partial class PaymentService(
                 break;
             case ChargeOutcome.Succeeded when order.Status is OrderStatus.PendingPayment or OrderStatus.PaymentFailed:
                 payment.Status = PaymentStatus.Succeeded;
-                OrderSettlement.MarkPaid(db, order, payment.AmountPence, now, actor);
+                OrderSettlement.MarkPaid(db, secrets, order, payment.AmountPence, now, actor);
                 paidNow = true;
                 break;
             case ChargeOutcome.Succeeded:
