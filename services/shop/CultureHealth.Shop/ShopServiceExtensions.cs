@@ -1,5 +1,6 @@
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Networking;
 using CultureHealth.ServiceDefaults.Options;
 using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
@@ -22,6 +23,7 @@ public static class ShopServiceExtensions
     public static IHostApplicationBuilder AddShop(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ShopOptions>(ShopOptions.Section);
+        builder.AddTrustedProxies();
         builder.AddServiceDatabase<ShopDbContext>("shop");
         builder.Services.AddScoped<IDemoDataSeeder<ShopDbContext>, ShopDemoData>();
         builder.AddServiceMessaging<ShopDbContext>("shop");
@@ -41,6 +43,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<CartQuoter>();
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<CheckoutService>();
+        builder.Services.AddScoped<UnpaidOrderLimits>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<OrderCancellation>();
         builder.Services.AddScoped<OrderRefunds>();
@@ -51,6 +54,7 @@ public static class ShopServiceExtensions
 
     public static WebApplication MapShopApi(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseOutputCache();
         app.MapProductApi();
         app.MapCartApi();

@@ -14,6 +14,9 @@ public class ProblemException(int status, string title, string detail, string? f
     public string? Field { get; } = field;
     public string? Type { get; } = type;
 
+    /// <summary>Sent as Retry-After (seconds, rounded up) with the problem: when trying again may succeed.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ProblemException Conflict(string title, string detail) => new(StatusCodes.Status409Conflict, title, detail);
     public static ProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", $"{what} was not found.");
     public static ProblemException Invalid(string field, string detail) => new(StatusCodes.Status400BadRequest, "Invalid request", detail, field);

@@ -17,6 +17,7 @@ public static class CheckoutEndpoints
     private static async Task<Results<Created<CheckoutResult>, ValidationProblem>> Checkout(
         CheckoutRequest body,
         [FromHeader(Name = ShopProblems.IdempotencyKeyHeader)] string? idempotencyKey,
+        HttpContext http,
         CheckoutService checkout,
         ShopMetrics metrics,
         CancellationToken ct)
@@ -30,7 +31,8 @@ public static class CheckoutEndpoints
 
         try
         {
-            var result = await checkout.PlaceAsync(body, idempotencyKey!.Trim(), ct);
+            var client = http.Connection.RemoteIpAddress?.ToString();
+            var result = await checkout.PlaceAsync(body, idempotencyKey!.Trim(), client, ct);
             return TypedResults.Created($"/api/shop/orders/{result.OrderId}", result);
         }
         catch (ProblemException problem)

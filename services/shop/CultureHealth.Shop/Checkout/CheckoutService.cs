@@ -26,6 +26,7 @@ internal sealed partial class CheckoutService(
     ShopDbContext db,
     PriceCalculator calculator,
     IdempotencyStore idempotency,
+    UnpaidOrderLimits limits,
     TimeProvider clock,
     IOptions<ShopOptions> options,
     IOptions<JsonOptions> json,
@@ -39,7 +40,8 @@ internal sealed partial class CheckoutService(
 
     private JsonSerializerOptions Json => json.Value.SerializerOptions;
 
-    public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, string idempotencyKey, CancellationToken ct)
+    /// <param name="clientAddress">The client's address as the trusted proxy forwarded it; null when unknown.</param>
+    public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, string idempotencyKey, string? clientAddress, CancellationToken ct)
     {
         var requestHash = IdempotencyStore.HashRequest(request, Json);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -50,6 +52,8 @@ internal sealed partial class CheckoutService(
         }
 
         var now = clock.GetUtcNow();
+        var email = request.Customer!.Email!.Trim();
+        await limits.EnsureRoomAsync(email, clientAddress, now, locked: false, ct);
         var orderId = Guid.CreateVersion7(now);
         var cart = await ClaimCartAsync(request.CartId!, orderId, now, ct);
         var items = cart.Items.OrderBy(i => i.AddedAt).ToList();
@@ -70,7 +74,6 @@ internal sealed partial class CheckoutService(
             throw ProblemException.Unprocessable("shippingAddress", "A delivery address is needed for physical items.");
         }
 
-        var email = request.Customer!.Email!.Trim();
         var coupon = cart.CouponCode is null ? null : await LockCouponAsync(cart.CouponCode, email, lines, now, ct);
         var voucher = request.GiftVoucherCode is null ? null : await LockVoucherAsync(request.GiftVoucherCode, ct);
 
@@ -103,6 +106,8 @@ internal sealed partial class CheckoutService(
 
         var token = SecretToken.Issue();
         order.AccessTokenHash = token.Hash;
+        order.HoldClientAddress = clientAddress;
+        await limits.EnsureRoomAsync(email, clientAddress, now, locked: true, ct);
         db.Orders.Add(order);
         db.PublishOnCommit(OrderEvents.Placed(order, now), now);
         if (order.AmountDuePence == 0)

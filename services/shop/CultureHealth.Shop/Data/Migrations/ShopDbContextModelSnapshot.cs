@@ -441,6 +441,11 @@ namespace CultureHealth.Shop.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("gift_voucher_id");
 
+                    b.Property<string>("HoldClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("hold_client_address");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -523,6 +528,10 @@ namespace CultureHealth.Shop.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
+
+                    b.HasIndex("HoldClientAddress")
+                        .HasDatabaseName("ix_orders_hold_client_address")
+                        .HasFilter("hold_client_address IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
