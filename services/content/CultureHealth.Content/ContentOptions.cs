@@ -43,9 +43,13 @@ public sealed class ContentOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan OutputCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Salt for hashing commenters' IP addresses; change it per deployment.</summary>
-    [Required, MinLength(8)]
-    public string IpHashSalt { get; set; } = "culturehealth-content";
+    /// <summary>
+    /// The key of the HMAC over commenters' IP addresses. A secret from configuration (./run generates one; a
+    /// Kubernetes Secret or the compose environment elsewhere): with a known key, the 2^32 IPv4 addresses
+    /// could be hashed in minutes and every stored hash reversed. There is deliberately no default.
+    /// </summary>
+    [Required, MinLength(16)]
+    public string IpHashSalt { get; set; } = "";
 
     public CommentPolicy CommentPolicy() => new()
     {

@@ -5,6 +5,7 @@ using CultureHealth.Content.Publishing;
 using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Networking;
 using CultureHealth.ServiceDefaults.Options;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class ContentServiceExtensions
     public static IHostApplicationBuilder AddContent(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
+        builder.AddTrustedProxies();
         builder.AddServiceDatabase<ContentDbContext>("content");
         builder.Services.AddScoped<IDemoDataSeeder<ContentDbContext>, ContentDemoData>();
         builder.AddServiceMessaging<ContentDbContext>("content", bus =>
@@ -35,6 +37,7 @@ public static class ContentServiceExtensions
 
     public static WebApplication MapContentApi(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.MapAuthorApi();
