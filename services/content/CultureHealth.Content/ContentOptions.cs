@@ -51,6 +51,17 @@ public sealed class ContentOptions
     [Required, MinLength(16)]
     public string IpHashSalt { get; set; } = "";
 
+    /// <summary>How long a commenter's "confirm your email" link works.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan CommenterConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// At most one confirmation email per address per this long, however many comments are posted under it:
+    /// typing someone else's address cannot flood their inbox.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
+    public TimeSpan CommenterConfirmationResendAfter { get; set; } = TimeSpan.FromDays(1);
+
     public CommentPolicy CommentPolicy() => new()
     {
         MaxLinks = MaxLinksPerComment,

@@ -1,4 +1,5 @@
 using CultureHealth.Content.Api;
+using CultureHealth.Content.Commenters;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Messaging;
 using CultureHealth.Content.Publishing;
@@ -7,6 +8,7 @@ using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Networking;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +21,8 @@ public static class ContentServiceExtensions
         builder.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         builder.AddTrustedProxies();
         builder.AddServiceDatabase<ContentDbContext>("content");
+        builder.AddEventSecrets();
+        builder.Services.AddScoped<CommenterEmails>();
         builder.Services.AddScoped<IDemoDataSeeder<ContentDbContext>, ContentDemoData>();
         builder.AddServiceMessaging<ContentDbContext>("content", bus =>
         {
@@ -43,6 +47,7 @@ public static class ContentServiceExtensions
         app.MapAuthorApi();
         app.MapPublicArticleApi();
         app.MapCommentApi();
+        app.MapCommenterEmailApi();
         app.MapFeeds();
         app.MapStaffArticleApi();
         app.MapModerationApi();

@@ -38,6 +38,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<StockLowConsumer>();
             bus.AddConsumer<CommentSubmittedConsumer>();
             bus.AddConsumer<CommentModeratedConsumer>();
+            bus.AddConsumer<CommenterEmailConfirmationRequestedConsumer>();
+            bus.AddConsumer<CommenterEmailConfirmedConsumer>();
         });
 
         builder.Services.AddSingleton<EmailTemplates>();
