@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CultureHealth.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         };
         if (problem is null)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, SecretRedaction.RedactPath(httpContext.Request.Path.Value ?? ""));
             return false;
         }
 
