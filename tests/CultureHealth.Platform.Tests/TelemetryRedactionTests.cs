@@ -5,6 +5,7 @@ using System.Text.Json;
 using CultureHealth.Gateway;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -75,7 +76,7 @@ public sealed class TelemetryRedactionTests(RedactionStack stack) : IClassFixtur
             Assert.Equal(HttpStatusCode.OK, cart.StatusCode);
         }
 
-        var strangerCart = SecretToken.Issue().Token;
+        var strangerCart = SecretToken.Generate().Value;
         using (var missing = await client.GetAsync(new Uri($"/api/shop/carts/{strangerCart}", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -6,7 +6,6 @@ using CultureHealth.Content.Publishing;
 using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
-using CultureHealth.ServiceDefaults.Networking;
 using CultureHealth.ServiceDefaults.Options;
 using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.AspNetCore.OutputCaching;
@@ -19,7 +18,6 @@ public static class ContentServiceExtensions
     public static IHostApplicationBuilder AddContent(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
-        builder.AddTrustedProxies();
         builder.AddServiceDatabase<ContentDbContext>("content");
         builder.AddEventSecrets();
         builder.Services.AddScoped<CommenterEmails>();
@@ -41,7 +39,6 @@ public static class ContentServiceExtensions
 
     public static WebApplication MapContentApi(this WebApplication app)
     {
-        app.UseTrustedProxies();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.MapAuthorApi();

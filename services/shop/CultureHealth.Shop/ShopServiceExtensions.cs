@@ -1,6 +1,6 @@
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
-using CultureHealth.ServiceDefaults.Networking;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
 using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
@@ -10,7 +10,6 @@ using CultureHealth.Shop.Catalogue;
 using CultureHealth.Shop.Checkout;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
-using CultureHealth.Shop.Idempotency;
 using CultureHealth.Shop.Orders;
 using CultureHealth.Shop.Payments;
 using CultureHealth.Shop.Telemetry;
@@ -23,10 +22,10 @@ public static class ShopServiceExtensions
     public static IHostApplicationBuilder AddShop(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ShopOptions>(ShopOptions.Section);
-        builder.AddTrustedProxies();
         builder.AddServiceDatabase<ShopDbContext>("shop");
         builder.Services.AddScoped<IDemoDataSeeder<ShopDbContext>, ShopDemoData>();
         builder.AddServiceMessaging<ShopDbContext>("shop");
+        builder.AddIdempotency<ShopDbContext>();
         builder.AddEventSecrets();
 
         builder.Services.AddSingleton(sp =>
@@ -41,7 +40,6 @@ public static class ShopServiceExtensions
         builder.Services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<TestPaymentProvider>());
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartQuoter>();
-        builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<UnpaidOrderLimits>();
         builder.Services.AddScoped<PaymentService>();
@@ -54,7 +52,6 @@ public static class ShopServiceExtensions
 
     public static WebApplication MapShopApi(this WebApplication app)
     {
-        app.UseTrustedProxies();
         app.UseOutputCache();
         app.MapProductApi();
         app.MapCartApi();

@@ -13,8 +13,7 @@ public class ProblemException(int status, string title, string detail, string? f
     public string Title { get; } = title;
     public string? Field { get; } = field;
     public string? Type { get; } = type;
-
-    /// <summary>Sent as Retry-After (seconds, rounded up) with the problem: when trying again may succeed.</summary>
+    /// <summary>When set, the answer carries a Retry-After header (429 and 503 problems).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
     public static ProblemException Conflict(string title, string detail) => new(StatusCodes.Status409Conflict, title, detail);

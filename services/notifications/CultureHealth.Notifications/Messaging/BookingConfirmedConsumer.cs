@@ -34,6 +34,6 @@ public sealed class BookingConfirmedConsumer(
 
         var appointment = new Appointment(m.BookingId, m.PatientName, m.PatientEmail, m.PractitionerName, m.AppointmentTypeName, m.Start, m.End, m.Sequence);
         var manageToken = m.ManageToken is null ? null : SealedFields.Open(secrets, m.ManageToken, nameof(m.ManageToken));
-        await mailer.SendAsync(m.EventId, m.BookingId, MessageKinds.BookingConfirmed, emails.Confirmation(appointment, manageToken), ct);
+        await mailer.SendAsync(m, m.BookingId, MessageKinds.BookingConfirmed, emails.Confirmation(appointment, manageToken), ct);
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class CommentModeratedConsumer(
             LogAlreadyAnnounced(logger, m.CommentId);
             return;
         }
-        await mailer.SendAsync(m.EventId, m.CommentId, MessageKinds.CommentReply, emails.ReplyApproved(parent, comment, m), ct);
+        await mailer.SendAsync(m, m.CommentId, MessageKinds.CommentReply, emails.ReplyApproved(parent, comment, m), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reply {CommentId} not announced: its parent's author never confirmed their address")]

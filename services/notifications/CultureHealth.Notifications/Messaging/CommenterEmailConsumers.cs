@@ -18,7 +18,7 @@ public sealed class CommenterEmailConfirmationRequestedConsumer(
     protected override Task HandleAsync(CommenterEmailConfirmationRequested m, ConsumeContext<CommenterEmailConfirmationRequested> context, CancellationToken ct)
     {
         var token = SealedFields.Open(secrets, m.ConfirmationToken, nameof(m.ConfirmationToken));
-        return mailer.SendAsync(m.EventId, null, MessageKinds.CommenterConfirm, emails.CommenterConfirmation(m, token), ct);
+        return mailer.SendAsync(m, null, MessageKinds.CommenterConfirm, emails.CommenterConfirmation(m, token), ct);
     }
 }
 

@@ -13,7 +13,7 @@ public sealed class OrderPaidConsumer(NotificationsDbContext db, TimeProvider cl
     : IdempotentConsumer<OrderPaid, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(OrderPaid m, ConsumeContext<OrderPaid> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderPaid, emails.Receipt(m), ct);
+        mailer.SendAsync(m, m.OrderId, MessageKinds.OrderPaid, emails.Receipt(m), ct);
 }
 
 /// <summary>Emails the codes of the gift vouchers an order paid for, opened from the sealed event: the buyer's only copy.</summary>
@@ -24,7 +24,7 @@ public sealed class GiftVouchersIssuedConsumer(
     protected override Task HandleAsync(GiftVouchersIssued m, ConsumeContext<GiftVouchersIssued> context, CancellationToken ct)
     {
         var opened = m with { Vouchers = m.Vouchers.Select(v => v with { Code = SealedFields.Open(secrets, v.Code, "Vouchers.Code") }).ToList() };
-        return mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.GiftVouchers, emails.GiftVouchers(opened), ct);
+        return mailer.SendAsync(m, m.OrderId, MessageKinds.GiftVouchers, emails.GiftVouchers(opened), ct);
     }
 }
 
@@ -32,14 +32,14 @@ public sealed class OrderShippedConsumer(NotificationsDbContext db, TimeProvider
     : IdempotentConsumer<OrderShipped, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(OrderShipped m, ConsumeContext<OrderShipped> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderShipped, emails.Shipped(m), ct);
+        mailer.SendAsync(m, m.OrderId, MessageKinds.OrderShipped, emails.Shipped(m), ct);
 }
 
 public sealed class OrderRefundedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<OrderRefundedConsumer> logger, ShopEmails emails, Mailer mailer)
     : IdempotentConsumer<OrderRefunded, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(OrderRefunded m, ConsumeContext<OrderRefunded> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderRefunded, emails.Refunded(m), ct);
+        mailer.SendAsync(m, m.OrderId, MessageKinds.OrderRefunded, emails.Refunded(m), ct);
 }
 
 /// <summary>Alerts staff when a product runs low.</summary>
@@ -47,5 +47,5 @@ public sealed class StockLowConsumer(NotificationsDbContext db, TimeProvider clo
     : IdempotentConsumer<StockLow, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(StockLow m, ConsumeContext<StockLow> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.ProductId, MessageKinds.StockLow, emails.StockLow(m), ct);
+        mailer.SendAsync(m, m.ProductId, MessageKinds.StockLow, emails.StockLow(m), ct);
 }

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using CultureHealth.Messaging.Idempotency;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Checkout;
 using CultureHealth.Shop.Telemetry;
@@ -8,21 +11,25 @@ namespace CultureHealth.Shop.Api;
 
 public static class CheckoutEndpoints
 {
+    /// <summary>Where a checkout's Idempotency-Key counts (with the caller, when signed in).</summary>
+    public const string CheckoutOperation = "shop.checkout";
+
     public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/shop/checkout", Checkout).WithTags("Checkout");
+        app.MapPost("/api/shop/checkout", Checkout).WithTags("Checkout").WithNoStore(); // answers with the order token
         return app;
     }
 
     private static async Task<Results<Created<CheckoutResult>, ValidationProblem>> Checkout(
         CheckoutRequest body,
-        [FromHeader(Name = ShopProblems.IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
+        ClaimsPrincipal user,
         HttpContext http,
         CheckoutService checkout,
         ShopMetrics metrics,
         CancellationToken ct)
     {
-        var v = CheckoutValidation.Validate(body, idempotencyKey);
+        var v = CheckoutValidation.Validate(body).IdempotencyKeyHeader(idempotencyKey, out var key);
         if (v.Failed)
         {
             metrics.CheckoutFailed("invalid_request");
@@ -32,7 +39,7 @@ public static class CheckoutEndpoints
         try
         {
             var client = http.Connection.RemoteIpAddress?.ToString();
-            var result = await checkout.PlaceAsync(body, idempotencyKey!.Trim(), client, ct);
+            var result = await checkout.PlaceAsync(body, IdempotentRequest.Of(key!, IdempotencyScope.For(CheckoutOperation, user), body), client, ct);
             return TypedResults.Created($"/api/shop/orders/{result.OrderId}", result);
         }
         catch (ProblemException problem)

@@ -1,5 +1,9 @@
+using System.Security.Claims;
+using CultureHealth.Messaging.Idempotency;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Data;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Orders;
 using CultureHealth.Shop.Payments;
@@ -11,9 +15,12 @@ namespace CultureHealth.Shop.Api;
 
 public static class OrderEndpoints
 {
+    /// <summary>Where a payment's Idempotency-Key counts: one order (and the caller, when signed in).</summary>
+    public static string PaymentOperation(Guid orderId) => $"shop.order-payment:{orderId:N}";
+
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/shop/orders").WithTags("Orders");
+        var orders = app.MapGroup("/api/shop/orders").WithTags("Orders").WithNoStore();
         orders.MapGet("/{orderId:guid}", Get);
         orders.MapPost("/{orderId:guid}/payments", Pay);
         return app;
@@ -24,7 +31,7 @@ public static class OrderEndpoints
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (!SecretToken.Matches(token, order?.AccessTokenHash ?? SecretToken.Unmatchable) || order is null)
+        if (!SecretToken.Verify(token, order?.AccessTokenHash ?? SecretToken.Unmatchable) || order is null)
         {
             return TypedResults.NotFound();
         }
@@ -35,12 +42,13 @@ public static class OrderEndpoints
     private static async Task<Results<Created<PaymentView>, Accepted<PaymentView>, ProblemHttpResult, ValidationProblem>> Pay(
         Guid orderId,
         PayOrderRequest body,
-        [FromHeader(Name = ShopProblems.IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
+        ClaimsPrincipal user,
         PaymentService payments,
         CancellationToken ct)
     {
         var v = new RequestValidator()
-            .Required("Idempotency-Key", idempotencyKey, 100)
+            .IdempotencyKeyHeader(idempotencyKey, out var key)
             .Required("paymentToken", body.PaymentToken, 200)
             .Required("orderToken", body.OrderToken, 200);
         if (v.Failed)
@@ -48,7 +56,8 @@ public static class OrderEndpoints
             return v.Problem();
         }
 
-        var payment = await payments.PayAsync(orderId, body, idempotencyKey!.Trim(), ct);
+        var payment = await payments.PayAsync(
+            orderId, body, IdempotentRequest.Of(key!, IdempotencyScope.For(PaymentOperation(orderId), user), body), ct);
         var location = $"/api/shop/orders/{orderId}";
         return payment.Status switch
         {
