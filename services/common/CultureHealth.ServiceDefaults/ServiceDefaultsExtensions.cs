@@ -1,5 +1,7 @@
 using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Boundary;
 using CultureHealth.ServiceDefaults.Health;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -16,13 +18,16 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Everything a CultureHealth process needs before its own features: telemetry, health,
-    /// problem details, staff-token validation, resilient HTTP clients and OpenAPI.
+    /// problem details, the input boundary, HEAD and no Server header, staff-token validation,
+    /// resilient HTTP clients and OpenAPI.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddCultureHealthTelemetry();
         builder.Services.AddHealthChecks();
         builder.AddProblemResponses();
+        builder.AddInputBoundary();
+        builder.AddHttpSemantics();
         builder.AddStaffAuthentication();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(o =>
@@ -40,6 +45,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseInputBoundary();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
