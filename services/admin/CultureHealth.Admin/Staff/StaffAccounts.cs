@@ -103,8 +103,9 @@ public sealed class StaffAccounts(
 
     public async Task<bool> ChangePasswordAsync(Guid staffId, string current, string next, CancellationToken ct)
     {
-        var user = await db.StaffUsers.FirstAsync(u => u.Id == staffId, ct);
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
+        // A valid token can outlive its account (deleted since it was issued): that is a wrong password, not a crash.
+        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == staffId, ct);
+        if (user is null || hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
         {
             return false;
         }
