@@ -54,7 +54,9 @@ public static class EntityTags
         builder.AddEndpointFilter(async (context, next) =>
         {
             var result = await next(context);
-            if (result is not (IValueHttpResult { Value: { } value } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }))
+            // A handler declared as Results<Ok<T>, NotFound> returns the union; the answer is inside it.
+            var answer = result is INestedHttpResult nested ? nested.Result : result;
+            if (answer is not (IValueHttpResult { Value: { } value } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }))
             {
                 return result;
             }
