@@ -16,8 +16,39 @@ public sealed class PostgresServer
     public static Task<PostgresServer> SharedAsync() => SharedServer.Value;
 
     private readonly string _adminConnectionString;
+    private readonly string? _dir;
+    private readonly int _port;
 
-    private PostgresServer(string adminConnectionString) => _adminConnectionString = adminConnectionString;
+    private PostgresServer(string adminConnectionString, string? dir = null, int port = 0)
+    {
+        _adminConnectionString = adminConnectionString;
+        _dir = dir;
+        _port = port;
+    }
+
+    /// <summary>A cluster of the caller's own, for tests that stop and start PostgreSQL under a running service.</summary>
+    public static async Task<PostgresServer> StartPrivateAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ch-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = FreePort.Next();
+        await Shell.InfraAsync("pg-start", dir, port.ToString(System.Globalization.CultureInfo.InvariantCulture), "fast");
+        await Shell.InfraAsync("reap", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "pg-destroy", dir);
+        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", dir, port);
+    }
+
+    /// <summary>An outage: the server shuts down (open connections are told so) and the port refuses until <see cref="StartAsync"/>.</summary>
+    public Task StopAsync() => Shell.InfraAsync("pg-stop", PrivateDir());
+
+    public Task StartAsync() =>
+        Shell.InfraAsync("pg-start", PrivateDir(), _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "fast");
+
+    /// <summary>Stops and deletes a private cluster (the shared one lives as long as the test process).</summary>
+    public async Task DestroyAsync()
+    {
+        await Shell.InfraAsync("pg-destroy", PrivateDir());
+    }
+
+    private string PrivateDir() => _dir ?? throw new InvalidOperationException("Only a private PostgreSQL server (StartPrivateAsync) can be stopped and started.");
 
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = database, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
