@@ -25,7 +25,7 @@ public static class GatewayExtensions
             documents = new[] { "content", "shop", "booking", "admin" }.ToDictionary(s => s, s => $"/openapi/{s}.json"),
         })).AllowAnonymous().WithTags("API reference");
         app.UseUnavailableUpstreamProblems();
-        app.MapReverseProxy().ExemptFromInputBoundary();
+        app.MapReverseProxy().MarkAsProxied();
         return app;
     }
 }

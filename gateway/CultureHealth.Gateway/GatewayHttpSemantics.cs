@@ -34,9 +34,12 @@ public static class GatewayHttpSemantics
             });
         });
 
-    /// <summary>Proxied routes skip the input boundary here: the service behind them applies it and names its own fields.</summary>
-    public static ReverseProxyConventionBuilder ExemptFromInputBoundary(this ReverseProxyConventionBuilder routes) =>
-        routes.WithMetadata(new InputBoundaryExemptAttribute());
+    /// <summary>
+    /// Proxied routes get the input boundary's edge part here (encodings, query text) and the rest at the service,
+    /// which names its own fields.
+    /// </summary>
+    public static ReverseProxyConventionBuilder MarkAsProxied(this ReverseProxyConventionBuilder routes) =>
+        routes.WithMetadata(new ProxiedRouteAttribute());
 
     /// <summary>Turns "no healthy destination" and "could not connect" into the service-unavailable problem.</summary>
     public static IApplicationBuilder UseUnavailableUpstreamProblems(this IApplicationBuilder app) =>

@@ -25,6 +25,9 @@ public sealed class MalformedInputSweepTests(SweepStack stack, ITestOutputHelper
     /// <summary>Requests beyond the essential ones (each field's NUL, lone surrogate, wrong type…) are sampled to this many.</summary>
     private const int SampledBudget = 3500;
 
+    /// <summary>The share of requests the gateway can route that are also sent through it.</summary>
+    private const double GatewayShare = 0.15;
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     // Least privilege first: each staff operation is swept with the first role it accepts.
@@ -53,7 +56,10 @@ public sealed class MalformedInputSweepTests(SweepStack stack, ITestOutputHelper
         var essential = variants.Where(v => v.Essential).ToList();
         var sampled = variants.Where(v => !v.Essential).OrderBy(_ => random.Next()).Take(SampledBudget).ToList();
         var chosen = essential.Concat(sampled).ToList();
+        // A share of them again through the gateway, as the public reaches the services.
+        chosen.AddRange(chosen.Where(v => v.GatewayRoutes && random.NextDouble() < GatewayShare).Select(v => v with { ViaGateway = true }).ToList());
         var ports = stack.Services.ToDictionary(s => s.Name, s => s.Port);
+        var gatewayPort = stack.Gateway.Port!.Value;
 
         var failures = new ConcurrentBag<string>();
         var statuses = new ConcurrentDictionary<int, int>();
@@ -63,7 +69,7 @@ public sealed class MalformedInputSweepTests(SweepStack stack, ITestOutputHelper
             RawResponse response;
             try
             {
-                response = await RawHttp.SendAsync(ports[variant.Operation.Service], variant.Request, Deadline);
+                response = await RawHttp.SendAsync(variant.ViaGateway ? gatewayPort : ports[variant.Operation.Service], variant.Request, Deadline);
             }
             catch (Exception e) when (e is TimeoutException or InvalidDataException or System.Net.Sockets.SocketException)
             {
@@ -82,7 +88,8 @@ public sealed class MalformedInputSweepTests(SweepStack stack, ITestOutputHelper
         });
 
         var summary = $"Sweep: {operations} operations, {variants.Count} variants generated, {chosen.Count} requests sent " +
-                      $"({essential.Count} essential + {sampled.Count} sampled, seed {Seed}) in {clock.Elapsed.TotalSeconds:F0} s; " +
+                      $"({essential.Count} essential + {sampled.Count} sampled, {chosen.Count(v => v.ViaGateway)} of them also through the gateway; " +
+                      $"seed {Seed}) in {clock.Elapsed.TotalSeconds:F0} s; " +
                       $"statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; " +
                       $"{kestrelRefusals} refused by Kestrel before the app (bytes that are not HTTP).";
         output.WriteLine(summary);
@@ -134,8 +141,9 @@ public sealed class MalformedInputSweepTests(SweepStack stack, ITestOutputHelper
             }
             if (variant.Expect is Expect.RefusedField or Expect.RefusedFieldOrKestrel)
             {
-                // A body is read after authentication and rate limits: a request stopped there never had it judged.
-                if (variant.Kind.StartsWith("body ", StringComparison.Ordinal) && status is 401 or 403 or 429)
+                // A body is read after authentication and rate limits, and the gateway checks staff tokens and rate
+                // limits before a service sees anything: a request stopped there never had its input judged.
+                if ((variant.ViaGateway || variant.Kind.StartsWith("body ", StringComparison.Ordinal)) && status is 401 or 403 or 429)
                 {
                     return null;
                 }
@@ -143,7 +151,9 @@ public sealed class MalformedInputSweepTests(SweepStack stack, ITestOutputHelper
                 {
                     return $"{status} where a 400 naming {variant.Field} was due: {Short(response.BodyText)}";
                 }
-                var named = problem["errors"] is JsonObject errors && errors.Any(e => e.Key.Equals(variant.Field, StringComparison.OrdinalIgnoreCase));
+                // At the gateway a path segment can only be called "path": the route template is the service's.
+                var field = variant.ViaGateway && variant.Kind.StartsWith("path ", StringComparison.Ordinal) ? [variant.Field, "path"] : new[] { variant.Field };
+                var named = problem["errors"] is JsonObject errors && errors.Any(e => field.Contains(e.Key, StringComparer.OrdinalIgnoreCase));
                 return named ? null : $"400 that does not name {variant.Field}: {Short(response.BodyText)}";
             }
             return null;

@@ -22,7 +22,13 @@ public enum Expect
 
 public sealed record Variant(ApiOperation Operation, string Kind, string Caller, RawRequest Request, string? Field, Expect Expect, bool Essential)
 {
-    public override string ToString() => $"{Operation} [{Caller}] {Kind}{(Field is null ? "" : " @" + Field)}";
+    /// <summary>Sent to the gateway instead of the service: the public path every client takes.</summary>
+    public bool ViaGateway { get; init; }
+
+    /// <summary>Whether the gateway has a route to this operation (the services' /manage API is reached through admin).</summary>
+    public bool GatewayRoutes => Operation.Path.StartsWith("/api/", StringComparison.Ordinal) || Operation.Path is "/feed.xml" or "/sitemap.xml";
+
+    public override string ToString() => $"{Operation} [{Caller}{(ViaGateway ? " via gateway" : "")}] {Kind}{(Field is null ? "" : " @" + Field)}";
 }
 
 /// <summary>One URL value to put in a path segment or a query value, already in its raw (encoded) form.</summary>

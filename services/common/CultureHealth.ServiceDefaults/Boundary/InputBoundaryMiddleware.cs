@@ -23,12 +23,6 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
     public async Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<InputBoundaryExemptAttribute>() is not null)
-        {
-            await next(context);
-            return;
-        }
-
         var errors = Inspect(context, endpoint);
         if (errors is null)
         {
@@ -65,7 +59,15 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
             }
         }
 
-        CheckRawPath(context, endpoint as RouteEndpoint, Add);
+        // Encodings are judged wherever the raw request arrives: forwarding would re-encode a stray "%" as "%25"
+        // and hand the service valid-looking text the client never sent.
+        var proxied = endpoint?.Metadata.GetMetadata<ProxiedRouteAttribute>() is not null;
+        CheckRawPath(context, proxied ? null : endpoint as RouteEndpoint, Add);
+        CheckQuery(context.Request.QueryString.Value, Add);
+        if (proxied)
+        {
+            return errors;
+        }
 
         foreach (var (key, value) in context.Request.RouteValues)
         {
@@ -74,8 +76,6 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
                 Add(key, problem);
             }
         }
-
-        CheckQuery(context.Request.QueryString.Value, Add);
 
         var bound = endpoint is null ? [] : BoundHeaders.GetValue(endpoint, HeadersBoundBy);
         foreach (var (name, values) in context.Request.Headers)
@@ -185,8 +185,8 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
 }
 
 /// <summary>
-/// Marks endpoints whose input another process checks: the gateway's proxied routes (the service behind
-/// it names its own fields better than the gateway's catch-all could).
+/// Marks a reverse-proxy route (the gateway's): its route values and headers are the service's to judge, which
+/// names its own fields better than a catch-all could; the raw path's encoding and the query are still checked.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class InputBoundaryExemptAttribute : Attribute;
+public sealed class ProxiedRouteAttribute : Attribute;
