@@ -42,6 +42,38 @@ public sealed class PostgresServer
     public Task StartAsync() =>
         Shell.InfraAsync("pg-start", PrivateDir(), _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "fast");
 
+    /// <summary>
+    /// A server that stops answering without going away (a hung host, a network black hole): every process of
+    /// the cluster is suspended (SIGSTOP), so connections stay open and nothing comes back until <see cref="ResumeAsync"/>.
+    /// </summary>
+    public Task PauseAsync() => SignalClusterAsync("-STOP");
+
+    public Task ResumeAsync() => SignalClusterAsync("-CONT");
+
+    private async Task SignalClusterAsync(string signal)
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(PrivateDir(), "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        var children = Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ParentOf(pid) == postmaster);
+        string[] pids = [.. new[] { postmaster }.Concat(children).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        await Shell.RunAsync("kill", [signal, .. pids], TimeSpan.FromSeconds(10));
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Stops and deletes a private cluster (the shared one lives as long as the test process).</summary>
     public async Task DestroyAsync()
     {
