@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 
@@ -13,57 +12,43 @@ namespace CultureHealth.ServiceDefaults.Boundary;
 /// value must be text we accept (<see cref="TextRules"/>), strictly percent-encoded UTF-8. Otherwise the
 /// request ends here with a 400 validation problem naming each field at fault, so no endpoint (with or
 /// without [AsParameters]) and no SQL statement ever sees it. JSON bodies are checked as they are read
-/// (<see cref="BoundaryStringConverter"/>).
+/// (<see cref="BoundaryStringConverter"/>). A request that passes allocates nothing here.
 /// </summary>
 internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
     // Per endpoint: the request headers it binds to parameters ([FromHeader]), which get a length limit.
     private static readonly ConditionalWeakTable<Endpoint, string[]> BoundHeaders = new();
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        var endpoint = context.GetEndpoint();
-        var errors = Inspect(context, endpoint);
-        if (errors is null)
-        {
-            await next(context);
-            return;
-        }
+        var errors = Inspect(context, context.GetEndpoint());
+        return errors is null ? next(context) : RefuseAsync(context, errors);
+    }
 
+    private Task RefuseAsync(HttpContext context, FieldErrors errors)
+    {
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await problems.WriteAsync(new ProblemDetailsContext
+        return problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+            ProblemDetails = new HttpValidationProblemDetails(errors.ToDictionary())
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request has invalid fields",
-                Detail = "Some values are not text this service accepts: " + string.Join(", ", errors.Keys) + ".",
+                Detail = "Some values are not text this service accepts: " + string.Join(", ", errors.Fields) + ".",
             },
-        });
+        }).AsTask();
     }
 
-    internal static Dictionary<string, List<string>>? Inspect(HttpContext context, Endpoint? endpoint)
+    internal static FieldErrors? Inspect(HttpContext context, Endpoint? endpoint)
     {
-        Dictionary<string, List<string>>? errors = null;
-        void Add(string field, string message)
-        {
-            errors ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-            if (!list.Contains(message))
-            {
-                list.Add(message);
-            }
-        }
+        FieldErrors? errors = null;
 
         // Encodings are judged wherever the raw request arrives: forwarding would re-encode a stray "%" as "%25"
         // and hand the service valid-looking text the client never sent.
         var proxied = endpoint?.Metadata.GetMetadata<ProxiedRouteAttribute>() is not null;
-        CheckRawPath(context, proxied ? null : endpoint as RouteEndpoint, Add);
-        CheckQuery(context.Request.QueryString.Value, Add);
+        CheckRawPath(context, proxied ? null : endpoint as RouteEndpoint, ref errors);
+        CheckQuery(context.Request.QueryString.Value, ref errors);
         if (proxied)
         {
             return errors;
@@ -73,19 +58,19 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
         {
             if (value is string text && TextRules.Check(text, TextKind.SingleLine, TextRules.MaxRouteValueLength) is { } problem)
             {
-                Add(key, problem);
+                FieldErrors.Add(ref errors, key, problem);
             }
         }
 
         var bound = endpoint is null ? [] : BoundHeaders.GetValue(endpoint, HeadersBoundBy);
         foreach (var (name, values) in context.Request.Headers)
         {
-            var limit = bound.Contains(name, StringComparer.OrdinalIgnoreCase) ? TextRules.MaxBoundHeaderLength : int.MaxValue;
+            var limit = bound.Length > 0 && bound.Contains(name, StringComparer.OrdinalIgnoreCase) ? TextRules.MaxBoundHeaderLength : int.MaxValue;
             foreach (var value in values)
             {
                 if (value is not null && TextRules.Check(value, TextKind.HeaderValue, limit) is { } problem)
                 {
-                    Add(name, problem);
+                    FieldErrors.Add(ref errors, name, problem);
                 }
             }
         }
@@ -93,31 +78,26 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
     }
 
     /// <summary>Each raw path segment must decode to UTF-8; a bad one is named after the route parameter it fills.</summary>
-    private static void CheckRawPath(HttpContext context, RouteEndpoint? endpoint, Action<string, string> add)
+    private static void CheckRawPath(HttpContext context, RouteEndpoint? endpoint, ref FieldErrors? errors)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
+        if (string.IsNullOrEmpty(raw) || raw[0] != '/' || !raw.Contains('%', StringComparison.Ordinal))
         {
             return;
         }
-        var path = raw.AsSpan();
+        var path = raw.AsSpan(1);
         var queryStart = path.IndexOf('?');
         if (queryStart >= 0)
         {
             path = path[..queryStart];
         }
-        if (path.IndexOf('%') < 0)
-        {
-            return;
-        }
 
         var index = 0;
-        foreach (var range in path[1..].Split('/'))
+        foreach (var range in path.Split('/'))
         {
-            var segment = path[1..][range];
-            if (!PercentDecoding.TryDecode(segment, plusIsSpace: false, out _, out var error))
+            if (!PercentDecoding.TryDecode(path[range], plusIsSpace: false, out _, out var error))
             {
-                add(ParameterAt(endpoint, index) ?? "path", error!);
+                FieldErrors.Add(ref errors, ParameterAt(endpoint, index) ?? "path", error!);
             }
             index++;
         }
@@ -135,7 +115,7 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
         return segment.Parts.OfType<RoutePatternParameterPart>().FirstOrDefault()?.Name;
     }
 
-    internal static void CheckQuery(string? rawQuery, Action<string, string> add)
+    internal static void CheckQuery(string? rawQuery, ref FieldErrors? errors)
     {
         if (string.IsNullOrEmpty(rawQuery))
         {
@@ -153,28 +133,41 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
             var rawKey = equals < 0 ? pair : pair[..equals];
             var rawValue = equals < 0 ? [] : pair[(equals + 1)..];
 
-            var keyOk = PercentDecoding.TryDecode(rawKey, plusIsSpace: true, out var key, out var keyError);
-            if (keyOk && TextRules.Check(key, TextKind.SingleLine, 200) is { } keyProblem)
+            // Plain text (no % or +) is judged as it stands; only encoded text is decoded first.
+            string? keyError = null;
+            string? key = null;
+            if (IsPlain(rawKey))
             {
-                keyOk = false;
-                keyError = keyProblem;
+                keyError = TextRules.Check(rawKey, TextKind.SingleLine, 200);
             }
-            if (!keyOk)
+            else if (PercentDecoding.TryDecode(rawKey, plusIsSpace: true, out var decodedKey, out keyError))
             {
-                add("query", "A parameter name: " + keyError);
+                key = decodedKey;
+                keyError = TextRules.Check(decodedKey, TextKind.SingleLine, 200);
+            }
+            if (keyError is not null)
+            {
+                FieldErrors.Add(ref errors, "query", "A parameter name: " + keyError);
                 continue;
             }
 
-            if (!PercentDecoding.TryDecode(rawValue, plusIsSpace: true, out var value, out var valueError))
+            string? valueError;
+            if (IsPlain(rawValue))
             {
-                add(key, valueError!);
+                valueError = TextRules.Check(rawValue, TextKind.SingleLine, TextRules.MaxQueryValueLength);
             }
-            else if (TextRules.Check(value, TextKind.SingleLine, TextRules.MaxQueryValueLength) is { } problem)
+            else if (PercentDecoding.TryDecode(rawValue, plusIsSpace: true, out var value, out valueError))
             {
-                add(key, problem);
+                valueError = TextRules.Check(value, TextKind.SingleLine, TextRules.MaxQueryValueLength);
+            }
+            if (valueError is not null)
+            {
+                FieldErrors.Add(ref errors, key ?? rawKey.ToString(), valueError);
             }
         }
     }
+
+    private static bool IsPlain(ReadOnlySpan<char> raw) => raw.IndexOfAny('%', '+') < 0;
 
     private static string[] HeadersBoundBy(Endpoint endpoint) =>
         endpoint.Metadata.GetOrderedMetadata<IParameterBindingMetadata>()
@@ -182,6 +175,29 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
                 .Select(h => h.Name ?? p.Name))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
+}
+
+/// <summary>Messages per field, made only once a request turns out to be at fault.</summary>
+internal sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _messages = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> Fields => _messages.Keys;
+
+    public static void Add(ref FieldErrors? errors, string field, string message)
+    {
+        errors ??= new FieldErrors();
+        if (!errors._messages.TryGetValue(field, out var list))
+        {
+            errors._messages[field] = list = [];
+        }
+        if (!list.Contains(message))
+        {
+            list.Add(message);
+        }
+    }
+
+    public Dictionary<string, string[]> ToDictionary() => _messages.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }
 
 /// <summary>
