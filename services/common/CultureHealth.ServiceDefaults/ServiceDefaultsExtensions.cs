@@ -2,6 +2,7 @@ using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Boundary;
 using CultureHealth.ServiceDefaults.Health;
 using CultureHealth.ServiceDefaults.Http;
+using CultureHealth.ServiceDefaults.OpenApi;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -26,10 +27,11 @@ public static class ServiceDefaultsExtensions
         builder.AddCultureHealthTelemetry();
         builder.Services.AddHealthChecks();
         builder.AddProblemResponses();
+        builder.AddTrustedProxies();
         builder.AddInputBoundary();
         builder.AddHttpSemantics();
         builder.AddStaffAuthentication();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPublicAndStaffOpenApi();
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -43,6 +45,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>The shared middleware and the endpoints every process serves.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
+        app.UseNoStoreForSecrets();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseInputBoundary();
@@ -56,7 +60,7 @@ public static class ServiceDefaultsExtensions
     {
         endpoints.MapHealthEndpoints();
         endpoints.MapPrometheusScrapingEndpoint("/metrics");
-        endpoints.MapOpenApi();
+        endpoints.MapPublicAndStaffOpenApi();
         return endpoints;
     }
 }
