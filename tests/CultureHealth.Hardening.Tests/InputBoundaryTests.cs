@@ -72,7 +72,7 @@ public sealed class InputBoundaryTests(SweepStack stack)
     [Fact]
     public async Task Line_breaks_and_tabs_stay_allowed_in_body_text()
     {
-        var slug = await FirstArticleSlugAsync();
+        var slug = await ArticleOpenForCommentsAsync();
         using var client = CommenterClient();
 
         using var response = await client.PostAsJsonAsync(new Uri($"/api/content/articles/{slug}/comments", UriKind.Relative),
@@ -156,6 +156,23 @@ public sealed class InputBoundaryTests(SweepStack stack)
     }
 
     private static int _commenters;
+
+    /// <summary>The sweep shares this stack and may have closed comments on some articles (a staff operation).</summary>
+    private async Task<string> ArticleOpenForCommentsAsync()
+    {
+        using var client = stack.Content.CreateClient();
+        var page = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/content/articles", UriKind.Relative)))!;
+        foreach (var item in page["items"]!.AsArray())
+        {
+            var slug = item!["slug"]!.GetValue<string>();
+            var article = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/content/articles/{slug}", UriKind.Relative)))!;
+            if (article["commentsOpen"]!.GetValue<bool>())
+            {
+                return slug;
+            }
+        }
+        throw new InvalidOperationException("No published article takes comments.");
+    }
 
     private async Task<string> FirstArticleSlugAsync()
     {
