@@ -103,9 +103,19 @@ public sealed class ShopAndCommunityEmailTests : IAsyncLifetime
         await Bus.Publish(second);
         await Bus.Publish(approved);
 
-        var digests = await Eventually.GetAsync(() => Task.FromResult(Digests()),
+        await Eventually.GetAsync(() => Task.FromResult(Digests()),
             d => d.Any(m => m.Text().Contains("Alex", StringComparison.Ordinal)) && d.Any(m => m.Text().Contains("Bea", StringComparison.Ordinal)),
             because: "both pending comments listed");
+
+        // "Once each" needs a digest after those: a newer pending comment makes one due a full interval later,
+        // and that digest must list only it.
+        var later = Comment(articleId, "Dee", "dee@example.com", "pending");
+        await Bus.Publish(later);
+        var digests = await Eventually.GetAsync(() => Task.FromResult(Digests()),
+            d => d.Any(m => m.Text().Contains("Dee", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), "a later digest listed the newer comment");
+        var deeDigest = Assert.Single(digests, m => m.Text().Contains("Dee", StringComparison.Ordinal));
+        Assert.DoesNotContain("Alex", deeDigest.Text(), StringComparison.Ordinal);
         Assert.Single(digests, m => m.Text().Contains("Alex", StringComparison.Ordinal));
         Assert.Single(digests, m => m.Text().Contains("Bea", StringComparison.Ordinal));
         Assert.DoesNotContain(digests, m => m.Text().Contains("Cal", StringComparison.Ordinal));

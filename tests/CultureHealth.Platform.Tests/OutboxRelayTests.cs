@@ -24,6 +24,8 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     private TestService<ContentDbContext> _content = null!;
     private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _handledAt = new();
+    private readonly PublishLog _publishedByBooking = new();
+    private readonly PublishLog _publishedByReplica = new();
 
     public async Task InitializeAsync()
     {
@@ -31,8 +33,12 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         var vhost = await broker.CreateVirtualHostAsync("relay-" + Guid.NewGuid().ToString("N")[..8]);
         _content = await TestService<ContentDbContext>.StartAsync("content", vhost,
             services: s => s.AddConsumeObserver(_ => new DeliveryLog(_deliveries, _handledAt)));
-        _booking = await TestService<BookingDbContext>.StartAsync("booking", vhost);
-        _replica = await TestService<BookingDbContext>.StartAsync("booking", vhost, database: _booking.DatabaseConnectionString);
+        // Small batches, so neither relay can claim the whole backlog in one pass and both take part.
+        var smallBatches = new Dictionary<string, string?> { ["Outbox:BatchSize"] = "5" };
+        _booking = await TestService<BookingDbContext>.StartAsync("booking", vhost, settings: smallBatches);
+        _replica = await TestService<BookingDbContext>.StartAsync("booking", vhost, settings: smallBatches, database: _booking.DatabaseConnectionString);
+        _booking.GetRequiredService<IBus>().ConnectPublishObserver(_publishedByBooking);
+        _replica.GetRequiredService<IBus>().ConnectPublishObserver(_publishedByReplica);
     }
 
     public async Task DisposeAsync()
@@ -56,6 +62,13 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         }, TimeSpan.FromSeconds(30), "both relays marked every row sent");
 
         Assert.All(events, id => Assert.Equal(1, _deliveries[id]));
+        // Each relay's own bus says what it published: both took part, between them exactly these events,
+        // and no event went out from both.
+        var byBooking = _publishedByBooking.EventIds;
+        var byReplica = _publishedByReplica.EventIds;
+        Assert.True(byBooking.Count > 0 && byReplica.Count > 0, $"one relay published everything: {byBooking.Count} and {byReplica.Count}");
+        Assert.Empty(byBooking.Intersect(byReplica));
+        Assert.Equal(events.Order(), byBooking.Concat(byReplica).Order());
     }
 
     [Fact]
@@ -112,5 +125,26 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         }
 
         public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+
+    /// <summary>What one replica's bus published (after the broker confirmed), by event id.</summary>
+    private sealed class PublishLog : IPublishObserver
+    {
+        private readonly ConcurrentQueue<Guid> _eventIds = new();
+
+        public IReadOnlyList<Guid> EventIds => [.. _eventIds];
+
+        public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostPublish<T>(PublishContext<T> context) where T : class
+        {
+            if (context.Message is PractitionerProfileChanged e)
+            {
+                _eventIds.Enqueue(e.EventId);
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -29,6 +30,11 @@ public sealed class StaffAccessTests(WholeStack stack) : IClassFixture<WholeStac
         using var response = await client.PostAsJsonAsync("/api/admin/auth/refresh", new { refreshToken });
         return response.StatusCode;
     }
+
+    private List<Activity> GatewayServerSpans(string path) =>
+        [.. stack.Spans.Where(s => s.Kind == ActivityKind.Server && Port(s) == stack.Gateway.Port && s.GetTagItem("url.path") as string == path)];
+
+    private static int? Port(Activity span) => span.GetTagItem("server.port") is int port ? port : null;
 
     private static HttpRequestMessage Authorized(HttpMethod method, string path, string? token, object? body = null)
     {
@@ -74,9 +80,16 @@ public sealed class StaffAccessTests(WholeStack stack) : IClassFixture<WholeStac
     public async Task Anonymous_calls_to_staff_endpoints_get_401_at_the_gateway_and_at_the_service(string method, string path)
     {
         using var gateway = stack.GatewayClient();
+        var earlier = GatewayServerSpans(path).Select(s => s.SpanId).ToHashSet();
         using var viaGateway = await gateway.SendAsync(Authorized(new HttpMethod(method), path, null, method == "GET" ? null : new { name = "x", title = "y" }));
         Assert.Equal(HttpStatusCode.Unauthorized, viaGateway.StatusCode);
         Assert.Equal("application/problem+json", viaGateway.Content.Headers.ContentType?.MediaType);
+        // Admin answers 401 too, so the status cannot tell the gateway's refusal from admin's passed through:
+        // the trace can. The gateway's span for this request has no admin server span under it.
+        var refusal = await Eventually.GetAsync(() => Task.FromResult(GatewayServerSpans(path).FirstOrDefault(s => !earlier.Contains(s.SpanId))),
+            s => s is not null, TimeSpan.FromSeconds(10), "the gateway recorded the request");
+        await Eventually.HoldsAsync(() => !stack.Spans.For(refusal!.TraceId).Any(s => s.Kind == ActivityKind.Server && Port(s) == stack.Admin.Factory.Port),
+            TimeSpan.FromSeconds(1), "the request never reached admin");
 
         using var admin = stack.Admin.CreateClient();
         using var direct = await admin.SendAsync(Authorized(new HttpMethod(method), path, null, method == "GET" ? null : new { name = "x", title = "y" }));

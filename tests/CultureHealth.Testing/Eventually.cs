@@ -28,4 +28,25 @@ public static class Eventually
 
     public static Task TrueAsync(Func<bool> probe, TimeSpan? within = null, string? because = null) =>
         GetAsync(() => Task.FromResult(probe()), ok => ok, within, because);
+
+    /// <summary>
+    /// Polls a condition that holds now for a quiet period, failing the moment it stops holding: how a test
+    /// shows that something which must not happen (a second delivery) did not happen late.
+    /// </summary>
+    public static async Task HoldsAsync(Func<bool> probe, TimeSpan quietPeriod, string because)
+    {
+        var end = DateTime.UtcNow + quietPeriod;
+        while (true)
+        {
+            if (!probe())
+            {
+                throw new Xunit.Sdk.XunitException($"Stopped holding within a quiet period of {quietPeriod}: {because}");
+            }
+            if (DateTime.UtcNow > end)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
 }
