@@ -69,7 +69,7 @@ public sealed class ServiceIsolationTests
         await using (var own = await content.CreateChannelAsync(new CreateChannelOptions(true, true)))
         {
             await own.ExchangeDeclareAsync(Contracts + "CommentSubmitted", ExchangeType.Fanout, durable: true);
-            await own.BasicPublishAsync(Contracts + "CommentSubmitted", "", true, new BasicProperties(), Encoding.UTF8.GetBytes("{}"));
+            await own.BasicPublishAsync(Contracts + "CommentSubmitted", "", false, new BasicProperties(), Encoding.UTF8.GetBytes("{}"));
             await own.ExchangeDeclareAsync(Contracts + "PractitionerProfileChanged", ExchangeType.Fanout, durable: true);
             await own.QueueDeclareAsync("content-practitioner-profile-changed", durable: true, exclusive: false, autoDelete: false);
             await own.QueueBindAsync("content-practitioner-profile-changed", Contracts + "PractitionerProfileChanged", "");
@@ -79,9 +79,9 @@ public sealed class ServiceIsolationTests
         await using (var forge = await content.CreateChannelAsync(new CreateChannelOptions(true, true)))
         {
             await Record.ExceptionAsync(async () =>
-                await forge.BasicPublishAsync(Contracts + "OrderPaid", "", true, new BasicProperties(), Encoding.UTF8.GetBytes("{}")));
+                await forge.BasicPublishAsync(Contracts + "OrderPaid", "", false, new BasicProperties(), Encoding.UTF8.GetBytes("{}")));
             await Eventually.TrueAsync(() => !forge.IsOpen, TimeSpan.FromSeconds(20), "the broker closes a channel that publishes where it may not");
-            Assert.Equal(403, forge.CloseReason?.ReplyCode);
+            Assert.Equal(403, (int?)forge.CloseReason?.ReplyCode);
         }
 
         await AssertRefusedAsync(content, ch => ch.QueueDeclareAsync("shop-order-paid", durable: true, exclusive: false, autoDelete: false));
@@ -105,6 +105,6 @@ public sealed class ServiceIsolationTests
     {
         await using var channel = await connection.CreateChannelAsync();
         var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() => action(channel));
-        Assert.Equal(403, refused.ShutdownReason?.ReplyCode);
+        Assert.Equal(403, (int?)refused.ShutdownReason?.ReplyCode);
     }
 }
