@@ -6,6 +6,8 @@ Reads the multi-document YAML on stdin and fails (exit 1) listing every rule a d
 every object needs, and the operational promises of docs/operations.md (probes, limits, non-root, an HPA and
 a PodDisruptionBudget per Deployment, migrations that exit, quorum queues in production).
 """
+import pathlib
+import subprocess
 import sys
 import yaml
 
@@ -81,6 +83,65 @@ if deployments and "admin" in deployments:
     admin_spec = deployments["admin"]["spec"]["template"]["spec"]
     if not any(v.get("secret", {}).get("secretName") == "culturehealth-staff-signing-key" for v in admin_spec.get("volumes", [])):
         fail(deployments["admin"], "admin must mount the culturehealth-staff-signing-key Secret")
+
+# One secret must not open everything (issue 20): each service's pods (Deployment and migration Job) read only
+# their own database and broker credentials, every service in deploy/service-access.txt has its own LOGIN role
+# owning its database and its own broker user with exactly the permissions deploy/rabbitmq-permissions.sh gives it.
+DEPLOY = pathlib.Path(__file__).resolve().parent.parent
+ACCESS = [line.split() for line in (DEPLOY / "service-access.txt").read_text().splitlines()
+          if line.strip() and not line.lstrip().startswith("#")]
+OPERATOR_SECRETS = {"culturehealth-pg-app", "culturehealth-pg-superuser", "culturehealth-rabbitmq-default-user"}
+
+
+def own_secrets(service):
+    return {f"culturehealth-pg-{service}", f"culturehealth-rabbitmq-{service}-user-credentials"}
+
+
+all_service_secrets = set().union(*(own_secrets(row[0]) for row in ACCESS)) if ACCESS else set()
+for kind, objs in (("Deployment", deployments), ("Job", by_kind("Job"))):
+    for name, obj in objs.items():
+        service = obj["spec"]["template"]["metadata"].get("labels", {}).get("app.kubernetes.io/name", name)
+        spec = obj["spec"]["template"]["spec"]
+        refs = {e["valueFrom"]["secretKeyRef"]["name"] for c in spec.get("containers", []) + spec.get("initContainers", [])
+                for e in c.get("env", []) if "secretKeyRef" in e.get("valueFrom", {})}
+        refs |= {e["secretRef"]["name"] for c in spec.get("containers", []) for e in c.get("envFrom", []) if "secretRef" in e}
+        refs |= {v["secret"]["secretName"] for v in spec.get("volumes", []) if "secret" in v}
+        for ref in sorted(refs & OPERATOR_SECRETS):
+            fail(obj, f"reads the operators' secret {ref}: a service connects with its own role and broker user")
+        for ref in sorted((refs & all_service_secrets) - own_secrets(service)):
+            fail(obj, f"reads {ref}, another service's credentials")
+        for c in spec.get("containers", []):
+            env = env_names(c)
+            for key, e in env.items():
+                if key.startswith("ConnectionStrings__") and key != "ConnectionStrings__rabbitmq" and "value" in e:
+                    if f"Database={service};" not in e["value"] + ";" or "Username=$(PG_USER)" not in e["value"]:
+                        fail(obj, f"{key} must open its own database ({service}) as its own role")
+
+if by_kind("Cluster"):
+    pg_cluster = by_kind("Cluster").get("culturehealth-pg", {})
+    roles = {r["name"]: r for r in pg_cluster.get("spec", {}).get("managed", {}).get("roles", [])}
+    databases = {d["spec"]["name"]: d for d in by_kind("Database").values()}
+    users, permissions = by_kind("User"), by_kind("Permission")
+    hba = pg_cluster.get("spec", {}).get("postgresql", {}).get("pg_hba", [])
+    if "host sameuser all all scram-sha-256" not in hba or "host all all all reject" not in hba:
+        fail(pg_cluster, "pg_hba must let a role reach only the database of its own name (sameuser, then reject)")
+    for service, database, publishes, consumes in ACCESS:
+        if database == "yes":
+            role = roles.get(service)
+            if not role or not role.get("login") or role.get("passwordSecret", {}).get("name") != f"culturehealth-pg-{service}" \
+                    or any(role.get(flag) for flag in ("superuser", "createdb", "createrole", "replication", "bypassrls")) or role.get("inRoles"):
+                fail(pg_cluster, f"managed.roles needs a plain LOGIN role {service} with passwordSecret culturehealth-pg-{service}")
+            if databases.get(service, {}).get("spec", {}).get("owner") != service:
+                problems.append(f"Database {service} must exist, owned by role {service}")
+        user = users.get(f"culturehealth-rabbitmq-{service}")
+        permission = permissions.get(f"culturehealth-rabbitmq-{service}")
+        if not user or user["spec"].get("tags"):
+            problems.append(f"RabbitMQ User culturehealth-rabbitmq-{service} (no tags) is missing")
+        expected = subprocess.run(["sh", str(DEPLOY / "rabbitmq-permissions.sh"), service, publishes, consumes],
+                                  check=True, capture_output=True, text=True).stdout.splitlines()
+        if not permission or permission["spec"].get("userReference", {}).get("name") != f"culturehealth-rabbitmq-{service}" \
+                or [permission["spec"]["permissions"].get(k) for k in ("configure", "write", "read")] != expected:
+            problems.append(f"RabbitMQ Permission culturehealth-rabbitmq-{service} must be what deploy/rabbitmq-permissions.sh gives it")
 
 jobs = by_kind("Job")
 for name, job in jobs.items():

@@ -8,6 +8,12 @@
 #   infra.sh rabbit-stop DIR NODE
 #   infra.sh rabbit-vhost NODE VHOST                create a vhost and give guest all rights on it
 #   infra.sh rabbit-app NODE stop|start             stop or start the broker app (an outage; the node stays)
+#   infra.sh pg-service PORT SERVICE PASSWORD       LOGIN role SERVICE (password) owning database SERVICE, which
+#                                                   only it (and the superuser) may connect to
+#   infra.sh rabbit-service NODE VHOST SERVICE PASSWORD PUBLISHES CONSUMES
+#                                                   broker user SERVICE limited to its own queues and exchanges,
+#                                                   writing to the events it PUBLISHES and reading those it
+#                                                   CONSUMES (comma-separated event type names)
 #   infra.sh reap PID COMMAND [ARGS...]             once process PID has exited, run this script's COMMAND
 #   infra.sh pg-destroy DIR | rabbit-destroy DIR NODE   stop and delete (what reap runs for test nodes)
 #
@@ -71,12 +77,72 @@ pg_start() {
   if [ "$fast" = fast ]; then
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi
+  write_pg_hba "$dir"
   if as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    as_pg "$bin/pg_ctl" -D "$dir" reload >/dev/null
     log "PostgreSQL already running in $dir"
     return 0
   fi
   as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "$opts" -w -t 60 start >/dev/null
   log "PostgreSQL listening on 127.0.0.1:$port"
+}
+
+# The superuser keeps password-less access over the socket and loopback (tests, ./run, tooling on this machine);
+# every other role (one per service) must prove its password. Written at every start, so clusters made by an
+# older version of this script get it too.
+write_pg_hba() {
+  local dir=$1
+  cat > "$dir/pg_hba.conf" <<'HBA'
+# Written by deploy/local/infra.sh at every start: edits here are lost.
+# TYPE  DATABASE  USER      ADDRESS        METHOD
+local   all       postgres                 trust
+host    all       postgres  127.0.0.1/32   trust
+local   all       all                      scram-sha-256
+host    all       all       127.0.0.1/32   scram-sha-256
+HBA
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir/pg_hba.conf"
+  chmod 600 "$dir/pg_hba.conf"
+}
+
+valid_name() {
+  [[ "$1" =~ ^[a-z][a-z0-9_]{0,62}$ ]] || { log "not a valid service name: '$1' (lower-case letters, digits, _)"; exit 2; }
+}
+
+# A LOGIN role per service that owns the service's database; nobody else but the superuser may connect to it.
+# Idempotent: run at every ./run, it also moves a database (and its tables, sequences, views, types and
+# functions in public) made by an older run as postgres over to the service's role.
+pg_service() {
+  local port=$1 service=$2 password=$3
+  valid_name "$service"
+  [ -n "$password" ] || { log "pg-service: empty password for $service"; exit 2; }
+  local psql=(psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt)
+  # The password travels as a psql variable (:'pw' quotes it as a literal), never spliced into the SQL text.
+  "${psql[@]}" -d postgres -v svc="$service" -v pw="$password" >/dev/null <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'svc') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'svc') \gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'svc', :'pw') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'svc', :'svc') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'svc') \gexec
+SELECT format('ALTER DATABASE %I OWNER TO %I', :'svc', :'svc') \gexec
+SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'svc') \gexec
+SELECT format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', :'svc', :'svc') \gexec
+SQL
+  "${psql[@]}" -d "$service" -v svc="$service" >/dev/null <<'SQL'
+SELECT format('ALTER SCHEMA public OWNER TO %I', :'svc') \gexec
+SELECT format('ALTER %s %s OWNER TO %I',
+              CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+              c.oid::regclass, :'svc')
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+   AND c.relowner = 'postgres'::regrole
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('e', 'a', 'i')) \gexec
+SELECT format('ALTER TYPE %s OWNER TO %I', t.oid::regtype, :'svc')
+  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+ WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd', 'r') AND t.typowner = 'postgres'::regrole
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') \gexec
+SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, :'svc')
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = 'public' AND p.proowner = 'postgres'::regrole
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e') \gexec
+SQL
 }
 
 pg_stop() {
@@ -161,6 +227,26 @@ rabbit_vhost() {
   "$RABBIT_BIN/rabbitmqctl" -q -n "$node" set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null
 }
 
+# A broker user per service with the rights deploy/rabbitmq-permissions.sh gives it (its own queues and
+# exchanges, writing the events it publishes, binding to those it consumes). Idempotent: ./run calls it each start.
+rabbit_service() {
+  local node=$1 vhost=$2 service=$3 password=$4 publishes=${5:-} consumes=${6:-}
+  valid_name "$service"
+  [ -n "$password" ] || { log "rabbit-service: empty password for $service"; exit 2; }
+  export HOME=${HOME:-/root}
+  local ctl=("$RABBIT_BIN/rabbitmqctl" -q -n "$node") rights
+  mapfile -t rights < <(sh "$(dirname "$(readlink -f "$0")")/../rabbitmq-permissions.sh" "$service" "$publishes" "$consumes")
+  [ ${#rights[@]} = 3 ] || { log "rabbit-service: could not work out the permissions of $service"; exit 1; }
+  "${ctl[@]}" add_vhost "$vhost" >/dev/null 2>&1 || true
+  if "${ctl[@]}" list_users 2>/dev/null | awk '{print $1}' | grep -qx "$service"; then
+    "${ctl[@]}" change_password "$service" "$password" >/dev/null
+  else
+    "${ctl[@]}" add_user "$service" "$password" >/dev/null
+  fi
+  "${ctl[@]}" set_user_tags "$service" >/dev/null
+  "${ctl[@]}" set_permissions -p "$vhost" "$service" "${rights[0]}" "${rights[1]}" "${rights[2]}" >/dev/null
+}
+
 rabbit_app() {
   local node=$1 action=$2
   export HOME=${HOME:-/root}
@@ -191,8 +277,10 @@ case "$cmd" in
   rabbit-stop) rabbit_stop "$@" ;;
   rabbit-vhost) rabbit_vhost "$@" ;;
   rabbit-app) rabbit_app "$@" ;;
+  pg-service) pg_service "$@" ;;
+  rabbit-service) rabbit_service "$@" ;;
   reap) reap "$@" ;;
   pg-destroy) pg_destroy "$@" ;;
   rabbit-destroy) rabbit_destroy "$@" ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,22p' "$0"; exit 2 ;;
 esac

@@ -85,6 +85,21 @@ public sealed class PostgresServer
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = database, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
 
+    /// <summary>
+    /// What ./run does for each service (deploy/local/infra.sh pg-service): a LOGIN role <paramref name="service"/>
+    /// with <paramref name="password"/>, owning a database of the same name that only it may connect to.
+    /// Returns that role's connection string to its database.
+    /// </summary>
+    public async Task<string> CreateServiceRoleAsync(string service, string password)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(_adminConnectionString);
+        await Shell.InfraAsync("pg-service", admin.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), service, password);
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString)
+        {
+            Username = service, Password = password, Database = service, Pooling = false,
+        }.ConnectionString;
+    }
+
     /// <summary>A new empty database, or a copy of <paramref name="template"/>.</summary>
     public async Task<string> CreateDatabaseAsync(string name, string? template = null)
     {

@@ -37,6 +37,18 @@ public sealed class RabbitMqServer : IAsyncDisposable
         return $"amqp://guest:guest@{Host}:{Port}/{Uri.EscapeDataString(name)}";
     }
 
+    /// <summary>
+    /// What ./run does for each service (deploy/local/infra.sh rabbit-service): a broker user limited to its own
+    /// queues and exchanges, writing to the events it publishes and binding to those it consumes. Returns its URI.
+    /// </summary>
+    public async Task<string> CreateServiceUserAsync(
+        string virtualHost, string service, string password, IEnumerable<string> publishes, IEnumerable<string> consumes)
+    {
+        await Shell.InfraAsync("rabbit-service", NodeName, virtualHost, service, password,
+            string.Join(',', publishes), string.Join(',', consumes));
+        return $"amqp://{Uri.EscapeDataString(service)}:{Uri.EscapeDataString(password)}@{Host}:{Port}/{Uri.EscapeDataString(virtualHost)}";
+    }
+
     /// <summary>Simulates a broker outage: connections drop and the port refuses until <see cref="StartAppAsync"/>.</summary>
     public Task StopAppAsync() => Shell.InfraAsync("rabbit-app", NodeName, "stop");
 
