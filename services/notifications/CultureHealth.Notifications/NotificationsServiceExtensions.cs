@@ -8,6 +8,7 @@ using CultureHealth.Notifications.Reminders;
 using CultureHealth.Notifications.Staff;
 using CultureHealth.Notifications.Templates;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Notifications;
@@ -23,6 +24,7 @@ public static class NotificationsServiceExtensions
         builder.AddValidatedOptions<SmtpOptions>(SmtpOptions.Section);
 
         builder.AddServiceDatabase<NotificationsDbContext>("notifications");
+        builder.AddEventSecrets();
         builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
         {
             bus.AddConsumer<BookingConfirmedConsumer>();
@@ -35,6 +37,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<StockLowConsumer>();
             bus.AddConsumer<CommentSubmittedConsumer>();
             bus.AddConsumer<CommentModeratedConsumer>();
+            bus.AddConsumer<EmailProofRequestedConsumer>();
+            bus.AddConsumer<BookingConfirmationRequestedConsumer>();
         });
 
         builder.Services.AddSingleton<EmailTemplates>();
@@ -50,6 +54,7 @@ public static class NotificationsServiceExtensions
         builder.Services.AddSingleton<BookingEmails>();
         builder.Services.AddSingleton<ShopEmails>();
         builder.Services.AddSingleton<CommunityEmails>();
+        builder.Services.AddSingleton<ProofEmails>();
 
         builder.Services.AddHostedService<ReminderSender>();
         builder.Services.AddHostedService<ModerationDigestSender>();

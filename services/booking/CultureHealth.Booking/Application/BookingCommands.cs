@@ -19,6 +19,7 @@ public sealed partial class BookingCommands(
     BookingDbContext db,
     DiaryReader diary,
     DiaryWriteLock diaryLock,
+    PendingHolds holds,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     BookingMetrics metrics,
@@ -28,7 +29,8 @@ public sealed partial class BookingCommands(
 
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
-    public async Task<BookingCreated> CreateAsync(IdempotencyKey key, NewBooking request, CancellationToken ct)
+    /// <summary><paramref name="admission"/> says whether the booking is final now or pending the emailed link (see BookingRequests).</summary>
+    public async Task<BookingCreated> CreateAsync(IdempotencyKey key, NewBooking request, BookingAdmission admission, CancellationToken ct)
     {
         var fingerprint = request.Fingerprint();
         if (await ReplayAsync(key, fingerprint, ct) is { } replay)
@@ -65,8 +67,16 @@ public sealed partial class BookingCommands(
                 throw BookingProblems.SlotTaken();
             }
 
-            var booking = await InsertAsync(key, fingerprint, request, type, practitioner, rule, token, now, ct);
-            metrics.Confirmed(booking.PaidBy);
+            var booking = await InsertAsync(key, fingerprint, request, admission, type, practitioner, rule, token, now, ct);
+            if (booking.Status == BookingStatus.Confirmed)
+            {
+                metrics.Confirmed(booking.PaidBy);
+            }
+            else
+            {
+                metrics.Held();
+            }
+
             LogBooked(logger, booking.Id, practitioner.Id, request.Start);
             return new BookingCreated(booking.ToDto(practitioner.Name, type.Name, Options.CancellationPolicy), token.Value);
         }
@@ -94,7 +104,7 @@ public sealed partial class BookingCommands(
     }
 
     private async Task<PatientBooking> InsertAsync(
-        IdempotencyKey key, string fingerprint, NewBooking request, AppointmentTypeDefinition type, Practitioner practitioner,
+        IdempotencyKey key, string fingerprint, NewBooking request, BookingAdmission admission, AppointmentTypeDefinition type, Practitioner practitioner,
         AppointmentType rule, ManageToken token, Instant now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -110,7 +120,7 @@ public sealed partial class BookingCommands(
             Id = Guid.CreateVersion7(),
             PractitionerId = practitioner.Id,
             AppointmentTypeId = type.Id,
-            Status = BookingStatus.Confirmed,
+            Status = admission.Status,
             Start = request.Start,
             End = request.Start + rule.Duration,
             Footprint = rule.FootprintAt(request.Start),
@@ -130,11 +140,15 @@ public sealed partial class BookingCommands(
         {
             KeyHash = key.Hash, RequestHash = fingerprint, BookingId = booking.Id, SealedManageToken = key.Seal(token.Value), CreatedAt = now,
         });
-        var occurredAt = now.ToDateTimeOffset();
-        db.PublishOnCommit(new BookingConfirmed(
-            Guid.NewGuid(), occurredAt, booking.Id, practitioner.Id, practitioner.Name, type.Id, type.Name,
-            booking.Start.ToClinicTime(), booking.End.ToClinicTime(), booking.PatientName, booking.PatientEmail,
-            booking.PricePence, booking.PaidBy, booking.Sequence, token.Value), occurredAt);
+        if (admission.Status == BookingStatus.Pending)
+        {
+            await holds.HoldAsync(booking, practitioner.Name, type.Name, token.Value, admission.ClientAddress!, now, ct);
+        }
+        else
+        {
+            db.PublishOnCommit(BookingAnnouncements.Confirmed(booking, practitioner.Name, type.Name, token.Value, now), now.ToDateTimeOffset());
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return booking;

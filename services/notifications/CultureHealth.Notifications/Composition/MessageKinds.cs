@@ -14,4 +14,6 @@ public static class MessageKinds
     public const string CommentReply = "comment-reply";
     public const string ModerationDigest = "moderation-digest";
     public const string StockLow = "stock-low";
+    public const string EmailProof = "email-proof";
+    public const string BookingConfirmationRequest = "booking-confirmation-request";
 }
