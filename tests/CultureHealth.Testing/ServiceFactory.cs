@@ -21,6 +21,10 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
         {
             _settings[key] = value;
         }
+        foreach (var (key, value) in TestPatients.Settings)
+        {
+            _settings[key] = value;
+        }
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using CultureHealth.ServiceDefaults.Secrets;
+using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Testing;
 
@@ -12,4 +14,8 @@ public static class TestSecrets
     {
         [$"EventSecrets:Keys:{EventSecretKeyId}"] = EventSecretKey,
     };
+
+    /// <summary>Opens a sealed event field as notifications would (tests that read a secret from an event, not from an email).</summary>
+    public static string? Open(string? sealedValue) =>
+        new EventSecrets(Options.Create(new EventSecretOptions { Keys = { [EventSecretKeyId] = EventSecretKey } })).Open(sealedValue);
 }

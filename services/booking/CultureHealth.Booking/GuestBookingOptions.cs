@@ -15,11 +15,11 @@ public sealed class GuestBookingOptions
     public TimeSpan PendingHold { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Open (pending) bookings one email address may have at once.</summary>
-    [Range(1, 100)]
+    [Range(1, 10_000)]
     public int MaxPendingPerEmail { get; set; } = 3;
 
     /// <summary>Open (pending) bookings one client address may have at once (a shared connection books for several people).</summary>
-    [Range(1, 1000)]
+    [Range(1, 100_000)]
     public int MaxPendingPerClientAddress { get; set; } = 10;
 
     /// <summary>How often expired holds are released.</summary>
