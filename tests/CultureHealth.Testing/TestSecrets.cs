@@ -15,7 +15,11 @@ public static class TestSecrets
         [$"EventSecrets:Keys:{EventSecretKeyId}"] = EventSecretKey,
     };
 
+    private static readonly EventSecrets Secrets = new(Options.Create(new EventSecretOptions { Keys = { [EventSecretKeyId] = EventSecretKey } }));
+
     /// <summary>Opens a sealed event field as notifications would (tests that read a secret from an event, not from an email).</summary>
-    public static string? Open(string? sealedValue) =>
-        new EventSecrets(Options.Create(new EventSecretOptions { Keys = { [EventSecretKeyId] = EventSecretKey } })).Open(sealedValue);
+    public static string? Open(string? sealedValue) => Secrets.Open(sealedValue);
+
+    /// <summary>Seals a secret as a producer would, for tests that publish such an event themselves.</summary>
+    public static string Seal(string secret) => Secrets.Seal(secret);
 }
