@@ -35,7 +35,7 @@ public sealed class EmailProofTests(PatientsServiceFixture fixture) : IClassFixt
     [Fact]
     public async Task The_emailed_code_gives_a_signed_patient_token_for_the_address_and_the_same_patient_every_time()
     {
-        var email = NewAddress("Pat.Token");
+        var email = NewAddress("pat.token");
         var mixedCase = email.ToUpperInvariant();
 
         var first = await ProveAsync(mixedCase);
@@ -60,7 +60,7 @@ public sealed class EmailProofTests(PatientsServiceFixture fixture) : IClassFixt
         Assert.Equal("true", principal.FindFirst("email_verified")!.Value, ignoreCase: true);
         var subject = principal.FindFirst("sub")!.Value;
         Assert.Equal(subject, handler.ReadJwtToken(second.AccessToken).Subject);
-        Assert.Empty(jwks.Keys.Where(k => k.HasPrivateKey));
+        Assert.DoesNotContain(jwks.Keys, k => k.HasPrivateKey);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class EmailProofTests(PatientsServiceFixture fixture) : IClassFixt
     {
         var email = NewAddress("sealed");
         using var requested = await fixture.RequestProofAsync(email, returnUrl: "/account");
-        var evt = Assert.Single((await fixture.Service.OutboxEventsAsync<EmailProofRequested>()).Where(e => e.Email == email));
+        var evt = Assert.Single(await fixture.Service.OutboxEventsAsync<EmailProofRequested>(), e => e.Email == email);
         var code = CultureHealth.Testing.TestSecrets.Open(evt.SealedCode)!;
 
         Assert.Matches("^[0-9]{6}$", code);

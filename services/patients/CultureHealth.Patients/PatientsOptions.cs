@@ -27,10 +27,6 @@ public sealed class PatientsOptions
     [Range(1, 10_000)]
     public int MaxRequestsPerClientAddress { get; set; } = 20;
 
-    /// <summary>How long a patient access token works.</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "12:00:00")]
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
-
     /// <summary>How often used and expired proofs and old request counters are deleted.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);

@@ -4,7 +4,9 @@ using CultureHealth.Patients.Api;
 using CultureHealth.Patients.Application;
 using CultureHealth.Patients.Data;
 using CultureHealth.Patients.Telemetry;
+using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Patients;
 using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Patients;
@@ -18,7 +20,9 @@ public static class PatientsServiceExtensions
         builder.AddServiceDatabase<PatientsDbContext>("patients");
         builder.AddServiceMessaging<PatientsDbContext>("patients");
         builder.AddEventSecrets();
-        builder.AddPatientTokenSigning();
+        // Only this service holds the private keys; the others verify with its JWKS (see AddPatientAuthentication).
+        builder.AddSigningKeyRing(PatientTokens.Section, PatientTokens.Defaults);
+        builder.Services.AddSingleton<PatientTokenIssuer>();
         builder.Services.AddSingleton<PatientsMetrics>();
         builder.Services.AddScoped<RequestLimits>();
         builder.Services.AddScoped<EmailProofs>();
@@ -29,7 +33,7 @@ public static class PatientsServiceExtensions
     public static WebApplication MapPatientsApi(this WebApplication app)
     {
         app.MapEmailProofEndpoints();
-        app.MapPatientTokenKeys();
+        app.MapJwks(PatientTokens.Section);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CultureHealth.ServiceDefaults.Auth;
 
 namespace CultureHealth.ServiceDefaults.Patients;
 
@@ -10,6 +11,18 @@ public static class PatientTokens
 
     public const string Issuer = "culturehealth-patients";
     public const string Audience = "culturehealth";
+
+    /// <summary>The configuration section of the key ring (signing keys in patients; public keys or a JWKS URL elsewhere).</summary>
+    public const string Section = "PatientAuth";
+
+    /// <summary>What every process assumes unless "PatientAuth" says otherwise: about an hour per token.</summary>
+    public static void Defaults(JwtKeyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Issuer = Issuer;
+        options.Audience = Audience;
+        options.AccessTokenLifetime = TimeSpan.FromMinutes(60);
+    }
 }
 
 public static class PatientClaims

@@ -102,7 +102,7 @@ public sealed partial class EmailProofs(
         var token = tokens.Issue(patientId, normalized);
         metrics.ProofVerified(success: true);
         LogVerified(logger, proofId, patientId);
-        return new PatientAccess(token.AccessToken, token.ExpiresAt, normalized);
+        return new PatientAccess(token.Token, token.ExpiresAt, normalized);
     }
 
     /// <summary>The patient's stable id: made on the first proof of the address, kept ever after.</summary>
