@@ -56,9 +56,9 @@ public sealed partial class PatientIdentityTests(WholeStack stack) : IClassFixtu
         var bookingId = created.RootElement.GetProperty("booking").GetProperty("id").GetGuid();
 
         // The confirmation email (with its calendar invitation) carries the manage link, and the link works.
-        var confirmation = await EmailAsync(email, m => m.Subject.StartsWith("Booking confirmed", StringComparison.Ordinal), "the booking confirmation");
+        var confirmation = await EmailAsync(email, m => m.Subject?.StartsWith("Booking confirmed", StringComparison.Ordinal) == true, "the booking confirmation");
         Assert.Contains(confirmation.Attachments, a => a.ContentType.MimeType == "text/calendar");
-        var manage = ManageLink().Match(confirmation.TextBody);
+        var manage = ManageLink().Match(confirmation.TextBody ?? "");
         Assert.True(manage.Success, confirmation.TextBody);
         Assert.Equal(bookingId, Guid.Parse(manage.Groups["id"].Value));
         var view = await anonymous.GetFromJsonAsync<JsonElement>(
@@ -101,16 +101,16 @@ public sealed partial class PatientIdentityTests(WholeStack stack) : IClassFixtu
         Assert.False(created.RootElement.TryGetProperty("manageToken", out _));
         var bookingId = created.RootElement.GetProperty("booking").GetProperty("id").GetGuid();
 
-        var request = await EmailAsync(email, m => m.Subject.StartsWith("Please confirm", StringComparison.Ordinal), "the please-confirm email");
-        var link = ConfirmLink().Match(request.TextBody);
+        var request = await EmailAsync(email, m => m.Subject?.StartsWith("Please confirm", StringComparison.Ordinal) == true, "the please-confirm email");
+        var link = ConfirmLink().Match(request.TextBody ?? "");
         Assert.True(link.Success, request.TextBody);
         Assert.Equal(bookingId, Guid.Parse(link.Groups["id"].Value));
         using var confirmed = await guest.PostAsync(new Uri($"/api/booking/bookings/{bookingId}/confirm?token={link.Groups["token"].Value}", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
 
-        var confirmation = await EmailAsync(email, m => m.Subject.StartsWith("Booking confirmed", StringComparison.Ordinal), "the booking confirmation");
+        var confirmation = await EmailAsync(email, m => m.Subject?.StartsWith("Booking confirmed", StringComparison.Ordinal) == true, "the booking confirmation");
         Assert.Contains(confirmation.Attachments, a => a.ContentType.MimeType == "text/calendar");
-        Assert.Contains(link.Groups["token"].Value, confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains(link.Groups["token"].Value, confirmation.TextBody ?? "", StringComparison.Ordinal);
     }
 
     /// <summary>Asks for a code through the gateway, reads it from the email, sends it back: the patient's access token.</summary>
@@ -123,10 +123,10 @@ public sealed partial class PatientIdentityTests(WholeStack stack) : IClassFixtu
         }
         var mails = await Eventually.GetAsync(() => Task.FromResult(stack.MailTo(email)), m => m.Count > before, TimeSpan.FromSeconds(30), "the code email");
         var mail = mails[^1];
-        var link = VerifyLink().Match(mail.TextBody);
+        var link = VerifyLink().Match(mail.TextBody ?? "");
         Assert.True(link.Success, mail.TextBody);
         Assert.Equal(email, Uri.UnescapeDataString(link.Groups["email"].Value));
-        Assert.Contains("returnUrl=%2Faccount", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("returnUrl=%2Faccount", mail.TextBody ?? "", StringComparison.Ordinal);
         using var verified = await client.PostAsJsonAsync("/api/patients/email-proofs/verify", new { email, code = link.Groups["code"].Value });
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var body = await verified.Content.ReadFromJsonAsync<JsonElement>(Json);

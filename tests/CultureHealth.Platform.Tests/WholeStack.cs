@@ -49,7 +49,13 @@ public sealed class WholeStack : IAsyncLifetime
         {
             ["Shop:WebhookSecret"] = "test-webhook-secret-of-at-least-32-characters",
         });
-        var patientsTask = TestService<PatientsDbContext>.StartAsync("patients", vhost, listen: true);
+        // The stack's patients service signs with a key of its own that booking is not configured with: booking can
+        // only learn it from the JWKS endpoint, as a deployment does.
+        var patientsTask = TestService<PatientsDbContext>.StartAsync("patients", vhost, listen: true, settings: new Dictionary<string, string?>
+        {
+            ["PatientAuth:SigningKeys:0:Id"] = "stack-" + Guid.NewGuid().ToString("N")[..8],
+            ["PatientAuth:SigningKeys:0:PrivateKeyPem"] = CultureHealth.ServiceDefaults.Auth.EcdsaKeys.CreatePemPair().PrivateKeyPem,
+        });
         var notificationsTask = TestService<NotificationsDbContext>.StartAsync("notifications", vhost, settings: new Dictionary<string, string?>
         {
             ["Notifications:Delivery"] = "Pickup",
@@ -61,7 +67,6 @@ public sealed class WholeStack : IAsyncLifetime
         Notifications = notificationsTask.Result;
         Booking = await TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true, settings: new Dictionary<string, string?>
         {
-            ["PatientAuth:Jwks"] = "",
             ["PatientAuth:JwksUrl"] = new Uri(Patients.Factory.BaseAddress, "/.well-known/jwks.json").ToString(),
         }, services: s => s.AddConsumeObserver(_ => BookingConsumed));
         Content = contentTask.Result;
