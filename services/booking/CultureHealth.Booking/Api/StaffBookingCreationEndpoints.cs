@@ -35,6 +35,7 @@ public static class StaffBookingCreationEndpoints
 
         DiaryAccess.Require(user, request!.PractitionerId);
         var created = await requests.BookAsync(key!, request, BookingRequester.Staff(ClientAddress.Of(http)), ct);
-        return TypedResults.Created($"/manage/booking/bookings/{created.Booking.Id}", created);
+        // No Location: the staff API has no single-booking resource; the day list shows it.
+        return TypedResults.Created((string?)null, created);
     }
 }
