@@ -5,6 +5,7 @@ using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
 using CultureHealth.ServiceDefaults.Patients;
 using CultureHealth.ServiceDefaults.Secrets;
@@ -35,6 +36,7 @@ public static class BookingServiceExtensions
             bus.AddConsumer<OrderPaidConsumer>();
             bus.AddConsumer<OrderRefundedConsumer>();
         });
+        builder.AddIdempotency<BookingDbContext>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,9 @@ namespace CultureHealth.Booking.Api;
 /// <summary>The patient's side: book, look, cancel, move. The manage token stands in for a login.</summary>
 public static class BookingEndpoints
 {
+    /// <summary>Where a booking's Idempotency-Key counts (with the caller, when signed in).</summary>
+    public const string CreateOperation = "booking.create";
+
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
         var bookings = app.MapGroup("/api/booking/bookings").WithTags("Bookings");
@@ -35,8 +39,10 @@ public static class BookingEndpoints
             return invalid;
         }
 
-        var requester = await BookingRequestParsing.PatientRequesterAsync(http);
-        var created = await requests.BookAsync(key!, request!, requester, ct);
+        var (requester, patient) = await BookingRequestParsing.PatientRequesterAsync(http);
+        // A patient's key counts for that patient; a guest's is the guest's secret (idempotency scopes).
+        var idempotent = new IdempotentRequest(key!, IdempotencyScope.For(CreateOperation, patient ?? http.User), request!.Fingerprint());
+        var created = await requests.BookAsync(request, idempotent, requester, ct);
         if (created.ManageToken is not null)
         {
             http.Response.Headers.CacheControl = "no-store";

@@ -1,5 +1,6 @@
+using System.Security.Claims;
 using CultureHealth.Booking.Application;
-using CultureHealth.Booking.Domain;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Patients;
 using CultureHealth.ServiceDefaults.Problems;
@@ -15,12 +16,7 @@ internal static class BookingRequestParsing
     public static ValidationProblem? TryParse(string? idempotencyKey, BookingRequest? body, out IdempotencyKey? key, out NewBooking? request)
     {
         request = null;
-        var v = new RequestValidator();
-        if (!IdempotencyKey.TryParse(idempotencyKey, out key))
-        {
-            v.Add(IdempotencyKey.HeaderName,
-                $"Required: a unique key per booking attempt, {IdempotencyKey.MinLength}-{IdempotencyKey.MaxLength} printable characters (a UUID works).");
-        }
+        var v = new RequestValidator().IdempotencyKeyHeader(idempotencyKey, out key);
 
         if (body is null)
         {
@@ -52,12 +48,13 @@ internal static class BookingRequestParsing
     }
 
     /// <summary>
-    /// A patient (or guest) request: the address a valid patient token proves, if one came with it. A missing,
-    /// expired or forged token proves nothing; the booking is then a guest's, pending its emailed link.
+    /// A patient (or guest) request: the address a valid patient token proves, if one came with it, and that patient.
+    /// A missing, expired or forged token proves nothing; the booking is then a guest's, pending its emailed link.
     /// </summary>
-    public static async Task<BookingRequester> PatientRequesterAsync(HttpContext http)
+    public static async Task<(BookingRequester Requester, ClaimsPrincipal? Patient)> PatientRequesterAsync(HttpContext http)
     {
-        var patient = await http.AuthenticateAsync(PatientTokens.Scheme);
-        return new BookingRequester(patient.Succeeded ? patient.Principal.VerifiedEmail() : null, ClientAddress.Of(http));
+        var result = await http.AuthenticateAsync(PatientTokens.Scheme);
+        var patient = result.Succeeded ? result.Principal : null;
+        return (new BookingRequester(patient.VerifiedEmail(), ClientAddress.Of(http)), patient);
     }
 }

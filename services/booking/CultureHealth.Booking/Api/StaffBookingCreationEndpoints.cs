@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Application;
-using CultureHealth.Booking.Domain;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +14,9 @@ namespace CultureHealth.Booking.Api;
 /// </summary>
 public static class StaffBookingCreationEndpoints
 {
+    /// <summary>Where a staff booking's Idempotency-Key counts (with the member of staff).</summary>
+    public const string CreateOperation = "booking.staff-create";
+
     public static IEndpointRouteBuilder MapStaffBookingCreationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/manage/booking/bookings", Create).WithTags("Bookings (staff)").RequireAuthorization(StaffPolicies.Diary);
@@ -34,7 +37,8 @@ public static class StaffBookingCreationEndpoints
         }
 
         DiaryAccess.Require(user, request!.PractitionerId);
-        var created = await requests.BookAsync(key!, request, BookingRequester.Staff(ClientAddress.Of(http)), ct);
+        var idempotent = new IdempotentRequest(key!, IdempotencyScope.For(CreateOperation, user), request.Fingerprint());
+        var created = await requests.BookAsync(request, idempotent, BookingRequester.Staff(ClientAddress.Of(http)), ct);
         // No Location: the staff API has no single-booking resource; the day list shows it.
         return TypedResults.Created((string?)null, created);
     }

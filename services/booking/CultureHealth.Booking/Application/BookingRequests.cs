@@ -1,6 +1,7 @@
 using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Data;
+using CultureHealth.Messaging.Idempotency;
 
 namespace CultureHealth.Booking.Application;
 
@@ -12,14 +13,14 @@ namespace CultureHealth.Booking.Application;
 /// </summary>
 public sealed class BookingRequests(BookingCommands bookings, PendingHolds holds)
 {
-    public async Task<BookingCreated> BookAsync(IdempotencyKey key, NewBooking request, BookingRequester requester, CancellationToken ct)
+    public async Task<BookingCreated> BookAsync(NewBooking request, IdempotentRequest idempotent, BookingRequester requester, CancellationToken ct)
     {
         if (request.UseCredit && !requester.Vouches(request.PatientEmail))
         {
             throw GuestBookingProblems.CreditNeedsProvenEmail();
         }
 
-        var created = await bookings.CreateAsync(key, request, BookingAdmission.For(requester, request.PatientEmail), ct);
+        var created = await bookings.CreateAsync(request, idempotent, BookingAdmission.For(requester, request.PatientEmail), ct);
         // Decided on the booking as stored, so an Idempotency-Key replay by someone else gets no more than this.
         var token = requester.MayReceiveManageToken(created.Booking.Patient.Email ?? "", created.Booking.PaidBy) ? created.ManageToken : null;
         var confirmBy = created.Booking.Status == BookingStatusNames.ToText(BookingStatus.Pending)

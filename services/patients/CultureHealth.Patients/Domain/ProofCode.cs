@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Patients.Domain;
 
@@ -7,7 +8,7 @@ namespace CultureHealth.Patients.Domain;
 /// The six-digit code of an email proof (also the secret in its one-click link). Only a hash is stored,
 /// salted with the proof's id so that equal codes never hash alike. Six digits cannot resist an offline
 /// search of a stolen hash; what protects a code is that it lives ten minutes, is used once and allows
-/// five tries. The hash is SHA-256, like every other secret token in the system, computed here only.
+/// five tries. The hash is the system's one secret-token hash (<see cref="SecretToken.HashOf"/>, SHA-256).
 /// </summary>
 public static class ProofCode
 {
@@ -22,7 +23,7 @@ public static class ProofCode
     public static string Hash(Guid proofId, string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{proofId:N}:{code}")));
+        return SecretToken.HashOf($"{proofId:N}:{code}");
     }
 
     /// <summary>Compares in constant time, so timing says nothing about how much of a guess was right.</summary>
