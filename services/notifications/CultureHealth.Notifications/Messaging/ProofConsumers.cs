@@ -23,7 +23,7 @@ public sealed partial class EmailProofRequestedConsumer(
         }
 
         var code = SealedSecrets.Open(secrets, m.SealedCode, nameof(EmailProofRequested), m.EventId);
-        await mailer.SendAsync(m.EventId, m.ProofId, MessageKinds.EmailProof, emails.EmailProof(m, code), ct);
+        await mailer.SendAsync(m, m.ProofId, MessageKinds.EmailProof, emails.EmailProof(m, code), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email proof {ProofId} expired before its email could be sent; not sending it")]
@@ -45,7 +45,7 @@ public sealed partial class BookingConfirmationRequestedConsumer(
         }
 
         var token = SealedSecrets.Open(secrets, m.SealedManageToken, nameof(BookingConfirmationRequested), m.EventId);
-        await mailer.SendAsync(m.EventId, m.BookingId, MessageKinds.BookingConfirmationRequest, emails.BookingConfirmationRequest(m, token), ct);
+        await mailer.SendAsync(m, m.BookingId, MessageKinds.BookingConfirmationRequest, emails.BookingConfirmationRequest(m, token), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pending booking {BookingId} expired before its confirmation request could be sent; not sending it")]
