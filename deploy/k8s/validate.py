@@ -66,6 +66,24 @@ for name, dep in deployments.items():
     if name not in pdbs:
         fail(dep, "needs a PodDisruptionBudget")
 
+# Token private keys: only the signer's pods may mount the key or be told where it is (everyone else verifies with
+# the signer's JWKS); no workload may carry a signing secret in its env. Staff tokens: admin; patient tokens: patients.
+SIGNERS = {"StaffAuth": ("admin", "culturehealth-staff-signing-key"), "PatientAuth": ("patients", "culturehealth-patients-signing-key")}
+for section, (signer, secret_name) in SIGNERS.items():
+    for kind, objs in (("Deployment", deployments), ("Job", by_kind("Job"))):
+        for name, obj in objs.items():
+            spec = obj["spec"]["template"]["spec"]
+            mounts_key = any(v.get("secret", {}).get("secretName") == secret_name for v in spec.get("volumes", []))
+            signing_env = [e["name"] for c in spec.get("containers", []) for e in c.get("env", []) if e["name"].startswith(f"{section}__SigningKeys")]
+            if (mounts_key or signing_env) and not (kind == "Deployment" and name == signer):
+                fail(obj, f"only {signer}'s Deployment may hold the {section} signing key")
+            if any(e["name"].endswith("__Secret") and e["name"].startswith(section) for c in spec.get("containers", []) for e in c.get("env", [])):
+                fail(obj, f"{section} tokens are signed with an asymmetric key, not a shared secret")
+    if deployments and signer in deployments:
+        signer_spec = deployments[signer]["spec"]["template"]["spec"]
+        if not any(v.get("secret", {}).get("secretName") == secret_name for v in signer_spec.get("volumes", [])):
+            fail(deployments[signer], f"{signer} must mount the {secret_name} Secret")
+
 jobs = by_kind("Job")
 for name, job in jobs.items():
     spec = job["spec"]["template"]["spec"]
@@ -80,6 +98,8 @@ if deployments:
         problems.append("ConfigMap culturehealth-config is missing")
     elif config["data"].get("Database__MigrateOnStartup") != "false":
         fail(config, "replicas must not migrate on start-up (the Jobs do)")
+    elif not config["data"].get("Gateway__TrustedNetworks__0"):
+        fail(config, "the gateway must know the ingress network (Gateway__TrustedNetworks__0), or every client shares one rate limit")
     ingresses = by_kind("Ingress")
     if "gateway" not in ingresses:
         problems.append("the gateway needs an Ingress")

@@ -80,6 +80,7 @@ public sealed class WholeStack : IAsyncLifetime
             ["Admin:Services:booking"] = Booking.Factory.BaseAddress.ToString(),
             // Many tests here sign in from one address; the limits have tests of their own.
             ["Admin:SignInPermitsPerMinute"] = "1000",
+            ["Admin:SignInBackOff:AddressFreeFailures"] = "1000",
         }, services: s => s.AddConsumeObserver(_ => AdminConsumed));
 
         var gateway = new Dictionary<string, string?>

@@ -20,8 +20,12 @@ public static class PatientsServiceExtensions
         builder.AddServiceDatabase<PatientsDbContext>("patients");
         builder.AddServiceMessaging<PatientsDbContext>("patients");
         builder.AddEventSecrets();
-        // Only this service holds the private keys; the others verify with its JWKS (see AddPatientAuthentication).
-        builder.AddSigningKeyRing(PatientTokens.Section, PatientTokens.Defaults);
+        if (!builder.Configuration.GetValue<bool>("Database:MigrateAndExit"))
+        {
+            // Only this service holds the private keys; the others verify with its JWKS (see AddPatientAuthentication).
+            // A migration job signs nothing and is not given the private key.
+            builder.AddSigningKeyRing(PatientTokens.Section, PatientTokens.Defaults);
+        }
         builder.Services.AddSingleton<PatientTokenIssuer>();
         builder.Services.AddSingleton<PatientsMetrics>();
         builder.Services.AddScoped<RequestLimits>();

@@ -1,3 +1,4 @@
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Messaging.Idempotency;
@@ -15,7 +16,7 @@ public static class BookingEndpoints
 
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
-        var bookings = app.MapGroup("/api/booking/bookings").WithTags("Bookings");
+        var bookings = app.MapGroup("/api/booking/bookings").WithTags("Bookings").WithNoStore(); // answers carry the manage token
         bookings.MapPost("/", Create);
         bookings.MapGet("/{id:guid}", Get);
         bookings.MapPost("/{id:guid}/cancel", Cancel);

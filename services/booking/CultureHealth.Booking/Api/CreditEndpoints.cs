@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.Booking.Data;
 using CultureHealth.ServiceDefaults.Patients;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class CreditEndpoints
 {
     public static IEndpointRouteBuilder MapCreditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/booking/credits", Get).WithTags("Session credits").RequireAuthorization(PatientPolicies.Patient);
+        app.MapGet("/api/booking/credits", Get).WithTags("Session credits").WithNoStore().RequireAuthorization(PatientPolicies.Patient);
         return app;
     }
 

@@ -13,8 +13,7 @@ public class ProblemException(int status, string title, string detail, string? f
     public string Title { get; } = title;
     public string? Field { get; } = field;
     public string? Type { get; } = type;
-
-    /// <summary>Sent as a Retry-After header (whole seconds): when a limit or a hold lets the caller try again.</summary>
+    /// <summary>When set, the answer carries a Retry-After header (429 and 503 problems).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
     public static ProblemException Conflict(string title, string detail) => new(StatusCodes.Status409Conflict, title, detail);

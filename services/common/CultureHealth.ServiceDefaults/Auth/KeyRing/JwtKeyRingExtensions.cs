@@ -75,6 +75,8 @@ public static class JwtKeyRingExtensions
         {
             var options = sp.GetRequiredService<IOptionsMonitor<JwtKeyOptions>>().Get(section);
             var keys = sp.GetRequiredKeyedService<VerificationKeys>(section);
+            var clock = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            var skew = TimeSpan.FromSeconds(30);
             jwt.MapInboundClaims = false;
             jwt.IncludeErrorDetails = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
@@ -85,7 +87,13 @@ public static class JwtKeyRingExtensions
                 IssuerSigningKeyResolver = (_, _, _, _) => keys.Current,
                 RequireSignedTokens = true,
                 RequireExpirationTime = true,
-                ClockSkew = TimeSpan.FromSeconds(30),
+                ClockSkew = skew,
+                // The process's TimeProvider, like everything else here, not the machine clock.
+                LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return expires is { } e && e > now - skew && (notBefore is not { } nbf || nbf <= now + skew);
+                },
             };
             configure?.Invoke(jwt.TokenValidationParameters);
 
