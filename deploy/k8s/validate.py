@@ -76,7 +76,7 @@ for section, (signer, secret_name) in SIGNERS.items():
             mounts_key = any(v.get("secret", {}).get("secretName") == secret_name for v in spec.get("volumes", []))
             signing_env = [e["name"] for c in spec.get("containers", []) for e in c.get("env", []) if e["name"].startswith(f"{section}__SigningKeys")]
             if (mounts_key or signing_env) and not (kind == "Deployment" and name == signer):
-                fail(obj, f"only {signer}'s Deployment may hold the {section} signing key")
+                fail(obj, f"only the {signer} Deployment may hold the {section} signing key")
             if any(e["name"].endswith("__Secret") and e["name"].startswith(section) for c in spec.get("containers", []) for e in c.get("env", [])):
                 fail(obj, f"{section} tokens are signed with an asymmetric key, not a shared secret")
     if deployments and signer in deployments:
