@@ -93,5 +93,5 @@ public sealed class ProofEmailTests : IAsyncLifetime
         Assert.Empty(email.Attachments);
     }
 
-    private static string Seal(string secret) => TestSecrets.Seal(secret);
+    private static string Seal(string secret) => TestSecrets.Events.Seal(secret);
 }

@@ -165,7 +165,7 @@ public sealed class EmailProofTests(PatientsServiceFixture fixture) : IClassFixt
         var email = NewAddress("sealed");
         using var requested = await fixture.RequestProofAsync(email, returnUrl: "/account");
         var evt = Assert.Single(await fixture.Service.OutboxEventsAsync<EmailProofRequested>(), e => e.Email == email);
-        var code = CultureHealth.Testing.TestSecrets.Open(evt.SealedCode)!;
+        var code = CultureHealth.Testing.TestSecrets.Events.Open(evt.SealedCode)!;
 
         Assert.Matches("^[0-9]{6}$", code);
         Assert.DoesNotContain(code, evt.SealedCode, StringComparison.Ordinal);

@@ -62,6 +62,6 @@ public sealed class PatientsServiceFixture : IAsyncLifetime
         (await Service.OutboxEventsAsync<EmailProofRequested>())
             .Where(e => e.Email == email.Trim().ToLowerInvariant())
             .OrderBy(e => e.OccurredAt)
-            .Select(e => TestSecrets.Open(e.SealedCode)!)
+            .Select(e => TestSecrets.Events.Open(e.SealedCode)!)
             .ToList();
 }

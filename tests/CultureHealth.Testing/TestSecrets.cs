@@ -10,16 +10,18 @@ public static class TestSecrets
     public const string EventSecretKeyId = "test";
     public static readonly string EventSecretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>Content's key for hashing commenters' addresses.</summary>
+    public static readonly string ContentIpHashSalt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+
     public static IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         [$"EventSecrets:Keys:{EventSecretKeyId}"] = EventSecretKey,
+        ["Content:IpHashSalt"] = ContentIpHashSalt,
     };
 
-    private static readonly EventSecrets Secrets = new(Options.Create(new EventSecretOptions { Keys = { [EventSecretKeyId] = EventSecretKey } }));
-
-    /// <summary>Opens a sealed event field as notifications would (tests that read a secret from an event, not from an email).</summary>
-    public static string? Open(string? sealedValue) => Secrets.Open(sealedValue);
-
-    /// <summary>Seals a secret as a producer would, for tests that publish such an event themselves.</summary>
-    public static string Seal(string secret) => Secrets.Seal(secret);
+    /// <summary>The services' <see cref="EventSecrets"/> under the test key: seal what a producer would publish, open what it did.</summary>
+    public static EventSecrets Events { get; } = new(Options.Create(new EventSecretOptions
+    {
+        Keys = new Dictionary<string, string> { [EventSecretKeyId] = EventSecretKey },
+    }));
 }

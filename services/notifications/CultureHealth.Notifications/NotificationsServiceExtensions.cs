@@ -25,6 +25,7 @@ public static class NotificationsServiceExtensions
         builder.AddValidatedOptions<SmtpOptions>(SmtpOptions.Section);
 
         builder.AddServiceDatabase<NotificationsDbContext>("notifications");
+        // Opens the bearer secrets (manage tokens, voucher codes, confirmation links) that producers seal into events.
         builder.AddEventSecrets();
         builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
         {
@@ -40,6 +41,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<CommentModeratedConsumer>();
             bus.AddConsumer<EmailProofRequestedConsumer>();
             bus.AddConsumer<BookingConfirmationRequestedConsumer>();
+            bus.AddConsumer<CommenterEmailConfirmationRequestedConsumer>();
+            bus.AddConsumer<CommenterEmailConfirmedConsumer>();
         });
 
         builder.Services.AddSingleton<EmailTemplates>();

@@ -154,7 +154,7 @@ public sealed class BookingServiceFixture : IAsyncLifetime
     public static async Task<string> EmailedTokenAsync(TestService<BookingDbContext> service, Guid bookingId)
     {
         var requested = (await service.OutboxEventsAsync<BookingConfirmationRequested>()).Single(e => e.BookingId == bookingId);
-        return TestSecrets.Open(requested.SealedManageToken) ?? throw new InvalidOperationException("The sealed manage token did not open.");
+        return TestSecrets.Events.Open(requested.SealedManageToken) ?? throw new InvalidOperationException("The sealed manage token did not open.");
     }
 
     public IBus Bus => Service.GetRequiredService<IBus>();

@@ -40,7 +40,7 @@ public sealed class GuestBookingTests(BookingServiceFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, rival.StatusCode);
         // The email asks to confirm; the token travels sealed, and nothing is confirmed yet.
         var requested = (await fixture.Service.OutboxEventsAsync<BookingConfirmationRequested>()).Single(e => e.BookingId == created.Booking.Id);
-        var token = TestSecrets.Open(requested.SealedManageToken)!;
+        var token = TestSecrets.Events.Open(requested.SealedManageToken)!;
         Assert.DoesNotContain(token, requested.SealedManageToken, StringComparison.Ordinal);
         Assert.DoesNotContain(await fixture.Service.OutboxEventsAsync<BookingConfirmed>(), e => e.BookingId == created.Booking.Id);
 
@@ -56,7 +56,7 @@ public sealed class GuestBookingTests(BookingServiceFixture fixture)
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         // Exactly one BookingConfirmed (the usual confirmation email with its .ics), carrying the manage link.
         var confirmed = Assert.Single(await fixture.Service.OutboxEventsAsync<BookingConfirmed>(), e => e.BookingId == created.Booking.Id);
-        Assert.Equal(token, TestSecrets.Open(confirmed.ManageToken) ?? confirmed.ManageToken);
+        Assert.Equal(token, TestSecrets.Events.Open(confirmed.ManageToken) ?? confirmed.ManageToken);
         await using var db = fixture.Service.OpenDb();
         Assert.False(await db.PendingConfirmations.AnyAsync(p => p.BookingId == created.Booking.Id));
     }

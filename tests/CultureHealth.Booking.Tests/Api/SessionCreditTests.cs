@@ -175,7 +175,7 @@ public sealed class SessionCreditTests(BookingServiceFixture fixture)
         var confirmed = (await fixture.Service.OutboxEventsAsync<BookingConfirmed>()).Single(e => e.BookingId == bookingId);
         // Sealed once secrets leave events in clear (issue 20); either way the email's link works with what it opens to.
         var token = Assert.IsType<string>(confirmed.ManageToken);
-        return TestSecrets.Open(token) ?? token;
+        return TestSecrets.Events.Open(token) ?? token;
     }
 
     /// <summary>A problem's words, without the per-request ids that always differ.</summary>

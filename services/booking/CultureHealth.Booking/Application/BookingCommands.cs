@@ -26,6 +26,7 @@ public sealed partial class BookingCommands(
     IOptions<BookingOptions> options,
     TimeProvider clock,
     BookingMetrics metrics,
+    EventSecrets secrets,
     ILogger<BookingCommands> logger)
 {
     private BookingOptions Options => options.Value;
@@ -151,7 +152,7 @@ public sealed partial class BookingCommands(
         }
         else
         {
-            db.PublishOnCommit(BookingAnnouncements.Confirmed(booking, practitioner.Name, type.Name, token.Value, now), now.ToDateTimeOffset());
+            db.PublishOnCommit(BookingAnnouncements.Confirmed(booking, practitioner.Name, type.Name, token.Value, secrets, now), now.ToDateTimeOffset());
         }
 
         await db.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -18,6 +19,7 @@ public sealed partial class PendingBookings(
     BookingCommands bookings,
     TimeProvider clock,
     BookingMetrics metrics,
+    EventSecrets secrets,
     ILogger<PendingBookings> logger)
 {
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
@@ -60,7 +62,7 @@ public sealed partial class PendingBookings(
                 where p.Id == booking.PractitionerId
                 select new { Practitioner = p.Name, Type = t.Name }).FirstAsync(ct);
             booking.Status = BookingStatus.Confirmed;
-            db.PublishOnCommit(BookingAnnouncements.Confirmed(booking, names.Practitioner, names.Type, token!, now), now.ToDateTimeOffset());
+            db.PublishOnCommit(BookingAnnouncements.Confirmed(booking, names.Practitioner, names.Type, token!, secrets, now), now.ToDateTimeOffset());
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
