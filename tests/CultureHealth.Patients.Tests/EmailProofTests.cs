@@ -187,7 +187,7 @@ public sealed class EmailProofTests(PatientsServiceFixture fixture) : IClassFixt
         {
             await using var db = fixture.Service.OpenDb();
             return !await db.EmailProofs.AnyAsync(p => p.Email == email);
-        }, TimeSpan.FromSeconds(30), "the used proof was deleted");
+        }, TimeSpan.FromSeconds(60), "the used proof was deleted");
     }
 
     [Theory]

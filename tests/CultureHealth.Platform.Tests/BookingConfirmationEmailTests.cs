@@ -83,7 +83,7 @@ public sealed class BookingConfirmationEmailTests : IAsyncLifetime
 
         // The guest follows the link in the "please confirm" email.
         var pleaseConfirm = (await Eventually.GetAsync(() => Task.FromResult(MessagesTo(email)), m => m.Count >= 1,
-            TimeSpan.FromSeconds(30), "the please-confirm email was written"))[0];
+            TimeSpan.FromSeconds(60), "the please-confirm email was written"))[0];
         var link = System.Text.RegularExpressions.Regex.Match(pleaseConfirm.TextBody ?? "", @"/booking/confirm\?booking=(?<id>[0-9a-f-]{36})&token=(?<token>[A-Za-z0-9_%-]+)");
         Assert.True(link.Success, pleaseConfirm.TextBody);
         using (var confirm = await client.PostAsync(new Uri($"/api/booking/bookings/{bookingId}/confirm?token={link.Groups["token"].Value}", UriKind.Relative), null))
@@ -92,7 +92,7 @@ public sealed class BookingConfirmationEmailTests : IAsyncLifetime
         }
 
         var first = await Eventually.GetAsync(() => Task.FromResult(ConfirmationsTo(email)), m => m.Count >= 1,
-            TimeSpan.FromSeconds(30), "the confirmation email was written");
+            TimeSpan.FromSeconds(60), "the confirmation email was written");
 
         // The broker delivers the very same event again.
         BookingConfirmed original;
@@ -106,7 +106,7 @@ public sealed class BookingConfirmationEmailTests : IAsyncLifetime
         var before = _notificationsConsumed.Completed<BookingConfirmed>();
         await _booking.GetRequiredService<IBus>().Publish(original);
         await Eventually.TrueAsync(() => Task.FromResult(_notificationsConsumed.Completed<BookingConfirmed>() > before),
-            TimeSpan.FromSeconds(30), "notifications consumed the duplicate");
+            TimeSpan.FromSeconds(60), "notifications consumed the duplicate");
 
         var messages = ConfirmationsTo(email);
         var message = Assert.Single(messages);

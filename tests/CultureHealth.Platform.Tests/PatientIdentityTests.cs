@@ -83,7 +83,7 @@ public sealed partial class PatientIdentityTests(WholeStack stack) : IClassFixtu
         Assert.Equal(await forKnown.Content.ReadAsStringAsync(), await forUnknown.Content.ReadAsStringAsync());
         // Each address receives a code either way; nothing in the answers or the emails says which was known.
         await EmailAsync(unknown, m => true, "the code for the unknown address");
-        Assert.Equal(2, (await Eventually.GetAsync(() => Task.FromResult(stack.MailTo(known)), m => m.Count >= 2, TimeSpan.FromSeconds(30), "a second code")).Count);
+        Assert.Equal(2, (await Eventually.GetAsync(() => Task.FromResult(stack.MailTo(known)), m => m.Count >= 2, TimeSpan.FromSeconds(60), "a second code")).Count);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed partial class PatientIdentityTests(WholeStack stack) : IClassFixtu
         {
             Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
         }
-        var mails = await Eventually.GetAsync(() => Task.FromResult(stack.MailTo(email)), m => m.Count > before, TimeSpan.FromSeconds(30), "the code email");
+        var mails = await Eventually.GetAsync(() => Task.FromResult(stack.MailTo(email)), m => m.Count > before, TimeSpan.FromSeconds(60), "the code email");
         var mail = mails[^1];
         var link = VerifyLink().Match(mail.TextBody ?? "");
         Assert.True(link.Success, mail.TextBody);
@@ -135,7 +135,7 @@ public sealed partial class PatientIdentityTests(WholeStack stack) : IClassFixtu
     }
 
     private async Task<MimeMessage> EmailAsync(string email, Func<MimeMessage, bool> which, string what) =>
-        (await Eventually.GetAsync(() => Task.FromResult(stack.MailTo(email).Where(which).ToList()), m => m.Count > 0, TimeSpan.FromSeconds(30), what))[0];
+        (await Eventually.GetAsync(() => Task.FromResult(stack.MailTo(email).Where(which).ToList()), m => m.Count > 0, TimeSpan.FromSeconds(60), what))[0];
 
     private static async Task<HttpResponseMessage> BookAsync(HttpClient client, Diary diary, string start, string email, bool useCredit)
     {
@@ -169,7 +169,7 @@ public sealed partial class PatientIdentityTests(WholeStack stack) : IClassFixtu
         {
             await using var db = stack.Booking.OpenDb();
             return await db.CreditGrants.AnyAsync(g => g.OrderId == orderId);
-        }, TimeSpan.FromSeconds(30), "booking granted the credits");
+        }, TimeSpan.FromSeconds(60), "booking granted the credits");
     }
 
     private sealed record Diary(Guid PractitionerId, Guid TypeId, string Code);

@@ -215,7 +215,7 @@ public sealed class GuestBookingLimitTests(GuestBookingLimitsFixture limits) : I
         {
             await using var db = limits.Expiring.OpenDb();
             return await db.Bookings.AnyAsync(b => b.Id == created.Booking.Id && b.Status == BookingStatus.Expired);
-        }, TimeSpan.FromSeconds(30), "the sweeper expired the pending booking");
+        }, TimeSpan.FromSeconds(60), "the sweeper expired the pending booking");
 
         using var late = await client.PostAsync($"/api/booking/bookings/{created.Booking.Id}/confirm?token={token}", null);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
