@@ -1,4 +1,5 @@
 using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Boundary;
 using CultureHealth.ServiceDefaults.Health;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.OpenApi;
@@ -18,7 +19,8 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Everything a CultureHealth process needs before its own features: telemetry, health,
-    /// problem details, staff-token validation, resilient HTTP clients and OpenAPI.
+    /// problem details, the input boundary, HEAD and no Server header, staff-token validation,
+    /// resilient HTTP clients and OpenAPI.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -26,6 +28,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.AddProblemResponses();
         builder.AddTrustedProxies();
+        builder.AddInputBoundary();
+        builder.AddHttpSemantics();
         builder.AddStaffAuthentication();
         builder.Services.AddPublicAndStaffOpenApi();
         builder.Services.Configure<JsonOptions>(o =>
@@ -45,6 +49,7 @@ public static class ServiceDefaultsExtensions
         app.UseNoStoreForSecrets();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseInputBoundary();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
