@@ -4,7 +4,7 @@
 # a benchmark stack up between runs: source bench/stack-env.sh && ./run --detach, then bench/<name>.sh.
 export CH_DATA_DIR=${CH_DATA_DIR:-/tmp/ch-bench-all}
 export CH_GATEWAY_PORT=${CH_GATEWAY_PORT:-18080} CH_CONTENT_PORT=${CH_CONTENT_PORT:-15101} CH_SHOP_PORT=${CH_SHOP_PORT:-15102}
-export CH_BOOKING_PORT=${CH_BOOKING_PORT:-15103} CH_ADMIN_PORT=${CH_ADMIN_PORT:-15104} CH_NOTIFICATIONS_PORT=${CH_NOTIFICATIONS_PORT:-15105} CH_PG_PORT=${CH_PG_PORT:-15433}
+export CH_BOOKING_PORT=${CH_BOOKING_PORT:-15103} CH_ADMIN_PORT=${CH_ADMIN_PORT:-15104} CH_NOTIFICATIONS_PORT=${CH_NOTIFICATIONS_PORT:-15105} CH_PATIENTS_PORT=${CH_PATIENTS_PORT:-15108} CH_PG_PORT=${CH_PG_PORT:-15433}
 export CH_RABBIT_PORT=${CH_RABBIT_PORT:-15673} CH_RABBIT_DIST_PORT=${CH_RABBIT_DIST_PORT:-26673} CH_RABBIT_MGMT_PORT=${CH_RABBIT_MGMT_PORT:-25673}
 export CH_DASHBOARD_PORT=${CH_DASHBOARD_PORT:-28888} CH_OTLP_GRPC_PORT=${CH_OTLP_GRPC_PORT:-28889} CH_OTLP_HTTP_PORT=${CH_OTLP_HTTP_PORT:-28890}
 export CH_RABBIT_NODE=${CH_RABBIT_NODE:-chbench@localhost}
@@ -13,6 +13,8 @@ export CH_RABBIT_NODE=${CH_RABBIT_NODE:-chbench@localhost}
 export CH_GATEWAY_URL="http://127.0.0.1:$CH_GATEWAY_PORT"
 # Read by the gateway (Gateway:RateLimits, requests per minute per IP); ./run passes the environment on.
 export Gateway__RateLimits__public=1000000 Gateway__RateLimits__booking=1000000 Gateway__RateLimits__checkout=1000000
+# Every load client books from 127.0.0.1 as a guest: lift booking's caps on unconfirmed bookings per client and address.
+export Booking__MaxPendingPerClientAddress=100000 Booking__MaxPendingPerEmail=10000
 # Every benchmark client checks out from 127.0.0.1: lift the shop's cap on unpaid orders per client address.
 export Shop__MaxUnpaidOrdersPerClient=1000000
 # Every request is traced and exported to the local telemetry dashboard by default; at thousands of

@@ -68,21 +68,23 @@ for name, dep in deployments.items():
     if name not in pdbs:
         fail(dep, "needs a PodDisruptionBudget")
 
-# The staff-token private key: only admin's pods may mount it or be told where it is (everyone else verifies with
-# admin's JWKS); no workload may carry a signing secret in its env.
-for kind, objs in (("Deployment", deployments), ("Job", by_kind("Job"))):
-    for name, obj in objs.items():
-        spec = obj["spec"]["template"]["spec"]
-        mounts_key = any(v.get("secret", {}).get("secretName") == "culturehealth-staff-signing-key" for v in spec.get("volumes", []))
-        signing_env = [e["name"] for c in spec.get("containers", []) for e in c.get("env", []) if e["name"].startswith("StaffAuth__SigningKeys")]
-        if (mounts_key or signing_env) and not (kind == "Deployment" and name == "admin"):
-            fail(obj, "only admin's Deployment may hold the staff signing key")
-        if any(e["name"].endswith("__Secret") and e["name"].startswith("StaffAuth") for c in spec.get("containers", []) for e in c.get("env", [])):
-            fail(obj, "staff tokens are signed with an asymmetric key, not a shared secret")
-if deployments and "admin" in deployments:
-    admin_spec = deployments["admin"]["spec"]["template"]["spec"]
-    if not any(v.get("secret", {}).get("secretName") == "culturehealth-staff-signing-key" for v in admin_spec.get("volumes", [])):
-        fail(deployments["admin"], "admin must mount the culturehealth-staff-signing-key Secret")
+# Token private keys: only the signer's pods may mount the key or be told where it is (everyone else verifies with
+# the signer's JWKS); no workload may carry a signing secret in its env. Staff tokens: admin; patient tokens: patients.
+SIGNERS = {"StaffAuth": ("admin", "culturehealth-staff-signing-key"), "PatientAuth": ("patients", "culturehealth-patients-signing-key")}
+for section, (signer, secret_name) in SIGNERS.items():
+    for kind, objs in (("Deployment", deployments), ("Job", by_kind("Job"))):
+        for name, obj in objs.items():
+            spec = obj["spec"]["template"]["spec"]
+            mounts_key = any(v.get("secret", {}).get("secretName") == secret_name for v in spec.get("volumes", []))
+            signing_env = [e["name"] for c in spec.get("containers", []) for e in c.get("env", []) if e["name"].startswith(f"{section}__SigningKeys")]
+            if (mounts_key or signing_env) and not (kind == "Deployment" and name == signer):
+                fail(obj, f"only the {signer} Deployment may hold the {section} signing key")
+            if any(e["name"].endswith("__Secret") and e["name"].startswith(section) for c in spec.get("containers", []) for e in c.get("env", [])):
+                fail(obj, f"{section} tokens are signed with an asymmetric key, not a shared secret")
+    if deployments and signer in deployments:
+        signer_spec = deployments[signer]["spec"]["template"]["spec"]
+        if not any(v.get("secret", {}).get("secretName") == secret_name for v in signer_spec.get("volumes", [])):
+            fail(deployments[signer], f"{signer} must mount the {secret_name} Secret")
 
 # One secret must not open everything (issue 20): each service's pods (Deployment and migration Job) read only
 # their own database and broker credentials, every service in deploy/service-access.txt has its own LOGIN role

@@ -31,7 +31,7 @@ public static class GatewayExtensions
         app.MapGet("/api-reference", (IConfiguration config) => TypedResults.Ok(new
         {
             description = "OpenAPI documents of the services behind this gateway",
-            documents = new[] { "content", "shop", "booking", "admin" }.ToDictionary(s => s, s => $"/openapi/{s}.json"),
+            documents = new[] { "content", "shop", "booking", "patients", "admin" }.ToDictionary(s => s, s => $"/openapi/{s}.json"),
         })).AllowAnonymous().WithTags("API reference");
         app.UseUnavailableUpstreamProblems();
         app.MapReverseProxy().MarkAsProxied();

@@ -3,6 +3,7 @@ using CultureHealth.Booking.Data;
 using CultureHealth.Content.Data;
 using CultureHealth.Gateway;
 using CultureHealth.Notifications.Data;
+using CultureHealth.Patients.Data;
 using CultureHealth.Shop.Data;
 using CultureHealth.Testing;
 
@@ -27,12 +28,13 @@ public sealed class MetricsStack : IAsyncLifetime
     public TestService<BookingDbContext> Booking { get; private set; } = null!;
     public TestService<AdminDbContext> Admin { get; private set; } = null!;
     public TestService<NotificationsDbContext> Notifications { get; private set; } = null!;
+    public TestService<PatientsDbContext> Patients { get; private set; } = null!;
     public ServiceFactory<DownstreamHealth> Gateway { get; private set; } = null!;
 
     /// <summary>The jobs this stack hosts: every process of prometheus.yml except the storefront, which is still being built.</summary>
     public static IReadOnlySet<string> Jobs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "gateway", "content", "shop", "booking", "admin", "notifications",
+        "gateway", "content", "shop", "booking", "admin", "notifications", "patients",
     };
 
     /// <summary>Each process that Prometheus scrapes, by the job name prometheus.yml gives it.</summary>
@@ -44,6 +46,7 @@ public sealed class MetricsStack : IAsyncLifetime
         ["booking"] = Booking.Factory.BaseAddress,
         ["admin"] = Admin.Factory.BaseAddress,
         ["notifications"] = Notifications.Factory.BaseAddress,
+        ["patients"] = Patients.Factory.BaseAddress,
     };
 
     /// <summary>A gateway route to a service that is not running.</summary>
@@ -69,7 +72,9 @@ public sealed class MetricsStack : IAsyncLifetime
             ["Notifications:ClinicAddress"] = "1 Harley Street, London W1G 9QD",
             ["Notifications:PublicSiteUrl"] = "https://clinic.example",
         }));
-        await Task.WhenAll(contentTask, shopTask, bookingTask, notificationsTask);
+        var patientsTask = TestService<PatientsDbContext>.StartAsync("patients", vhost, listen: true, settings: Sampling);
+        await Task.WhenAll(contentTask, shopTask, bookingTask, notificationsTask, patientsTask);
+        Patients = patientsTask.Result;
         Content = contentTask.Result;
         Shop = shopTask.Result;
         Booking = bookingTask.Result;
@@ -88,6 +93,7 @@ public sealed class MetricsStack : IAsyncLifetime
             ["ReverseProxy:Clusters:shop:Destinations:primary:Address"] = Shop.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = Booking.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = Admin.Factory.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:patients:Destinations:primary:Address"] = Patients.Factory.BaseAddress.ToString(),
             // A downstream nobody listens on: what the gateway answers (503) when a service is unreachable, which is
             // where its 5xx series come from (StorefrontTraffic calls it once).
             ["ReverseProxy:Routes:ops-unreachable:ClusterId"] = "ops-unreachable",
@@ -119,6 +125,7 @@ public sealed class MetricsStack : IAsyncLifetime
         await Gateway.DisposeAsync();
         await Admin.DisposeAsync();
         await Notifications.DisposeAsync();
+        await Patients.DisposeAsync();
         await Booking.DisposeAsync();
         await Shop.DisposeAsync();
         await Content.DisposeAsync();

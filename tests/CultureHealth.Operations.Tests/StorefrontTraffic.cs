@@ -24,10 +24,15 @@ public sealed class StorefrontTraffic(MetricsStack stack)
         await RefundAsync(orderId);
         await FailCheckoutAsync();
         await BookRescheduleAndCancelAsync();
+        await AskForAnEmailCodeAsync();
         await SearchAWeekWithNoSlotAsync();
         await SignInPastTheRateLimitAsync();
         await CallAnUnreachableServiceAsync();
     }
+
+    /// <summary>A patient asks the patients service for a sign-in code (its proof counters and HTTP series).</summary>
+    private async Task AskForAnEmailCodeAsync() =>
+        await SendAsync(HttpMethod.Post, "/api/patients/email-proofs", new { email = $"reader-{Guid.NewGuid():N}@example.com" }, HttpStatusCode.Accepted);
 
     private async Task SearchAWeekWithNoSlotAsync()
     {
@@ -119,13 +124,14 @@ public sealed class StorefrontTraffic(MetricsStack stack)
         var availability = await GetAsync($"/api/booking/availability?appointmentTypeId={type["id"]}&from={from}&to={to}");
         var practitioner = availability["practitioners"]!.AsArray().First(p => p!["slots"]!.AsArray().Count >= 2)!;
         var slots = practitioner["slots"]!.AsArray();
+        // A patient signed in with a proven address: confirmed at once, and the reply carries the manage token.
         var created = await SendAsync(HttpMethod.Post, "/api/booking/bookings", new
         {
             appointmentTypeId = type["id"]!.GetValue<Guid>(),
             practitionerId = practitioner["practitionerId"]!.GetValue<Guid>(),
             start = (string)slots[0]!["start"]!,
             patient = new { name = "Pat Example", email = "pat@example.com", phone = "07700 900123" },
-        }, HttpStatusCode.Created, idempotent: true);
+        }, HttpStatusCode.Created, idempotent: true, bearer: TestPatients.TokenFor("pat@example.com"));
         var id = (string)created["booking"]!["id"]!;
         var token = Uri.EscapeDataString((string)created["manageToken"]!);
         await SendAsync(HttpMethod.Post, $"/api/booking/bookings/{id}/reschedule?token={token}", new { start = (string)slots[^1]!["start"]! }, HttpStatusCode.OK);
@@ -138,9 +144,13 @@ public sealed class StorefrontTraffic(MetricsStack stack)
         return await ReadAsync(response, HttpStatusCode.OK, "GET " + path);
     }
 
-    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected, bool idempotent = false)
+    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected, bool idempotent = false, string? bearer = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
         if (idempotent)
         {
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

@@ -14,8 +14,9 @@ using MimeKit;
 namespace CultureHealth.Platform.Tests;
 
 /// <summary>
-/// A patient books through the gateway and gets exactly one confirmation email with a calendar
-/// invitation, even when BookingConfirmed reaches the notifications worker twice.
+/// A patient books through the gateway, confirms with the emailed link (a guest's booking is pending until then),
+/// and gets exactly one confirmation email with a calendar invitation, even when BookingConfirmed reaches the
+/// notifications worker twice.
 /// </summary>
 public sealed class BookingConfirmationEmailTests : IAsyncLifetime
 {
@@ -80,8 +81,18 @@ public sealed class BookingConfirmationEmailTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var bookingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booking").GetProperty("id").GetGuid();
 
-        var first = await Eventually.GetAsync(() => Task.FromResult(MessagesTo(email)), m => m.Count >= 1,
-            TimeSpan.FromSeconds(30), "the confirmation email was written");
+        // The guest follows the link in the "please confirm" email.
+        var pleaseConfirm = (await Eventually.GetAsync(() => Task.FromResult(MessagesTo(email)), m => m.Count >= 1,
+            TimeSpan.FromSeconds(60), "the please-confirm email was written"))[0];
+        var link = System.Text.RegularExpressions.Regex.Match(pleaseConfirm.TextBody ?? "", @"/booking/confirm\?booking=(?<id>[0-9a-f-]{36})&token=(?<token>[A-Za-z0-9_%-]+)");
+        Assert.True(link.Success, pleaseConfirm.TextBody);
+        using (var confirm = await client.PostAsync(new Uri($"/api/booking/bookings/{bookingId}/confirm?token={link.Groups["token"].Value}", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        }
+
+        var first = await Eventually.GetAsync(() => Task.FromResult(ConfirmationsTo(email)), m => m.Count >= 1,
+            TimeSpan.FromSeconds(60), "the confirmation email was written");
 
         // The broker delivers the very same event again.
         BookingConfirmed original;
@@ -95,9 +106,9 @@ public sealed class BookingConfirmationEmailTests : IAsyncLifetime
         var before = _notificationsConsumed.Completed<BookingConfirmed>();
         await _booking.GetRequiredService<IBus>().Publish(original);
         await Eventually.TrueAsync(() => Task.FromResult(_notificationsConsumed.Completed<BookingConfirmed>() > before),
-            TimeSpan.FromSeconds(30), "notifications consumed the duplicate");
+            TimeSpan.FromSeconds(60), "notifications consumed the duplicate");
 
-        var messages = MessagesTo(email);
+        var messages = ConfirmationsTo(email);
         var message = Assert.Single(messages);
         Assert.Contains("Sam Runner", message.TextBody, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(message.HtmlBody));
@@ -114,6 +125,9 @@ public sealed class BookingConfirmationEmailTests : IAsyncLifetime
         Assert.DoesNotContain(calendar.Replace("\r\n", "", StringComparison.Ordinal), c => c == '\n');
         Assert.Single(first);
     }
+
+    private List<MimeMessage> ConfirmationsTo(string email) =>
+        MessagesTo(email).Where(m => m.Subject?.StartsWith("Booking confirmed", StringComparison.Ordinal) == true).ToList();
 
     private List<MimeMessage> MessagesTo(string email) =>
         !Directory.Exists(_mail)

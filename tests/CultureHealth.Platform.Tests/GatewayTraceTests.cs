@@ -67,7 +67,7 @@ public sealed class GatewayTraceTests(WholeStack stack) : IClassFixture<WholeSta
             using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }, r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "gateway health green");
-        foreach (var service in new[] { "content", "shop", "booking", "admin" })
+        foreach (var service in new[] { "content", "shop", "booking", "patients", "admin" })
         {
             Assert.Contains($"\"{service}\":{{\"status\":\"Healthy\"", health.Body, StringComparison.Ordinal);
         }

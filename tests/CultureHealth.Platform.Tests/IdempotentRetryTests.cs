@@ -29,7 +29,9 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
         var body = await Stack.FreeSlotRequestAsync(client, email);
         var key = Guid.NewGuid().ToString();
 
-        var answers = await AllAtOnceAsync(() => Post(client, "/api/booking/bookings", body, key));
+        // A patient who proved the address: the booking is confirmed at once and the reply carries the manage token.
+        var patient = TestPatients.TokenFor(email);
+        var answers = await AllAtOnceAsync(() => Post(client, "/api/booking/bookings", body, key, patient));
 
         var texts = string.Join("\n", answers.Select(a => $"{(int)a.Status} {a.Body}"));
         Assert.True(answers.All(a => a.Status == HttpStatusCode.Created), texts);
@@ -96,8 +98,9 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
         Assert.True(order.Status == HttpStatusCode.Created, order.Body);
         var orderToken = order.Json.GetProperty("accessToken").GetString()!;
         var bookingKey = Guid.NewGuid().ToString();
+        var bookingEmail = $"sealed.{Guid.NewGuid():N}@example.com";
         var booking = await Post(client, "/api/booking/bookings",
-            await Stack.FreeSlotRequestAsync(client, $"sealed.{Guid.NewGuid():N}@example.com"), bookingKey);
+            await Stack.FreeSlotRequestAsync(client, bookingEmail), bookingKey, TestPatients.TokenFor(bookingEmail));
         Assert.True(booking.Status == HttpStatusCode.Created, booking.Body);
         var manageToken = booking.Json.GetProperty("manageToken").GetString()!;
 
@@ -141,10 +144,14 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
         return await Task.WhenAll(copies);
     }
 
-    private static async Task<Answer> Post(HttpClient client, string path, object body, string key)
+    private static async Task<Answer> Post(HttpClient client, string path, object body, string key, string? patientToken = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);
+        if (patientToken is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", patientToken);
+        }
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;

@@ -2,6 +2,8 @@ using CultureHealth.Admin.Data;
 using CultureHealth.Booking.Data;
 using CultureHealth.Content.Data;
 using CultureHealth.Gateway;
+using CultureHealth.Notifications.Data;
+using CultureHealth.Patients.Data;
 using CultureHealth.Shop.Data;
 using CultureHealth.Testing;
 using MassTransit;
@@ -15,6 +17,8 @@ namespace CultureHealth.Platform.Tests;
 /// run command starts them. The gateway's tracer also exports to <see cref="Spans"/> (the process's
 /// activity sources are shared, so it sees every host's spans). The gateway is hosted by way of its
 /// <see cref="DownstreamHealth"/> type: every service's top-level Program is public, so the name is ambiguous.
+/// Notifications writes its emails as .eml files into <see cref="MailDirectory"/>; booking fetches the patients
+/// service's public keys from its JWKS endpoint, as in a deployment.
 /// </summary>
 public sealed class WholeStack : IAsyncLifetime
 {
@@ -28,6 +32,9 @@ public sealed class WholeStack : IAsyncLifetime
     public TestService<ShopDbContext> Shop { get; private set; } = null!;
     public TestService<BookingDbContext> Booking { get; private set; } = null!;
     public TestService<AdminDbContext> Admin { get; private set; } = null!;
+    public TestService<PatientsDbContext> Patients { get; private set; } = null!;
+    public TestService<NotificationsDbContext> Notifications { get; private set; } = null!;
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "ch-stack-mail-" + Guid.NewGuid().ToString("N")[..8]);
     public ServiceFactory<DownstreamHealth> Gateway { get; private set; } = null!;
 
     /// <summary>Overrides for the gateway's settings (rate limits in tests that probe them).</summary>
@@ -42,12 +49,28 @@ public sealed class WholeStack : IAsyncLifetime
         {
             ["Shop:WebhookSecret"] = "test-webhook-secret-of-at-least-32-characters",
         });
-        var bookingTask = TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true,
-            services: s => s.AddConsumeObserver(_ => BookingConsumed));
-        await Task.WhenAll(contentTask, shopTask, bookingTask);
+        // The stack's patients service signs with a key of its own that booking is not configured with: booking can
+        // only learn it from the JWKS endpoint, as a deployment does.
+        var patientsTask = TestService<PatientsDbContext>.StartAsync("patients", vhost, listen: true, settings: new Dictionary<string, string?>
+        {
+            ["PatientAuth:SigningKeys:0:Id"] = "stack-" + Guid.NewGuid().ToString("N")[..8],
+            ["PatientAuth:SigningKeys:0:PrivateKeyPem"] = CultureHealth.ServiceDefaults.Auth.EcdsaKeys.CreatePemPair().PrivateKeyPem,
+        });
+        var notificationsTask = TestService<NotificationsDbContext>.StartAsync("notifications", vhost, settings: new Dictionary<string, string?>
+        {
+            ["Notifications:Delivery"] = "Pickup",
+            ["Notifications:PickupDirectory"] = MailDirectory,
+            ["Site:PublicUrl"] = "https://clinic.example",
+        });
+        await Task.WhenAll(contentTask, shopTask, patientsTask, notificationsTask);
+        Patients = patientsTask.Result;
+        Notifications = notificationsTask.Result;
+        Booking = await TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true, settings: new Dictionary<string, string?>
+        {
+            ["PatientAuth:JwksUrl"] = new Uri(Patients.Factory.BaseAddress, "/.well-known/jwks.json").ToString(),
+        }, services: s => s.AddConsumeObserver(_ => BookingConsumed));
         Content = contentTask.Result;
         Shop = shopTask.Result;
-        Booking = bookingTask.Result;
         Admin = await TestService<AdminDbContext>.StartAsync("admin", vhost, listen: true, settings: new Dictionary<string, string?>
         {
             ["Admin:Bootstrap:Email"] = AdminEmail,
@@ -66,6 +89,7 @@ public sealed class WholeStack : IAsyncLifetime
             ["ReverseProxy:Clusters:shop:Destinations:primary:Address"] = Shop.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = Booking.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = Admin.Factory.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:patients:Destinations:primary:Address"] = Patients.Factory.BaseAddress.ToString(),
             ["OTEL_SERVICE_NAME"] = "gateway",
             ["Gateway:RateLimits:sign-in"] = "1000",
         };
@@ -95,5 +119,19 @@ public sealed class WholeStack : IAsyncLifetime
         await Booking.DisposeAsync();
         await Shop.DisposeAsync();
         await Content.DisposeAsync();
+        await Patients.DisposeAsync();
+        await Notifications.DisposeAsync();
+        try { Directory.Delete(MailDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+
+    /// <summary>The emails notifications wrote to <paramref name="address"/> so far, oldest first.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> MailTo(string address) =>
+        !Directory.Exists(MailDirectory)
+            ? []
+            : Directory.EnumerateFiles(MailDirectory, "*.eml")
+                .Select(f => (File: f, Message: MimeKit.MimeMessage.Load(f)))
+                .Where(m => m.Message.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))
+                .OrderBy(m => File.GetLastWriteTimeUtc(m.File))
+                .Select(m => m.Message)
+                .ToList();
 }

@@ -32,6 +32,18 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
         {
             _settings[key] = value;
         }
+        foreach (var (key, value) in TestPatients.Settings)
+        {
+            _settings[key] = value;
+        }
+        if (typeof(TEntryPoint).Assembly.GetName().Name == "CultureHealth.Patients")
+        {
+            // The patients service issues patient tokens: it alone holds the private key (the one TestPatients signs with).
+            foreach (var (key, value) in TestPatients.IssuerSettings)
+            {
+                _settings[key] = value;
+            }
+        }
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;

@@ -7,6 +7,7 @@ using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Patients;
 using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Booking;
@@ -16,14 +17,20 @@ public static class BookingServiceExtensions
     public static IHostApplicationBuilder AddBooking(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<BookingOptions>(BookingOptions.Section);
-        builder.AddServiceDatabase<BookingDbContext>("booking");
+        builder.AddValidatedOptions<GuestBookingOptions>(GuestBookingOptions.Section);
         builder.AddEventSecrets();
+        builder.AddPatientAuthentication();
+        builder.AddServiceDatabase<BookingDbContext>("booking");
         builder.Services.AddScoped<IDemoDataSeeder<BookingDbContext>, BookingDemoData>();
         builder.Services.AddScoped<DiaryReader>();
         builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddScoped<BookingCommands>();
         builder.Services.AddSingleton<DiaryWriteLock>();
         builder.Services.AddScoped<StaffBookingCommands>();
+        builder.Services.AddScoped<PendingHolds>();
+        builder.Services.AddScoped<PendingBookings>();
+        builder.Services.AddScoped<BookingRequests>();
+        builder.Services.AddHostedService<PendingBookingSweeper>();
         builder.AddServiceMessaging<BookingDbContext>("booking", bus =>
         {
             bus.AddConsumer<OrderPaidConsumer>();
@@ -39,10 +46,12 @@ public static class BookingServiceExtensions
         app.MapAppointmentTypeEndpoints();
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
+        app.MapBookingConfirmationEndpoints();
         app.MapCreditEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapScheduleEndpoints();
         app.MapStaffBookingEndpoints();
+        app.MapStaffBookingCreationEndpoints();
         app.MapClosureEndpoints();
         return app;
     }

@@ -44,6 +44,14 @@ public sealed class NotificationsOptions : IValidatableObject
     [Required]
     public string ManageBookingPath { get; set; } = "/bookings/{bookingId}?token={token}";
 
+    /// <summary>The site's page that completes an email proof; {email} and {code} are filled in (and returnUrl appended when given).</summary>
+    [Required]
+    public string VerifyEmailPath { get; set; } = "/account/verify?email={email}&code={code}";
+
+    /// <summary>The site's page that confirms a guest's pending booking; {bookingId} and {token} are filled in.</summary>
+    [Required]
+    public string ConfirmBookingPath { get; set; } = "/booking/confirm?booking={bookingId}&token={token}";
+
     /// <summary>The storefront page that confirms a commenter's address under <see cref="PublicSiteUrl"/>; {token} is filled in.</summary>
     [Required]
     public string CommenterConfirmPath { get; set; } = "/comments/confirm-email?token={token}";
@@ -80,6 +88,14 @@ public sealed class NotificationsOptions : IValidatableObject
         if (!ManageBookingPath.Contains("{token}", StringComparison.Ordinal) || !ManageBookingPath.Contains("{bookingId}", StringComparison.Ordinal))
         {
             yield return new ValidationResult("Notifications:ManageBookingPath must contain {bookingId} and {token}.", [nameof(ManageBookingPath)]);
+        }
+        if (!VerifyEmailPath.Contains("{email}", StringComparison.Ordinal) || !VerifyEmailPath.Contains("{code}", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Notifications:VerifyEmailPath must contain {email} and {code}.", [nameof(VerifyEmailPath)]);
+        }
+        if (!ConfirmBookingPath.Contains("{token}", StringComparison.Ordinal) || !ConfirmBookingPath.Contains("{bookingId}", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Notifications:ConfirmBookingPath must contain {bookingId} and {token}.", [nameof(ConfirmBookingPath)]);
         }
     }
 }

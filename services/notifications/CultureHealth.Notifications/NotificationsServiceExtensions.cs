@@ -39,6 +39,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<StockLowConsumer>();
             bus.AddConsumer<CommentSubmittedConsumer>();
             bus.AddConsumer<CommentModeratedConsumer>();
+            bus.AddConsumer<EmailProofRequestedConsumer>();
+            bus.AddConsumer<BookingConfirmationRequestedConsumer>();
             bus.AddConsumer<CommenterEmailConfirmationRequestedConsumer>();
             bus.AddConsumer<CommenterEmailConfirmedConsumer>();
         });
@@ -57,6 +59,7 @@ public static class NotificationsServiceExtensions
         builder.Services.AddSingleton<BookingEmails>();
         builder.Services.AddSingleton<ShopEmails>();
         builder.Services.AddSingleton<CommunityEmails>();
+        builder.Services.AddSingleton<ProofEmails>();
 
         builder.Services.AddHostedService<ReminderSender>();
         builder.Services.AddHostedService<ModerationDigestSender>();

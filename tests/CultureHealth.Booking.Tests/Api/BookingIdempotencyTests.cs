@@ -21,16 +21,19 @@ public sealed class BookingIdempotencyTests(BookingServiceFixture fixture)
         using var second = fixture.Replica.CreateClient();
         var body = Request(diary, await SlotAfterAsync(first, diary, Duration.FromDays(2)));
         var key = Guid.NewGuid().ToString();
+        // A patient who proved the address, so every answer carries the (one) manage token.
+        var patient = TestPatients.TokenFor("pat@example.com");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
         {
-            using var response = await PostBookingAsync(i % 2 == 0 ? first : second, body, key);
+            using var response = await PostBookingAsync(i % 2 == 0 ? first : second, body, key, patient);
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
         Assert.True(answers.All(a => a.StatusCode == HttpStatusCode.Created), string.Join("\n", answers.Select(a => $"{(int)a.StatusCode} {a.Body}")));
         var created = answers.Select(a => System.Text.Json.JsonSerializer.Deserialize<BookingCreated>(a.Body, Json)!).ToList();
         Assert.Single(created.Select(c => c.Booking.Id).Distinct());
+        Assert.NotNull(created[0].ManageToken);
         Assert.Single(created.Select(c => c.ManageToken).Distinct());
         await using var db = fixture.Service.OpenDb();
         Assert.Equal(1, await db.Bookings.CountAsync(b => b.PractitionerId == diary.PractitionerId));
@@ -63,7 +66,8 @@ public sealed class BookingIdempotencyTests(BookingServiceFixture fixture)
         using var client = fixture.Service.CreateClient();
         var body = Request(diary, await SlotAfterAsync(client, diary, Duration.FromDays(3)));
         var key = Guid.NewGuid().ToString();
-        using var first = await PostBookingAsync(client, body, key);
+        var patient = TestPatients.TokenFor("pat@example.com");
+        using var first = await PostBookingAsync(client, body, key, patient);
         var created = await first.Content.ReadFromJsonAsync<BookingCreated>(Json);
         using (var cancel = await client.PostAsync($"/api/booking/bookings/{created!.Booking.Id}/cancel?token={created.ManageToken}", null))
         {
@@ -71,7 +75,7 @@ public sealed class BookingIdempotencyTests(BookingServiceFixture fixture)
         }
 
         // The slot is free again, but a retry of the first request must not book it a second time.
-        using var retry = await PostBookingAsync(client, body, key);
+        using var retry = await PostBookingAsync(client, body, key, patient);
 
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         var replayed = await retry.Content.ReadFromJsonAsync<BookingCreated>(Json);

@@ -5,6 +5,7 @@ using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Outbox;
+using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using static CultureHealth.Booking.Tests.Api.BookingServiceFixture;
@@ -22,15 +23,18 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         using var client = fixture.Service.CreateClient();
         var body = Request(diary, await SlotAfterAsync(client, diary, Duration.FromDays(2)));
         var key = Guid.NewGuid().ToString();
+        // A patient who proved the address gets the manage token in the reply (a guest gets it by email only).
+        var patient = TestPatients.TokenFor("pat@example.com");
 
-        using var first = await PostBookingAsync(client, body, key);
-        using var retry = await PostBookingAsync(client, body, key);
+        using var first = await PostBookingAsync(client, body, key, patient);
+        using var retry = await PostBookingAsync(client, body, key, patient);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         var a = await first.Content.ReadFromJsonAsync<BookingCreated>(Json);
         var b = await retry.Content.ReadFromJsonAsync<BookingCreated>(Json);
         Assert.Equal(a!.Booking.Id, b!.Booking.Id);
+        Assert.NotNull(a.ManageToken);
         Assert.Equal(a.ManageToken, b.ManageToken);
         await using var db = fixture.Service.OpenDb();
         Assert.Equal(1, await db.Bookings.CountAsync(x => x.PractitionerId == diary.PractitionerId));
@@ -56,7 +60,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
     {
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
-        var created = await BookAsync(client, Request(diary, await SlotAfterAsync(client, diary, Duration.FromDays(2))));
+        var created = await fixture.BookAsync(client, Request(diary, await SlotAfterAsync(client, diary, Duration.FromDays(2))));
 
         await using var db = fixture.Service.OpenDb();
         var payloads = await db.Set<OutboxMessage>().AsNoTracking()
@@ -76,7 +80,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         var before = await SlotsAsync(client, diary, day, day);
         var start = before.Single(s => s.Start.Hour == 12 && s.Start.Minute == 0).Start;
 
-        await BookAsync(client, Request(diary, start));
+        await fixture.BookAsync(client, Request(diary, start));
         var after = (await SlotsAsync(client, diary, day, day)).Select(s => s.Start).ToHashSet();
 
         // Footprints are [s, s+75m) (60 minutes plus a 15-minute buffer), so starts within 75 minutes either side clash.
@@ -92,7 +96,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
     {
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
-        var created = await BookAsync(client, Request(diary, await SlotAfterAsync(client, diary, Duration.FromDays(2))));
+        var created = await fixture.BookAsync(client, Request(diary, await SlotAfterAsync(client, diary, Duration.FromDays(2))));
 
         using var wrong = await client.GetAsync($"/api/booking/bookings/{created.Booking.Id}?token=not-the-token");
         using var missing = await client.GetAsync($"/api/booking/bookings/{created.Booking.Id}");
@@ -105,7 +109,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         Assert.Equal("confirmed", found!.Status);
         await using var db = fixture.Service.OpenDb();
         var stored = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == created.Booking.Id);
-        Assert.Equal(SecretToken.HashOf(created.ManageToken), stored.ManageTokenHash);
+        Assert.Equal(SecretToken.HashOf(created.ManageToken!), stored.ManageTokenHash);
     }
 
     [Fact]
@@ -114,7 +118,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
         var start = await SlotAfterAsync(client, diary, Duration.FromDays(3));
-        var created = await BookAsync(client, Request(diary, start));
+        var created = await fixture.BookAsync(client, Request(diary, start));
 
         using var cancel = await client.PostAsync($"/api/booking/bookings/{created.Booking.Id}/cancel?token={created.ManageToken}", null);
 
@@ -125,7 +129,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         Assert.Equal(BookingStatus.Cancelled, row.Status);
         Assert.Equal(1, row.Sequence);
         // The slot is bookable again by someone else.
-        await BookAsync(client, Request(diary, start, "next@example.com"));
+        await fixture.BookAsync(client, Request(diary, start, "next@example.com"));
         using var again = await client.PostAsync($"/api/booking/bookings/{created.Booking.Id}/cancel?token={created.ManageToken}", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
@@ -135,7 +139,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
     {
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
-        var created = await BookAsync(client, Request(diary, await SlotAfterAsync(client, diary, Duration.FromHours(3))));
+        var created = await fixture.BookAsync(client, Request(diary, await SlotAfterAsync(client, diary, Duration.FromHours(3))));
 
         using var cancel = await client.PostAsync($"/api/booking/bookings/{created.Booking.Id}/cancel?token={created.ManageToken}", null);
 
@@ -153,7 +157,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
         var start = await SlotAfterAsync(client, diary, Duration.FromDays(3));
-        var created = await BookAsync(client, Request(diary, start));
+        var created = await fixture.BookAsync(client, Request(diary, start));
         var newStart = start.AddHours(3);
 
         using var moved = await client.PostAsJsonAsync($"/api/booking/bookings/{created.Booking.Id}/reschedule?token={created.ManageToken}",
@@ -163,7 +167,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         var dto = await moved.Content.ReadFromJsonAsync<BookingDto>(Json);
         Assert.Equal(newStart, dto!.Start);
         Assert.Equal(1, dto.Sequence);
-        await BookAsync(client, Request(diary, start, "takes.old.slot@example.com"));
+        await fixture.BookAsync(client, Request(diary, start, "takes.old.slot@example.com"));
     }
 
     [Fact]
@@ -172,8 +176,8 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
         var start = await SlotAfterAsync(client, diary, Duration.FromDays(3));
-        var mine = await BookAsync(client, Request(diary, start));
-        var theirs = await BookAsync(client, Request(diary, start.AddHours(3), "other@example.com"));
+        var mine = await fixture.BookAsync(client, Request(diary, start));
+        var theirs = await fixture.BookAsync(client, Request(diary, start.AddHours(3), "other@example.com"));
 
         using var moved = await client.PostAsJsonAsync($"/api/booking/bookings/{mine.Booking.Id}/reschedule?token={mine.ManageToken}",
             new { start = theirs.Booking.Start.AddMinutes(30).ToString("O", System.Globalization.CultureInfo.InvariantCulture) });

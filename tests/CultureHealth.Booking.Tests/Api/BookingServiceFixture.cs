@@ -3,6 +3,7 @@ using System.Text.Json;
 using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Contracts;
 using CultureHealth.Testing;
 using MassTransit;
 using NodaTime;
@@ -25,10 +26,21 @@ public sealed class BookingServiceFixture : IAsyncLifetime
     {
         var broker = await RabbitMqServer.SharedAsync();
         var vhost = await broker.CreateVirtualHostAsync("booking-" + Guid.NewGuid().ToString("N")[..8]);
-        Service = await TestService<BookingDbContext>.StartAsync("booking", vhost, services: s => s.AddConsumeObserver(_ => Consumed));
-        Replica = await TestService<BookingDbContext>.StartAsync("booking", vhost, database: Service.DatabaseConnectionString,
+        Service = await TestService<BookingDbContext>.StartAsync("booking", vhost, settings: Settings,
+            services: s => s.AddConsumeObserver(_ => Consumed));
+        Replica = await TestService<BookingDbContext>.StartAsync("booking", vhost, database: Service.DatabaseConnectionString, settings: Settings,
             services: s => s.AddConsumeObserver(_ => Consumed));
     }
+
+    /// <summary>
+    /// Tests of every class share these hosts and (in memory) one client address, so the caps on open pending
+    /// bookings are lifted here; GuestBookingTests prove the caps on hosts of their own.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
+    {
+        ["Booking:MaxPendingPerEmail"] = "10000",
+        ["Booking:MaxPendingPerClientAddress"] = "10000",
+    };
 
     public async Task DisposeAsync()
     {
@@ -37,10 +49,14 @@ public sealed class BookingServiceFixture : IAsyncLifetime
     }
 
     /// <summary>A practitioner working every day 06:00-22:00 who offers a new appointment type of their own.</summary>
-    public async Task<Diary> ArrangeDiaryAsync(int durationMinutes = 60, int bufferAfterMinutes = 15, bool creditsCanPay = true)
+    public Task<Diary> ArrangeDiaryAsync(int durationMinutes = 60, int bufferAfterMinutes = 15, bool creditsCanPay = true) =>
+        ArrangeDiaryAsync(Service, durationMinutes, bufferAfterMinutes, creditsCanPay);
+
+    public static async Task<Diary> ArrangeDiaryAsync(
+        TestService<BookingDbContext> service, int durationMinutes = 60, int bufferAfterMinutes = 15, bool creditsCanPay = true)
     {
         var diary = new Diary(Guid.NewGuid(), Guid.NewGuid(), "type-" + Guid.NewGuid().ToString("N")[..10]);
-        await using var db = Service.OpenDb();
+        await using var db = service.OpenDb();
         db.Practitioners.Add(new Practitioner { Id = diary.PractitionerId, Name = "Test " + diary.Code, Title = "Physiotherapist", UpdatedAt = DateTimeOffset.UtcNow });
         db.AppointmentTypes.Add(new AppointmentTypeDefinition
         {
@@ -88,18 +104,57 @@ public sealed class BookingServiceFixture : IAsyncLifetime
         useCredit,
     };
 
-    public static async Task<HttpResponseMessage> PostBookingAsync(HttpClient client, object body, string? key = null)
+    /// <summary>POSTs a booking; <paramref name="patientToken"/> (from TestPatients) proves the sender's address.</summary>
+    public static async Task<HttpResponseMessage> PostBookingAsync(
+        HttpClient client, object body, string? key = null, string? patientToken = null, string? clientAddress = null)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/booking/bookings") { Content = JsonContent.Create(body) };
         message.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        if (patientToken is not null)
+        {
+            message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", patientToken);
+        }
+        if (clientAddress is not null)
+        {
+            // What the gateway sets; the service takes the last entry as the client.
+            message.Headers.Add("X-Forwarded-For", clientAddress);
+        }
         return await client.SendAsync(message);
     }
 
-    public static async Task<BookingCreated> BookAsync(HttpClient client, object body)
+    /// <summary>
+    /// Books as a guest and confirms it as the patient would: with the manage token from the "please confirm"
+    /// email (read from the booking's outbox event and opened as notifications opens it). Returns the confirmed
+    /// booking with its manage token, as a patient has them after following the link.
+    /// </summary>
+    public async Task<BookingCreated> BookAsync(HttpClient client, object body)
     {
         using var response = await PostBookingAsync(client, body);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var created = (await response.Content.ReadFromJsonAsync<BookingCreated>(Json))!;
+        Assert.Equal("pending", created.Booking.Status);
+        Assert.Null(created.ManageToken);
+        var token = await EmailedTokenAsync(created.Booking.Id);
+        using var confirm = await client.PostAsync(new Uri($"/api/booking/bookings/{created.Booking.Id}/confirm?token={Uri.EscapeDataString(token)}", UriKind.Relative), null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirm.StatusCode);
+        return new BookingCreated((await confirm.Content.ReadFromJsonAsync<BookingDto>(Json))!, token);
+    }
+
+    /// <summary>Books with a patient token for the booking's own address: confirmed at once.</summary>
+    public static async Task<BookingCreated> BookAsPatientAsync(HttpClient client, object body, string email)
+    {
+        using var response = await PostBookingAsync(client, body, patientToken: TestPatients.TokenFor(email));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<BookingCreated>(Json))!;
+    }
+
+    /// <summary>The manage token the "please confirm your booking" email carries (sealed in BookingConfirmationRequested).</summary>
+    public async Task<string> EmailedTokenAsync(Guid bookingId) => await EmailedTokenAsync(Service, bookingId);
+
+    public static async Task<string> EmailedTokenAsync(TestService<BookingDbContext> service, Guid bookingId)
+    {
+        var requested = (await service.OutboxEventsAsync<BookingConfirmationRequested>()).Single(e => e.BookingId == bookingId);
+        return TestSecrets.Events.Open(requested.SealedManageToken) ?? throw new InvalidOperationException("The sealed manage token did not open.");
     }
 
     public IBus Bus => Service.GetRequiredService<IBus>();

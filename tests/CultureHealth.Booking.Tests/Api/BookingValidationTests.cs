@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Testing;
 using NodaTime;
 using static CultureHealth.Booking.Tests.Api.BookingServiceFixture;
 
@@ -52,7 +53,9 @@ public sealed class BookingValidationTests(BookingServiceFixture fixture)
             _ => throw new ArgumentOutOfRangeException(nameof(@case)),
         };
 
-        using var response = await PostBookingAsync(client, body);
+        // Credits are spent only for a proven address, so the credit cases come with the patient's token.
+        var patientToken = @case is "credit-not-allowed" or "no-credit" ? TestPatients.TokenFor("pat@example.com") : null;
+        using var response = await PostBookingAsync(client, body, patientToken: patientToken);
 
         Assert.Equal(status, (int)response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

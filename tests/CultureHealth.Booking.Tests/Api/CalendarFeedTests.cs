@@ -16,7 +16,7 @@ public sealed class CalendarFeedTests(BookingServiceFixture fixture)
     {
         var diary = await fixture.ArrangeDiaryAsync();
         using var patient = fixture.Service.CreateClient();
-        var booked = await BookAsync(patient, Request(diary, await SlotAfterAsync(patient, diary, Duration.FromDays(2))));
+        var booked = await fixture.BookAsync(patient, Request(diary, await SlotAfterAsync(patient, diary, Duration.FromDays(2))));
         using var admin = fixture.Service.CreateClient(TestStaff.TokenFor(StaffRoles.Admin));
 
         using var rotated = await admin.PostAsync($"/manage/booking/practitioners/{diary.PractitionerId}/calendar-key", null);

@@ -16,14 +16,15 @@ public sealed class ManageTokenSealingTests(BookingServiceFixture fixture)
     {
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
-        var created = await BookAsync(client, Request(diary, await SlotAfterAsync(client, diary, Duration.FromDays(2))));
+        var created = await fixture.BookAsync(client, Request(diary, await SlotAfterAsync(client, diary, Duration.FromDays(2))));
+        var manageToken = created.ManageToken!;
 
         await using var db = fixture.Service.OpenDb();
         var payloads = await db.Set<OutboxMessage>().AsNoTracking().Select(m => m.Payload).ToListAsync();
-        Assert.All(payloads, p => Assert.DoesNotContain(created.ManageToken, p, StringComparison.Ordinal));
+        Assert.All(payloads, p => Assert.DoesNotContain(manageToken, p, StringComparison.Ordinal));
 
         var confirmed = Assert.Single(await fixture.Service.OutboxEventsAsync<BookingConfirmed>(), e => e.BookingId == created.Booking.Id);
-        Assert.NotEqual(created.ManageToken, confirmed.ManageToken);
-        Assert.Equal(created.ManageToken, TestSecrets.Events.Open(confirmed.ManageToken));
+        Assert.NotEqual(manageToken, confirmed.ManageToken);
+        Assert.Equal(manageToken, TestSecrets.Events.Open(confirmed.ManageToken));
     }
 }

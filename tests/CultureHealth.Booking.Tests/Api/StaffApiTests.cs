@@ -41,7 +41,7 @@ public sealed class StaffApiTests(BookingServiceFixture fixture)
         var theirs = await fixture.ArrangeDiaryAsync();
         using var patient = fixture.Service.CreateClient();
         var start = await SlotAfterAsync(patient, theirs, Duration.FromDays(2));
-        var booked = await BookAsync(patient, Request(theirs, start));
+        var booked = await fixture.BookAsync(patient, Request(theirs, start));
         var date = start.ToString("yyyy-MM-dd", null);
         using var me = fixture.Service.CreateClient(PractitionerToken(mine.PractitionerId));
 
@@ -62,7 +62,7 @@ public sealed class StaffApiTests(BookingServiceFixture fixture)
         var diary = await fixture.ArrangeDiaryAsync();
         using var patient = fixture.Service.CreateClient();
         var start = await SlotAfterAsync(patient, diary, Duration.FromHours(3));
-        var booked = await BookAsync(patient, Request(diary, start));
+        var booked = await fixture.BookAsync(patient, Request(diary, start));
         using var reception = fixture.Service.CreateClient(TestStaff.TokenFor(StaffRoles.Reception));
 
         var day = await reception.GetFromJsonAsync<List<BookingDto>>(

@@ -12,6 +12,8 @@ public class BookingStatusTests
             (BookingStatus.Confirmed, BookingStatus.Cancelled),
             (BookingStatus.Confirmed, BookingStatus.Completed),
             (BookingStatus.Confirmed, BookingStatus.NoShow),
+            (BookingStatus.Pending, BookingStatus.Confirmed),
+            (BookingStatus.Pending, BookingStatus.Expired),
         };
         var data = new TheoryData<BookingStatus, BookingStatus, bool>();
         foreach (var from in Enum.GetValues<BookingStatus>())
@@ -27,7 +29,7 @@ public class BookingStatusTests
 
     [Theory]
     [MemberData(nameof(AllTransitions))]
-    public void Only_a_confirmed_booking_can_move_and_only_forward(BookingStatus from, BookingStatus to, bool allowed)
+    public void A_pending_booking_is_confirmed_or_expires_and_only_a_confirmed_one_moves_on(BookingStatus from, BookingStatus to, bool allowed)
     {
         Assert.Equal(allowed, from.CanTransitionTo(to));
 
@@ -46,6 +48,21 @@ public class BookingStatusTests
     [InlineData(BookingStatus.Cancelled, true)]
     [InlineData(BookingStatus.Completed, true)]
     [InlineData(BookingStatus.NoShow, true)]
-    public void Every_status_but_confirmed_is_final(BookingStatus status, bool final) =>
+    [InlineData(BookingStatus.Pending, false)]
+    [InlineData(BookingStatus.Expired, true)]
+    public void Every_status_but_pending_and_confirmed_is_final(BookingStatus status, bool final) =>
         Assert.Equal(final, status.IsFinal());
+}
+
+public class DiaryHoldTests
+{
+    [Theory]
+    [InlineData(BookingStatus.Pending, true)]
+    [InlineData(BookingStatus.Confirmed, true)]
+    [InlineData(BookingStatus.Expired, false)]
+    [InlineData(BookingStatus.Cancelled, false)]
+    [InlineData(BookingStatus.Completed, false)]
+    [InlineData(BookingStatus.NoShow, false)]
+    public void Pending_and_confirmed_bookings_hold_the_diary(BookingStatus status, bool holds) =>
+        Assert.Equal(holds, status.HoldsTheDiary());
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using NodaTime;
@@ -30,8 +31,16 @@ public sealed record BookingDto(
     int Sequence,
     DateTimeOffset FreeCancellationUntil);
 
-/// <summary>The manage token is returned only here (and to a retry with the same Idempotency-Key).</summary>
-public sealed record BookingCreated(BookingDto Booking, string ManageToken);
+/// <summary>
+/// The reply to a new booking. <see cref="ManageToken"/> is present only when the request proved the patient's
+/// address (a patient token for patient.email) and the booking is not paid by a credit; otherwise the manage
+/// link goes by email only. A guest's booking is <c>pending</c> until the emailed link is followed by
+/// <see cref="ConfirmBy"/>.
+/// </summary>
+public sealed record BookingCreated(
+    BookingDto Booking,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ManageToken,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ConfirmBy = null);
 
 internal static class BookingMapping
 {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Domain;
@@ -25,43 +24,31 @@ public static class BookingEndpoints
         return app;
     }
 
+    /// <summary>
+    /// A guest's booking is pending (its slot held) until the emailed link confirms it; with a patient token for
+    /// patient.email it is confirmed at once. <c>useCredit</c> needs that token.
+    /// </summary>
     private static async Task<Results<Created<BookingCreated>, ValidationProblem>> Create(
         [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
         BookingRequest? body,
-        ClaimsPrincipal user,
-        BookingCommands commands,
+        HttpContext http,
+        BookingRequests requests,
         CancellationToken ct)
     {
-        var v = new RequestValidator().IdempotencyKeyHeader(idempotencyKey, out var key);
-
-        if (body is null)
+        if (BookingRequestParsing.TryParse(idempotencyKey, body, out var key, out var request) is { } invalid)
         {
-            return v.Add("body", "A JSON body is required.").Problem();
+            return invalid;
         }
 
-        v.Require(body.AppointmentTypeId is not null, "appointmentTypeId", "Required.")
-            .Require(body.PractitionerId is not null, "practitionerId", "Required.");
-        if (!ClinicTimeText.TryParseInstant(body.Start, out var start))
+        var (requester, patient) = await BookingRequestParsing.PatientRequesterAsync(http);
+        // A patient's key counts for that patient; a guest's is the guest's secret (idempotency scopes).
+        var idempotent = new IdempotentRequest(key!, IdempotencyScope.For(CreateOperation, patient ?? http.User), request!.Fingerprint());
+        var created = await requests.BookAsync(request, idempotent, requester, ct);
+        if (created.ManageToken is not null)
         {
-            v.Add("start", "Required: an ISO 8601 date and time with an offset, e.g. 2026-12-01T10:00:00Z.");
+            http.Response.Headers.CacheControl = "no-store";
         }
 
-        v.Required("patient.name", body.Patient?.Name, 120)
-            .Email("patient.email", body.Patient?.Email?.Trim())
-            .Optional("patient.phone", body.Patient?.Phone, 40)
-            .Optional("notes", body.Notes, 2000);
-        if (v.Failed)
-        {
-            return v.Problem();
-        }
-
-        var request = new NewBooking(
-            body.AppointmentTypeId!.Value, body.PractitionerId!.Value, start, body.Patient!.Name!.Trim(), body.Patient.Email!.Trim(),
-            string.IsNullOrWhiteSpace(body.Patient.Phone) ? null : body.Patient.Phone.Trim(),
-            string.IsNullOrWhiteSpace(body.Notes) ? null : body.Notes.Trim(),
-            body.UseCredit ?? false);
-        var created = await commands.CreateAsync(
-            request, new IdempotentRequest(key!, IdempotencyScope.For(CreateOperation, user), request.Fingerprint()), ct);
         return TypedResults.Created($"/api/booking/bookings/{created.Booking.Id}", created);
     }
 

@@ -45,6 +45,8 @@ public static class CalendarFeedEndpoints
             from b in db.Bookings.AsNoTracking()
             join t in db.AppointmentTypes on b.AppointmentTypeId equals t.Id
             where b.PractitionerId == id && b.End >= since
+                // A guest's booking enters the practitioner's calendar once confirmed; one never confirmed never did.
+                && b.Status != BookingStatus.Pending && b.Status != BookingStatus.Expired
             orderby b.Start
             select new { b.Id, b.Start, b.End, b.Status, b.Sequence, b.PatientName, b.PatientPhone, b.Notes, TypeName = t.Name })
             .ToListAsync(ct);

@@ -1,8 +1,7 @@
+using System.Security.Claims;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.Booking.Data;
-using CultureHealth.Booking.Domain;
-using CultureHealth.ServiceDefaults.Problems;
-using CultureHealth.ServiceDefaults.Secrets;
+using CultureHealth.ServiceDefaults.Patients;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,41 +15,24 @@ public static class CreditEndpoints
 {
     public static IEndpointRouteBuilder MapCreditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/booking/credits", Get).WithTags("Session credits").WithNoStore();
+        app.MapGet("/api/booking/credits", Get).WithTags("Session credits").WithNoStore().RequireAuthorization(PatientPolicies.Patient);
         return app;
     }
 
     /// <summary>
-    /// A patient's session credits. The token is the manage token of any booking made with that email.
-    /// Why: booking never sees the shop's order access token (OrderPaid does not carry it, and it is the
-    /// shop's secret), and a credit token of booking's own would need a way to reach the patient that the
-    /// event contracts do not have yet. A manage token already proves control of the address (it went to it
-    /// with a booking) and is stored only as a hash. A buyer with no booking yet simply books with
-    /// <c>useCredit: true</c>; the answer says whether a credit was there. Wrong email or token: 404, as for bookings.
+    /// The session credits of the address the patient token proves (Authorization: Bearer, from
+    /// /api/patients/email-proofs/verify), and no one else's: without a valid token, 401. A manage token no longer
+    /// opens credits, because a booking's manage token proves only that its holder once had the link.
     /// </summary>
-    private static async Task<Ok<CreditsDto>> Get(string? email, string? token, BookingDbContext db, CancellationToken ct)
+    private static async Task<Ok<CreditsDto>> Get(ClaimsPrincipal user, BookingDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(token) || !RequestValidator.IsEmail(email.Trim()))
-        {
-            throw ProblemException.NotFound("Credits for this email and token");
-        }
-
-        var normalized = email.Trim().ToLowerInvariant();
-        var hashes = await db.Bookings.AsNoTracking()
-            .Where(b => b.PatientEmail.ToLower() == normalized)
-            .Select(b => b.ManageTokenHash).ToListAsync(ct);
-        // Every hash is compared, so timing says nothing about which booking (if any) matched.
-        var matched = hashes.Aggregate(false, (found, hash) => SecretToken.Verify(token, hash) | found);
-        if (!matched)
-        {
-            throw ProblemException.NotFound("Credits for this email and token");
-        }
-
+        var email = user.VerifiedEmail()!;
         var grants = await db.CreditGrants.AsNoTracking()
-            .Where(g => g.CustomerEmail == normalized && g.RevokedAt == null)
+            .Where(g => g.CustomerEmail == email && g.RevokedAt == null)
             .OrderBy(g => g.GrantedAt)
             .Select(g => new CreditBalance(g.AppointmentTypeCode, g.Remaining, g.Granted, g.OrderNumber))
             .ToListAsync(ct);
-        return TypedResults.Ok(new CreditsDto(normalized, grants.Sum(g => g.Remaining), grants));
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new CreditsDto(email, grants.Sum(g => g.Remaining), grants));
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class BookingCommands(
     DiaryReader diary,
     DiaryWriteLock diaryLock,
     IdempotencyStore idempotency,
+    PendingHolds holds,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     BookingMetrics metrics,
@@ -35,8 +36,9 @@ public sealed partial class BookingCommands(
     /// <summary>
     /// Books the slot, or answers a repeat of <paramref name="idempotent"/> with the booking (and manage token) its
     /// first attempt made: never with "that slot was just taken" about the very booking it asked for.
+    /// <paramref name="admission"/> says whether the booking is final now or pending the emailed link (see BookingRequests).
     /// </summary>
-    public async Task<BookingCreated> CreateAsync(NewBooking request, IdempotentRequest idempotent, CancellationToken ct)
+    public async Task<BookingCreated> CreateAsync(NewBooking request, IdempotentRequest idempotent, BookingAdmission admission, CancellationToken ct)
     {
         // Copies in this process wait here (holding no connection and no place in the diary's queue), then replay.
         using var turn = await idempotency.WaitForTurnAsync(idempotent, ct);
@@ -83,11 +85,19 @@ public sealed partial class BookingCommands(
                 return replayed;
             }
 
-            var booking = await InsertAsync(request, type, practitioner, rule, token, now, ct);
+            var booking = await InsertAsync(request, admission, type, practitioner, rule, token, now, ct);
             var created = new BookingCreated(booking.ToDto(practitioner.Name, type.Name, Options.CancellationPolicy), token.Value);
             await idempotency.CompleteAsync(db, idempotent, created, ct);
             await tx.CommitAsync(ct);
-            metrics.Confirmed(booking.PaidBy);
+            if (booking.Status == BookingStatus.Confirmed)
+            {
+                metrics.Confirmed(booking.PaidBy);
+            }
+            else
+            {
+                metrics.Held();
+            }
+
             LogBooked(logger, booking.Id, practitioner.Id, request.Start);
             return created;
         }
@@ -105,8 +115,8 @@ public sealed partial class BookingCommands(
 
     /// <summary>Writes the booking and its event in the caller's transaction, under the practitioner's advisory lock.</summary>
     private async Task<PatientBooking> InsertAsync(
-        NewBooking request, AppointmentTypeDefinition type, Practitioner practitioner, AppointmentType rule, SecretToken token, Instant now,
-        CancellationToken ct)
+        NewBooking request, BookingAdmission admission, AppointmentTypeDefinition type, Practitioner practitioner, AppointmentType rule,
+        SecretToken token, Instant now, CancellationToken ct)
     {
         await diaryLock.LockInTransactionAsync(db, practitioner.Id, ct);
         Guid? creditGrantId = null;
@@ -120,7 +130,7 @@ public sealed partial class BookingCommands(
             Id = Guid.CreateVersion7(),
             PractitionerId = practitioner.Id,
             AppointmentTypeId = type.Id,
-            Status = BookingStatus.Confirmed,
+            Status = admission.Status,
             Start = request.Start,
             End = request.Start + rule.Duration,
             Footprint = rule.FootprintAt(request.Start),
@@ -136,11 +146,15 @@ public sealed partial class BookingCommands(
             UpdatedAt = now,
         };
         db.Bookings.Add(booking);
-        var occurredAt = now.ToDateTimeOffset();
-        db.PublishOnCommit(new BookingConfirmed(
-            Guid.NewGuid(), occurredAt, booking.Id, practitioner.Id, practitioner.Name, type.Id, type.Name,
-            booking.Start.ToClinicTime(), booking.End.ToClinicTime(), booking.PatientName, booking.PatientEmail,
-            booking.PricePence, booking.PaidBy, booking.Sequence, secrets.Seal(token.Value)), occurredAt);
+        if (admission.Status == BookingStatus.Pending)
+        {
+            await holds.HoldAsync(booking, practitioner.Name, type.Name, token.Value, admission.ClientAddress!, now, ct);
+        }
+        else
+        {
+            db.PublishOnCommit(BookingAnnouncements.Confirmed(booking, practitioner.Name, type.Name, token.Value, secrets, now), now.ToDateTimeOffset());
+        }
+
         await db.SaveChangesAsync(ct);
         return booking;
     }

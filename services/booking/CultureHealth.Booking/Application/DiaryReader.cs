@@ -34,7 +34,7 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
         var closures = await db.Closures.AsNoTracking()
             .Where(c => c.Date >= from && c.Date <= to).Select(c => c.Date).ToListAsync(ct);
         var busy = await db.Bookings.AsNoTracking()
-            .Where(b => ids.Contains(b.PractitionerId) && b.Status == BookingStatus.Confirmed
+            .Where(b => ids.Contains(b.PractitionerId) && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
                 && b.Start < windowEnd && b.End > windowStart && b.Id != ignoreBookingId)
             .Select(b => new { b.PractitionerId, b.Footprint }).ToListAsync(ct);
 
@@ -55,7 +55,7 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
     }
 
     /// <summary>
-    /// Whether a confirmed booking (other than <paramref name="ignoreBookingId"/>) already overlaps the footprint:
+    /// Whether a booking that holds the diary (other than <paramref name="ignoreBookingId"/>) already overlaps the footprint:
     /// the exclusion constraint's own question, asked first so a queued writer that lost the race can say so
     /// without opening a transaction.
     /// </summary>
@@ -63,7 +63,7 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
         await db.Database.SqlQuery<bool>($"""
             SELECT EXISTS (
                 SELECT 1 FROM bookings
-                WHERE practitioner_id = {practitionerId} AND status = 'confirmed' AND footprint && {footprint}
+                WHERE practitioner_id = {practitionerId} AND status IN ('pending', 'confirmed') AND footprint && {footprint}
                   AND id <> {ignoreBookingId ?? Guid.Empty}) AS "Value"
             """).SingleAsync(ct);
 

@@ -18,6 +18,7 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     public DbSet<PatientBooking> Bookings => Set<PatientBooking>();
     public DbSet<SessionCreditGrant> CreditGrants => Set<SessionCreditGrant>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<PendingConfirmation> PendingConfirmations => Set<PendingConfirmation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

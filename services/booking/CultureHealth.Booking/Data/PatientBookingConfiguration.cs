@@ -11,7 +11,7 @@ internal sealed class PatientBookingConfiguration : IEntityTypeConfiguration<Pat
     {
         e.ToTable("bookings", t =>
         {
-            t.HasCheckConstraint("ck_bookings_status", "status IN ('confirmed', 'cancelled', 'completed', 'no_show')");
+            t.HasCheckConstraint("ck_bookings_status", "status IN ('confirmed', 'cancelled', 'completed', 'no_show', 'pending', 'expired')");
             t.HasCheckConstraint("ck_bookings_paid_by", "paid_by IN ('clinic', 'credit')");
             t.HasCheckConstraint("ck_bookings_order", "\"end\" > start");
         });
@@ -45,6 +45,8 @@ public static class BookingStatusNames
         BookingStatus.Cancelled => "cancelled",
         BookingStatus.Completed => "completed",
         BookingStatus.NoShow => "no_show",
+        BookingStatus.Pending => "pending",
+        BookingStatus.Expired => "expired",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -54,6 +56,8 @@ public static class BookingStatusNames
         "cancelled" => BookingStatus.Cancelled,
         "completed" => BookingStatus.Completed,
         "no_show" => BookingStatus.NoShow,
+        "pending" => BookingStatus.Pending,
+        "expired" => BookingStatus.Expired,
         _ => throw new ArgumentOutOfRangeException(nameof(text), text, null),
     };
 }

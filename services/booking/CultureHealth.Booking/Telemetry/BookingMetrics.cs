@@ -15,6 +15,8 @@ public sealed class BookingMetrics
     private readonly Counter<long> _rescheduled;
     private readonly Counter<long> _noShows;
     private readonly Counter<long> _availabilitySearches;
+    private readonly Counter<long> _held;
+    private readonly Counter<long> _expired;
 
     public BookingMetrics(IMeterFactory meters)
     {
@@ -24,6 +26,8 @@ public sealed class BookingMetrics
         _rescheduled = meter.CreateCounter<long>("culturehealth.bookings.rescheduled", "{booking}", "Bookings moved to another time");
         _noShows = meter.CreateCounter<long>("culturehealth.bookings.no_show", "{booking}", "Bookings the patient did not attend");
         _availabilitySearches = meter.CreateCounter<long>("culturehealth.availability.searches", "{search}", "Free-slot searches answered");
+        _held = meter.CreateCounter<long>("culturehealth.bookings.pending", "{booking}", "Guest bookings held until the patient confirms them by email");
+        _expired = meter.CreateCounter<long>("culturehealth.bookings.expired", "{booking}", "Pending bookings released because nobody confirmed them");
     }
 
     /// <param name="paidBy">How the session is paid for (clinic or credit): credits show treatment packages being used.</param>
@@ -34,6 +38,12 @@ public sealed class BookingMetrics
     public void Rescheduled() => _rescheduled.Add(1);
 
     public void NoShow() => _noShows.Add(1);
+
+    /// <summary>A guest's booking now holds its slot, pending the emailed link (confirmations count in <see cref="Confirmed"/>).</summary>
+    public void Held() => _held.Add(1);
+
+    /// <summary>Many expiries against few confirmations point at someone holding slots they never meant to take.</summary>
+    public void Expired() => _expired.Add(1);
 
     /// <param name="foundSlots">Whether any slot was offered: searches that find nothing point at a full diary.</param>
     public void AvailabilitySearched(bool foundSlots) =>

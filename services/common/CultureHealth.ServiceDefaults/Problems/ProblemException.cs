@@ -20,4 +20,7 @@ public class ProblemException(int status, string title, string detail, string? f
     public static ProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", $"{what} was not found.");
     public static ProblemException Invalid(string field, string detail) => new(StatusCodes.Status400BadRequest, "Invalid request", detail, field);
     public static ProblemException Unprocessable(string field, string detail) => new(StatusCodes.Status422UnprocessableEntity, "Request cannot be processed", detail, field);
+
+    public static ProblemException TooManyRequests(string title, string detail, TimeSpan retryAfter, string? field = null, string? type = null) =>
+        new(StatusCodes.Status429TooManyRequests, title, detail, field, type) { RetryAfter = retryAfter };
 }

@@ -15,4 +15,6 @@ public static class MessageKinds
     public const string CommenterConfirm = "commenter-confirm";
     public const string ModerationDigest = "moderation-digest";
     public const string StockLow = "stock-low";
+    public const string EmailProof = "email-proof";
+    public const string BookingConfirmationRequest = "booking-confirmation-request";
 }

@@ -281,8 +281,45 @@ namespace CultureHealth.Booking.Data.Migrations
 
                             t.HasCheckConstraint("ck_bookings_paid_by", "paid_by IN ('clinic', 'credit')");
 
-                            t.HasCheckConstraint("ck_bookings_status", "status IN ('confirmed', 'cancelled', 'completed', 'no_show')");
+                            t.HasCheckConstraint("ck_bookings_status", "status IN ('confirmed', 'cancelled', 'completed', 'no_show', 'pending', 'expired')");
                         });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.PendingConfirmation", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("BookingId")
+                        .HasName("pk_pending_confirmations");
+
+                    b.HasIndex("ClientAddress")
+                        .HasDatabaseName("ix_pending_confirmations_client_address");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_pending_confirmations_email");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_pending_confirmations_expires_at");
+
+                    b.ToTable("pending_confirmations", (string)null);
                 });
 
             modelBuilder.Entity("CultureHealth.Booking.Data.PractitionerOffering", b =>
@@ -648,6 +685,16 @@ namespace CultureHealth.Booking.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bookings_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.PendingConfirmation", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Data.PatientBooking", null)
+                        .WithOne()
+                        .HasForeignKey("CultureHealth.Booking.Data.PendingConfirmation", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pending_confirmations_bookings_booking_id");
                 });
 
             modelBuilder.Entity("CultureHealth.Booking.Data.PractitionerOffering", b =>

@@ -1,0 +1,61 @@
+using CultureHealth.Contracts;
+using CultureHealth.Notifications.Email;
+using CultureHealth.Notifications.Templates;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.Notifications.Composition;
+
+/// <summary>
+/// Emails that carry a one-time secret to prove the recipient owns the address: a sign-in code, and the link
+/// that confirms a guest's booking. The secrets arrive sealed in their events and are opened only to write these.
+/// </summary>
+public sealed class ProofEmails(EmailTemplates templates, IOptions<NotificationsOptions> options)
+{
+    private NotificationsOptions Options => options.Value;
+
+    public EmailMessage EmailProof(EmailProofRequested m, string code)
+    {
+        var values = new TemplateValues
+        {
+            ["code"] = code,
+            ["verifyUrl"] = VerifyUrl(m.Email, code, m.ReturnUrl),
+            ["validFor"] = Minutes(m.ExpiresAt - m.OccurredAt),
+        };
+        var (html, text) = templates.Render(MessageKinds.EmailProof, values);
+        // Not the code in the subject: subjects are kept in sent_messages, and the code must not be kept anywhere.
+        return new EmailMessage(new EmailRecipient(m.Email, null), $"Your {Options.ClinicName} confirmation code", html, text, []);
+    }
+
+    public EmailMessage BookingConfirmationRequest(BookingConfirmationRequested m, string manageToken)
+    {
+        var values = new TemplateValues
+        {
+            ["greeting"] = m.PatientName.Length > 0 ? $"Dear {m.PatientName}" : "Hello",
+            ["appointmentType"] = m.AppointmentTypeName,
+            ["practitionerName"] = m.PractitionerName,
+            ["when"] = Formatting.ClinicDateTime(m.Start),
+            ["endTime"] = Formatting.ClinicTime(m.End),
+            ["confirmBy"] = Formatting.ClinicTime(m.ConfirmBy),
+            ["confirmUrl"] = ConfirmUrl(m.BookingId, manageToken),
+        };
+        var (html, text) = templates.Render(MessageKinds.BookingConfirmationRequest, values);
+        return new EmailMessage(new EmailRecipient(m.PatientEmail, m.PatientName.Length > 0 ? m.PatientName : null),
+            $"Please confirm your booking for {Formatting.ClinicDateTime(m.Start)}", html, text, []);
+    }
+
+    public string VerifyUrl(string email, string code, string? returnUrl)
+    {
+        var url = EmailTemplates.SiteUrl(Options) + Options.VerifyEmailPath
+            .Replace("{email}", Uri.EscapeDataString(email), StringComparison.Ordinal)
+            .Replace("{code}", Uri.EscapeDataString(code), StringComparison.Ordinal);
+        return string.IsNullOrEmpty(returnUrl) ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}returnUrl={Uri.EscapeDataString(returnUrl)}";
+    }
+
+    public string ConfirmUrl(Guid bookingId, string token) =>
+        EmailTemplates.SiteUrl(Options) + Options.ConfirmBookingPath
+            .Replace("{bookingId}", bookingId.ToString("D"), StringComparison.Ordinal)
+            .Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal);
+
+    private static string Minutes(TimeSpan span) =>
+        Math.Max(1, (int)Math.Round(span.TotalMinutes)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

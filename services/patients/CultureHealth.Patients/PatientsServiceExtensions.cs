@@ -1,0 +1,43 @@
+using CultureHealth.Messaging;
+using CultureHealth.Messaging.Data;
+using CultureHealth.Patients.Api;
+using CultureHealth.Patients.Application;
+using CultureHealth.Patients.Data;
+using CultureHealth.Patients.Telemetry;
+using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Patients;
+using CultureHealth.ServiceDefaults.Secrets;
+
+namespace CultureHealth.Patients;
+
+public static class PatientsServiceExtensions
+{
+    /// <summary>Patient identity: email proofs now; accounts and preferences later (issue 17).</summary>
+    public static IHostApplicationBuilder AddPatients(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<PatientsOptions>(PatientsOptions.Section);
+        builder.AddServiceDatabase<PatientsDbContext>("patients");
+        builder.AddServiceMessaging<PatientsDbContext>("patients");
+        builder.AddEventSecrets();
+        if (!builder.Configuration.GetValue<bool>("Database:MigrateAndExit"))
+        {
+            // Only this service holds the private keys; the others verify with its JWKS (see AddPatientAuthentication).
+            // A migration job signs nothing and is not given the private key.
+            builder.AddSigningKeyRing(PatientTokens.Section, PatientTokens.Defaults);
+        }
+        builder.Services.AddSingleton<PatientTokenIssuer>();
+        builder.Services.AddSingleton<PatientsMetrics>();
+        builder.Services.AddScoped<RequestLimits>();
+        builder.Services.AddScoped<EmailProofs>();
+        builder.Services.AddHostedService<ProofCleanup>();
+        return builder;
+    }
+
+    public static WebApplication MapPatientsApi(this WebApplication app)
+    {
+        app.MapEmailProofEndpoints();
+        app.MapJwks(PatientTokens.Section);
+        return app;
+    }
+}
