@@ -39,11 +39,14 @@ public sealed class Browse : IAsyncDisposable
     public IPage Page { get; }
     public Screen Screen { get; }
 
-    public static async Task<Browse> OpenAsync(SiteFixture site, Screen screen = Screen.Desktop, ITestOutputHelper? output = null, bool javaScript = true)
+    /// <param name="site">The stack, and its browser.</param>
+    /// <param name="origin">Another gateway than the stack's (a second one, with a service made unreachable).</param>
+    public static async Task<Browse> OpenAsync(SiteFixture site, Screen screen = Screen.Desktop, ITestOutputHelper? output = null,
+        bool javaScript = true, Uri? origin = null)
     {
         var options = new BrowserNewContextOptions
         {
-            BaseURL = site.PublicUrl.ToString().TrimEnd('/'),
+            BaseURL = (origin ?? site.PublicUrl).ToString().TrimEnd('/'),
             Locale = "en-GB",
             TimezoneId = "Europe/London",
             JavaScriptEnabled = javaScript,

@@ -88,6 +88,7 @@ public static class StorefrontExtensions
         app.MapMetricsEndpoint();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapRobots();
         app.MapLegacyArticleFallback();
         return app;
     }

@@ -55,6 +55,17 @@ public static class StructuredData
         ["publisher"] = new Dictionary<string, object?> { ["@id"] = site.Absolute("/#clinic") },
     };
 
+    public static Dictionary<string, object?> Person(Author author, SiteOptions site) => new()
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "Person",
+        ["name"] = author.Name,
+        ["jobTitle"] = author.Title,
+        ["description"] = author.Bio,
+        ["url"] = site.Absolute(Web.SiteRoutes.Author(author.Id)),
+        ["worksFor"] = new Dictionary<string, object?> { ["@id"] = site.Absolute("/#clinic") },
+    };
+
     public static Dictionary<string, object?> Breadcrumbs(IReadOnlyList<Breadcrumb> trail, SiteOptions site) => new()
     {
         ["@context"] = "https://schema.org",
