@@ -46,7 +46,7 @@ public sealed class DegradeTests(SiteFixture site, ITestOutputHelper output)
     /// <summary>The same services, but <paramref name="stopped"/> unreachable, behind a gateway and website of their own.</summary>
     private async Task<DegradedSite> DegradedSiteAsync(string stopped)
     {
-        var gatewayPort = FreePort.Next();
+        var gatewayPort = FreePort.Reserve();
         var publicUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
         var storefront = new ServiceFactory<StorefrontOptions>(new Dictionary<string, string?>
         {

@@ -23,6 +23,8 @@ public class WholeStack : IAsyncLifetime
 {
     public const string AdminEmail = "first.admin@test.culturehealth.local";
     public const string AdminPassword = "correct horse battery staple";
+    /// <summary>The website replicas' shared antiforgery key (Storefront:DataProtectionKey), 64 bytes in base64.</summary>
+    public static readonly string StorefrontKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
 
     public WholeStack() : this(seedDemoData: false)
     {
@@ -59,7 +61,7 @@ public class WholeStack : IAsyncLifetime
     {
         var broker = await RabbitMqServer.SharedAsync();
         var vhost = await broker.CreateVirtualHostAsync("stack-" + Guid.NewGuid().ToString("N")[..8]);
-        var gatewayPort = FreePort.Next();
+        var gatewayPort = FreePort.Reserve();
         PublicUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
         Directory.CreateDirectory(MailFolder);
 
@@ -113,6 +115,7 @@ public class WholeStack : IAsyncLifetime
         Storefront = new ServiceFactory<StorefrontOptions>(new Dictionary<string, string?>
         {
             ["Storefront:GatewayUrl"] = PublicUrl.ToString(),
+            ["Storefront:DataProtectionKey"] = StorefrontKey,
             ["Site:PublicUrl"] = PublicUrl.ToString(),
             ["OTEL_SERVICE_NAME"] = "storefront",
             ["Logging:LogLevel:Default"] = "Warning",

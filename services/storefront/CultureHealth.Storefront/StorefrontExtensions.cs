@@ -27,6 +27,7 @@ public static class StorefrontExtensions
         builder.Services.AddHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.AddServerHeader = false);
+        builder.AddSharedKeyRing();
         builder.Services.AddRazorPages();
         builder.Services.AddAntiforgery(o =>
         {
