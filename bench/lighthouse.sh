@@ -19,7 +19,9 @@ fi
 ARTICLE=$(curl -fsS "$CH_GATEWAY_URL/api/content/articles?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
 TAG=$(curl -fsS "$CH_GATEWAY_URL/api/content/tags" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["name"])')
 AUTHOR=$(curl -fsS "$CH_GATEWAY_URL/api/content/articles/$ARTICLE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["author"]["id"])')
-PAGES=${LIGHTHOUSE_PAGES:-"/ /articles /articles/$ARTICLE /articles/tags/$TAG /authors/$AUTHOR /search?q=back+pain /privacy /no-such-page"}
+PRODUCT=$(curl -fsS "$CH_GATEWAY_URL/api/shop/products?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
+# The shop: its list, a product, and the cart as every new visitor (and every crawler) sees it: empty.
+PAGES=${LIGHTHOUSE_PAGES:-"/ /articles /articles/$ARTICLE /articles/tags/$TAG /authors/$AUTHOR /search?q=back+pain /privacy /no-such-page /shop /shop/$PRODUCT /cart"}
 
 failed=0
 for path in $PAGES; do
