@@ -172,4 +172,36 @@ public sealed class ShopJourneyTests(SiteFixture site, ITestOutputHelper output)
         await browse.CheckAsync("keyboard-confirmation");
         Assert.Equal("Thank you, your order is confirmed", await page.Locator("h1").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task A_gift_voucher_is_bought_with_javascript_off_and_its_code_is_emailed()
+    {
+        var buyer = Buyer.New("Jo Nojs");
+        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output, javaScript: false);
+        var page = browse.Page;
+
+        await page.GotoAsync("/shop/gift-voucher-25");
+        await page.GetByLabel("Quantity", new() { Exact = true }).FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await page.WaitForURLAsync("**/shop/gift-voucher-25?added=1*");
+        await page.GotoAsync("/cart");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }).ClickAsync();
+        await page.WaitForURLAsync("**/checkout");
+        // Nothing to post: no address, no delivery.
+        Assert.Equal(0, await page.GetByLabel("Postcode").CountAsync());
+        Assert.DoesNotContain("UK delivery", await page.Locator(".order-summary").InnerTextAsync());
+        await new Shopper(browse).FillDetailsAsync(buyer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to payment" }).ClickAsync();
+        await page.WaitForURLAsync("**/checkout/payment");
+        await new Shopper(browse).PayAsync(Shopper.VisaApproved);
+        await page.WaitForURLAsync("**/checkout/confirmation");
+        await browse.ScreenshotAsync("nojs-confirmation");
+        Assert.Equal("Thank you, your order is confirmed", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("gift voucher code is emailed", await page.Locator("main").InnerTextAsync());
+        var number = await new Shopper(browse).OrderNumberAsync();
+
+        var voucher = await Moderation.EmailToAsync(site, buyer.Email, TimeSpan.FromSeconds(60),
+            m => m.Subject?.Contains("gift voucher", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.Equal($"Your gift voucher from order {number}", voucher.Subject);
+    }
 }
