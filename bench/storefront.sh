@@ -42,7 +42,7 @@ record storefront "article page HTML+CSS+JS ($ASSETS linked assets; $SENT_KB KB 
   "$(verdict "$RAW_KB" lt 100)" "bench/storefront.sh page weight of $URL"
 
 GATEWAY_ROUTE='/{**catch-all}'
-STOREFRONT_ROUTE='/articles/{slug}'
+STOREFRONT_ROUTE='articles/{slug}' # Razor Pages routes carry no leading slash
 curl -fsS "$CH_GATEWAY_URL/metrics" > "$RAW_DIR/storefront-gateway-before.prom"
 curl -fsS "$STOREFRONT_URL/metrics" > "$RAW_DIR/storefront-site-before.prom"
 warm_up "$URL" 50

@@ -106,6 +106,11 @@ public sealed class Browse : IAsyncDisposable
     {
         var file = Path.Combine(SiteFixture.ScreenshotFolder, $"{name}-{Screen.ToString().ToLowerInvariant()}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        if (Screen == Screen.Phone)
+        {
+            // What the phone shows before scrolling: a full phone page is too tall to look at.
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.ChangeExtension(file, null) + "-fold.png" });
+        }
         _output?.WriteLine($"screenshot: {file}");
         return file;
     }

@@ -28,7 +28,7 @@ public sealed partial class SiteSecurityTests(SiteFixture site)
         var html = await first.Content.ReadAsStringAsync();
         var scripts = ScriptTag().Matches(html);
         Assert.NotEmpty(scripts);
-        Assert.All(scripts, s => Assert.Contains($"nonce=\"{nonce}\"", s.Value, StringComparison.Ordinal));
+        Assert.All(scripts, s => Assert.Contains($"nonce=\"{nonce}\"", WebUtility.HtmlDecode(s.Value), StringComparison.Ordinal));
         Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
         Assert.Equal("same-origin", Assert.Single(first.Headers.GetValues("Referrer-Policy")));
         Assert.Equal("nosniff", Assert.Single(first.Headers.GetValues("X-Content-Type-Options")));

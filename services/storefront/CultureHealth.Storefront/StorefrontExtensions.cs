@@ -39,6 +39,18 @@ public static class StorefrontExtensions
         // £, – and curly quotes as themselves rather than numeric entities: smaller pages, same safety.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHybridCache();
+        // Pages go out compressed (a third of their size on a phone's connection); assets are precompressed at build.
+        // Over HTTPS too: no response that reflects a visitor's input also carries a secret an attacker could
+        // guess at (the antiforgery form re-renders only for a same-site POST, which a forged request never is).
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/plain", "application/xml"];
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -81,6 +93,7 @@ public static class StorefrontExtensions
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
         // HTML error pages with the request id, never a stack trace or a JSON problem.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

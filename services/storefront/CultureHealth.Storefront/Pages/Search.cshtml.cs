@@ -21,10 +21,12 @@ public sealed class SearchModel(ContentApi content) : ArticleListPage
             Query = Query[..MaxQueryLength];
         }
         // Results pages are endless combinations: crawlers get the articles through the lists and the sitemap.
-        Meta.NoIndex = true;
+        Meta.NoIndex = Query.Length > 0;
         Meta.CanonicalPath = SiteRoutes.Search;
         Meta.Title = Query.Length == 0 ? "Search articles" : $"Search results for “{Query}”";
-        Meta.Description = "Search the physiotherapy articles of Cultural Health Club.";
+        Meta.Description = Query.Length == 0
+            ? "Search the physiotherapy advice of Cultural Health Club: back pain, running injuries, posture, recovery and more."
+            : $"Articles from Cultural Health Club that mention {Query}.";
         Trail(new Breadcrumb("Search", SiteRoutes.Search));
         if (Query.Length == 0)
         {

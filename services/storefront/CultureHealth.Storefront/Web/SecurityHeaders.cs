@@ -17,7 +17,8 @@ public static class SecurityHeaders
     {
         app.Use(static (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // base64url: nothing in it that HTML attribute encoding would turn into an entity.
+            var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy =

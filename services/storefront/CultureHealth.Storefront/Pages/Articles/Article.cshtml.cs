@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 namespace CultureHealth.Storefront.Pages.Articles;
 
 /// <summary>What a visitor typed into "Post A Comment" (names as the form posts them).</summary>
-/// <summary>One comment as the thread shows it, with its depth (replies are offered below <see cref="ArticleModel.MaxCommentDepth"/>).</summary>
-public sealed record CommentView(Comment Comment, int Depth, string ArticleSlug);
-
 public sealed class CommentForm
 {
     public string? Name { get; set; }
