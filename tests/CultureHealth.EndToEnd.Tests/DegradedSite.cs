@@ -32,7 +32,7 @@ public sealed record DegradedSite(ServiceFactory<StorefrontOptions> Storefront, 
             ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = site.Booking.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = site.Admin.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:storefront:Destinations:primary:Address"] = storefront.BaseAddress.ToString(),
-            ["Gateway:TrustedProxies:0"] = "127.0.0.1",
+            ["Gateway:TrustedNetworks:0"] = "127.0.0.1",
             ["Gateway:RateLimits:public"] = "100000",
             ["Logging:LogLevel:Default"] = "Error",
         }, listen: true, port: gatewayPort);
