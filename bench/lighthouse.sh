@@ -19,8 +19,10 @@ fi
 ARTICLE=$(curl -fsS "$CH_GATEWAY_URL/api/content/articles?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
 TAG=$(curl -fsS "$CH_GATEWAY_URL/api/content/tags" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["name"])')
 AUTHOR=$(curl -fsS "$CH_GATEWAY_URL/api/content/articles/$ARTICLE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["author"]["id"])')
+PRODUCT=$(curl -fsS "$CH_GATEWAY_URL/api/shop/products?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
 # The 404 page is not here: Lighthouse refuses to score a document that answers 404 (ERRORED_DOCUMENT_REQUEST).
-PAGES=${LIGHTHOUSE_PAGES:-"/ /articles /articles/$ARTICLE /articles/tags/$TAG /authors/$AUTHOR /search /search?q=back+pain /privacy"}
+# The shop: its list, a product, and the cart as every new visitor (and every crawler) sees it: empty.
+PAGES=${LIGHTHOUSE_PAGES:-"/ /articles /articles/$ARTICLE /articles/tags/$TAG /authors/$AUTHOR /search /search?q=back+pain /privacy /shop /shop/$PRODUCT /cart"}
 
 failed=0
 for path in $PAGES; do

@@ -1,6 +1,3 @@
-using CultureHealth.Gateway;
-using CultureHealth.Storefront;
-using CultureHealth.Testing;
 using Xunit.Abstractions;
 
 namespace CultureHealth.EndToEnd.Tests;
@@ -43,48 +40,5 @@ public sealed class DegradeTests(SiteFixture site, ITestOutputHelper output)
         Assert.True(await browse.Page.Locator("main a[href^='/shop/']").CountAsync() >= 1);
     }
 
-    /// <summary>The same services, but <paramref name="stopped"/> unreachable, behind a gateway and website of their own.</summary>
-    private async Task<DegradedSite> DegradedSiteAsync(string stopped)
-    {
-        var gatewayPort = FreePort.Reserve();
-        var publicUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
-        var storefront = new ServiceFactory<StorefrontOptions>(new Dictionary<string, string?>
-        {
-            ["Storefront:GatewayUrl"] = publicUrl.ToString(),
-            ["Site:PublicUrl"] = publicUrl.ToString(),
-            ["Storefront:ApiAttemptTimeout"] = "00:00:01",
-            ["Logging:LogLevel:Default"] = "Error",
-        }, listen: true);
-        storefront.StartServer();
-        var nowhere = $"http://127.0.0.1:{FreePort.Next()}";
-        var gateway = new ServiceFactory<DownstreamHealth>(new Dictionary<string, string?>
-        {
-            ["ReverseProxy:Clusters:content:Destinations:primary:Address"] = stopped == "content" ? nowhere : site.Content.Factory.BaseAddress.ToString(),
-            ["ReverseProxy:Clusters:shop:Destinations:primary:Address"] = stopped == "shop" ? nowhere : site.Shop.Factory.BaseAddress.ToString(),
-            ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = site.Booking.Factory.BaseAddress.ToString(),
-            ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = site.Admin.Factory.BaseAddress.ToString(),
-            ["ReverseProxy:Clusters:storefront:Destinations:primary:Address"] = storefront.BaseAddress.ToString(),
-            ["Gateway:TrustedProxies:0"] = "127.0.0.1",
-            ["Gateway:RateLimits:public"] = "100000",
-            ["Logging:LogLevel:Default"] = "Error",
-        }, listen: true, port: gatewayPort);
-        gateway.StartServer();
-        var degraded = new DegradedSite(storefront, gateway, publicUrl);
-        using var client = gateway.CreateHttpClient();
-        await Eventually.TrueAsync(async () =>
-        {
-            using var response = await client.GetAsync(new Uri("/privacy", UriKind.Relative));
-            return response.IsSuccessStatusCode;
-        }, TimeSpan.FromSeconds(30), "the second website answers through its gateway");
-        return degraded;
-    }
-
-    private sealed record DegradedSite(ServiceFactory<StorefrontOptions> Storefront, ServiceFactory<DownstreamHealth> Gateway, Uri PublicUrl) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await Gateway.DisposeAsync();
-            await Storefront.DisposeAsync();
-        }
-    }
+    private Task<DegradedSite> DegradedSiteAsync(string stopped) => DegradedSite.StartAsync(site, stopped);
 }

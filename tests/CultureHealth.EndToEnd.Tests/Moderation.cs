@@ -28,7 +28,8 @@ public static class Moderation
     }
 
     /// <summary>The email notifications wrote (as an .eml file) to this address, once it is there.</summary>
-    public static async Task<MimeMessage> EmailToAsync(SiteFixture site, string address, TimeSpan within)
+    /// <param name="matching">Which of the address's emails (e.g. by subject); any when null.</param>
+    public static async Task<MimeMessage> EmailToAsync(SiteFixture site, string address, TimeSpan within, Func<MimeMessage, bool>? matching = null)
     {
         MimeMessage? found = null;
         await Eventually.TrueAsync(async () =>
@@ -44,7 +45,7 @@ public static class Moderation
                 {
                     continue; // still being written
                 }
-                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
+                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) && (matching?.Invoke(message) ?? true))
                 {
                     found = message;
                     return true;

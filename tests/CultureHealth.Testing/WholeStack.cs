@@ -110,6 +110,7 @@ public class WholeStack : IAsyncLifetime
             ["Admin:Services:booking"] = Booking.Factory.BaseAddress.ToString(),
             // Many tests here sign in from one address; the limits have tests of their own.
             ["Admin:SignInPermitsPerMinute"] = "1000",
+            ["Admin:SignInBackOff:AddressFreeFailures"] = "1000",
         }), services: s => s.AddConsumeObserver(_ => AdminConsumed));
 
         Storefront = new ServiceFactory<StorefrontOptions>(new Dictionary<string, string?>
@@ -130,7 +131,7 @@ public class WholeStack : IAsyncLifetime
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = Admin.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:storefront:Destinations:primary:Address"] = Storefront.BaseAddress.ToString(),
             // The website forwards the visitor's address; here every process is on loopback.
-            ["Gateway:TrustedProxies:0"] = "127.0.0.1",
+            ["Gateway:TrustedNetworks:0"] = "127.0.0.1",
             ["OTEL_SERVICE_NAME"] = "gateway",
             ["Gateway:RateLimits:sign-in"] = "1000",
         };

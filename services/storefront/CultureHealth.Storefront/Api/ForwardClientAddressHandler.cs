@@ -3,7 +3,7 @@ namespace CultureHealth.Storefront.Api;
 /// <summary>
 /// Every API call carries the visitor's address in X-Forwarded-For, so the gateway's per-IP rate limits and
 /// content's commenter hash see the visitor, not the website (the gateway believes it only from the
-/// networks in its Gateway:TrustedProxies). The address is the one the forwarded-headers middleware
+/// networks in its Gateway:TrustedNetworks). The address is the one the forwarded-headers middleware
 /// established from the gateway in front of us.
 /// </summary>
 internal sealed class ForwardClientAddressHandler(IHttpContextAccessor accessor) : DelegatingHandler

@@ -18,7 +18,10 @@ public abstract partial class GatewayApi(HttpClient http, HybridCache cache, ILo
 
     protected HttpClient Http => http;
 
-    protected async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
+    protected ILogger Logger => logger;
+
+    /// <param name="logAs">What the log says instead of <paramref name="path"/> when the path carries a secret (a cart or order token).</param>
+    protected async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct, string? logAs = null)
     {
         try
         {
@@ -30,7 +33,7 @@ public abstract partial class GatewayApi(HttpClient http, HybridCache cache, ILo
             }
             if (!response.IsSuccessStatusCode)
             {
-                LogFailed(logger, path, (int)response.StatusCode);
+                LogFailed(logger, logAs ?? path, (int)response.StatusCode);
                 return ApiResult<T>.Unavailable();
             }
             var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
@@ -38,7 +41,7 @@ public abstract partial class GatewayApi(HttpClient http, HybridCache cache, ILo
         }
         catch (Exception e) when (IsOutage(e, ct))
         {
-            LogUnreachable(logger, path, e.GetType().Name, e.Message);
+            LogUnreachable(logger, logAs ?? path, e.GetType().Name, e.Message);
             return ApiResult<T>.Unavailable();
         }
     }

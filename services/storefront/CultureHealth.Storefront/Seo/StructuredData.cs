@@ -66,6 +66,29 @@ public static class StructuredData
         ["worksFor"] = new Dictionary<string, object?> { ["@id"] = site.Absolute("/#clinic") },
     };
 
+    /// <summary>A product and its one offer: price (VAT included, as UK consumers pay it), currency, stock, the clinic as seller.</summary>
+    public static Dictionary<string, object?> Product(Product product, ClinicOptions clinic, SiteOptions site, string path) => new()
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "Product",
+        ["name"] = product.Name,
+        ["description"] = product.Description,
+        ["sku"] = product.Sku,
+        ["category"] = Web.Wording.TagName(product.Category),
+        ["url"] = site.Absolute(path),
+        ["brand"] = new Dictionary<string, object?> { ["@type"] = "Brand", ["name"] = clinic.Name },
+        ["offers"] = new Dictionary<string, object?>
+        {
+            ["@type"] = "Offer",
+            ["url"] = site.Absolute(path),
+            ["price"] = (product.PricePence / 100m).ToString("0.00", CultureInfo.InvariantCulture),
+            ["priceCurrency"] = product.Currency,
+            ["availability"] = product.InStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+            ["itemCondition"] = "https://schema.org/NewCondition",
+            ["seller"] = new Dictionary<string, object?> { ["@id"] = site.Absolute("/#clinic") },
+        },
+    };
+
     public static Dictionary<string, object?> Breadcrumbs(IReadOnlyList<Breadcrumb> trail, SiteOptions site) => new()
     {
         ["@context"] = "https://schema.org",

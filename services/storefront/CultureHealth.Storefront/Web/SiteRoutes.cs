@@ -13,11 +13,17 @@ public static class SiteRoutes
     public const string Shop = "/shop";
     public const string Cart = "/cart";
     public const string Book = "/book";
+    public const string Checkout = "/checkout";
+    public const string CheckoutPayment = "/checkout/payment";
+    public const string CheckoutConfirmation = "/checkout/confirmation";
 
     public static string Article(string slug) => $"/articles/{Uri.EscapeDataString(slug)}";
     public static string Tag(string tag) => $"/articles/tags/{Uri.EscapeDataString(tag)}";
     public static string Author(Guid id) => $"/authors/{id}";
     public static string Product(string slug) => $"/shop/{Uri.EscapeDataString(slug)}";
+    public static string ShopCategory(string category) => $"/shop/category/{Uri.EscapeDataString(category)}";
+    /// <summary>An order's status page: the token is the key, so the link is private to its holder.</summary>
+    public static string OrderStatus(Guid orderId, string token) => $"/orders/{orderId}?token={Uri.EscapeDataString(token)}";
 
     /// <summary>First segments that belong to the site (pages, assets, and what the gateway routes elsewhere).</summary>
     public static readonly HashSet<string> TopLevel = new(StringComparer.OrdinalIgnoreCase)
