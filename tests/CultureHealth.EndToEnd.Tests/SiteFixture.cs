@@ -22,6 +22,11 @@ public sealed class SiteFixture : WholeStack
         GatewaySettings["Gateway:RateLimits:public"] = "100000";
         GatewaySettings["Gateway:RateLimits:booking"] = "1000";
         GatewaySettings["Gateway:RateLimits:checkout"] = "1000";
+        // Booking tests: every guest books from 127.0.0.1, and codes are asked for from it too.
+        ServiceSettings["Booking:MaxPendingPerClientAddress"] = "1000";
+        ServiceSettings["Patients:MaxRequestsPerClientAddress"] = "1000";
+        // The booking horizon reaches past the next clock change, so the slot pages can be checked on both sides of it.
+        ServiceSettings["Booking:HorizonDays"] = "400";
     }
 
     public IPlaywright Playwright { get; private set; } = null!;

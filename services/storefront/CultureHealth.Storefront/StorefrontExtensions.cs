@@ -59,6 +59,7 @@ public static class StorefrontExtensions
         builder.AddGatewayClient<ContentApi>();
         builder.AddGatewayClient<ShopApi>();
         builder.AddGatewayClient<BookingApi>();
+        builder.AddGatewayClient<PatientsApi>();
         builder.Services.AddScoped<ShopSession>();
         // A page waits briefly for an API and then shows that part as unavailable; it never hangs on a dead service.
         builder.Services.ConfigureAll<HttpStandardResilienceOptions>(o =>

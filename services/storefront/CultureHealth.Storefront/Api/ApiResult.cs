@@ -23,8 +23,11 @@ public readonly record struct ApiResult<T>(ApiOutcome Outcome, T? Value)
 }
 
 /// <summary>RFC 9457 problem details as the services send them; <see cref="Errors"/> names the fields.</summary>
-public sealed record ApiProblem(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors)
+public sealed record ApiProblem(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors, string? Type = null)
 {
+    /// <summary>Whether the problem's type URI ends with <paramref name="name"/> (e.g. "confirmation-expired").</summary>
+    public bool Is(string name) => Type?.EndsWith("/" + name, StringComparison.Ordinal) == true;
+
     public string? ErrorFor(string field) =>
         Errors?.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
 }

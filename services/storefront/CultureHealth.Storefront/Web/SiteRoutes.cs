@@ -28,7 +28,7 @@ public static class SiteRoutes
     /// <summary>First segments that belong to the site (pages, assets, and what the gateway routes elsewhere).</summary>
     public static readonly HashSet<string> TopLevel = new(StringComparer.OrdinalIgnoreCase)
     {
-        "articles", "authors", "search", "privacy", "shop", "cart", "checkout", "orders", "book", "booking", "account",
+        "articles", "authors", "search", "privacy", "shop", "cart", "checkout", "orders", "book", "booking", "bookings", "account",
         "error", "css", "js", "img", "health", "metrics", "api", "admin", "openapi", "favicon.ico", "robots.txt",
     };
 }
