@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CultureHealth.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -99,6 +100,21 @@ public sealed class ArticleTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByLabel("Email me when someone replies to my comment").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Post Comment" }).ClickAsync();
         await Assertions.Expect(page.Locator("#comment-status")).ToContainTextAsync("awaiting moderation");
+
+        // Double opt-in: replies are emailed only to an address its owner confirmed from the emailed link.
+        var confirmation = await Moderation.EmailToAsync(site, firstEmail, TimeSpan.FromSeconds(60), m => m.Subject == "Please confirm your email address");
+        var confirmLink = Booking.BookingMail.LinkTo(confirmation, "/comments/confirm-email");
+        var confirmPage = await browse.VisitAsync(confirmLink, "comment-confirm-email");
+        Assert.Equal("no-referrer", await confirmPage.HeaderValueAsync("referrer-policy"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thank you: your email address is confirmed");
+        await browse.CheckAsync("comment-email-confirmed");
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = site.Notifications.OpenDb();
+            return await db.ConfirmedCommenters.AnyAsync(c => c.Email == firstEmail.ToLowerInvariant());
+        }, TimeSpan.FromSeconds(60), "notifications knows the commenter confirmed their address");
+
         await Moderation.ApproveAsync(site, first);
 
         var reply = page.GetByRole(AriaRole.Link, new() { Name = $"Reply to {first}" });
@@ -117,7 +133,7 @@ public sealed class ArticleTests(SiteFixture site, ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#comment-status")).ToContainTextAsync("awaiting moderation");
         await Moderation.ApproveAsync(site, replier);
 
-        var email = await Moderation.EmailToAsync(site, firstEmail, TimeSpan.FromSeconds(60));
+        var email = await Moderation.EmailToAsync(site, firstEmail, TimeSpan.FromSeconds(60), m => m.Subject != "Please confirm your email address");
         var body = email.TextBody ?? email.HtmlBody ?? "";
         Assert.Contains(replier, body);
         Assert.Contains("desk-posture-what-actually-matters", body);

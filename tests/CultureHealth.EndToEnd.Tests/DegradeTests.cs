@@ -40,5 +40,18 @@ public sealed class DegradeTests(SiteFixture site, ITestOutputHelper output)
         Assert.True(await browse.Page.Locator("main a[href^='/shop/']").CountAsync() >= 1);
     }
 
+    [Fact]
+    public async Task With_booking_stopped_the_booking_page_says_so_with_a_503_and_articles_still_render()
+    {
+        await using var degraded = await DegradedSiteAsync("booking");
+        await using var browse = await Browse.OpenAsync(site, Screen.Phone, output, origin: degraded.PublicUrl);
+
+        await browse.VisitAsync("/book", "degraded-booking-start", status: 503);
+        Assert.Equal("Online booking is unavailable right now", await browse.Page.Locator(".booking-unavailable h2").InnerTextAsync());
+        Assert.True(await browse.Page.Locator(".booking-unavailable a[href^='tel:']").CountAsync() == 1);
+        await browse.VisitAsync("/articles/how-running-injuries-can-trigger-lower-back-pain", "degraded-booking-article");
+        Assert.Equal("How Running Injuries Can Trigger Lower Back Pain", await browse.Page.Locator("h1").InnerTextAsync());
+    }
+
     private Task<DegradedSite> DegradedSiteAsync(string stopped) => DegradedSite.StartAsync(site, stopped);
 }

@@ -83,7 +83,7 @@ public sealed class StorefrontTraffic(MetricsStack stack)
             customer = new { name = "Pat Example", email = $"pat-{Guid.NewGuid():N}@example.com" },
         }, HttpStatusCode.Created, idempotent: true);
         var orderId = (string)order["orderId"]!;
-        var payment = await SendAsync(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments", new { paymentToken = "tok_visa" },
+        var payment = await SendAsync(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments", new { paymentToken = "tok_visa", orderToken = (string)order["accessToken"]! },
             HttpStatusCode.Created, idempotent: true);
         Assert.Equal("succeeded", ((string)payment["status"]!).ToLowerInvariant());
         return orderId;

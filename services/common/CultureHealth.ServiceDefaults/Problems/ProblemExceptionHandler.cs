@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using CultureHealth.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,15 +21,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         };
         if (problem is null)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, SecretRedaction.RedactPath(httpContext.Request.Path.Value ?? ""));
             return false;
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         if (exception is ProblemException { RetryAfter: { } retryAfter })
         {
-            httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

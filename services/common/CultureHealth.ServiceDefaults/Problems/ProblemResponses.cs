@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CultureHealth.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,8 @@ public static class ProblemResponses
     {
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            ctx.ProblemDetails.Instance ??= $"{ctx.HttpContext.Request.Method} {ctx.HttpContext.Request.Path}";
+            // Problem bodies get logged and stored by clients: the path without its tokens is enough to find the request.
+            ctx.ProblemDetails.Instance ??= $"{ctx.HttpContext.Request.Method} {SecretRedaction.RedactPath(ctx.HttpContext.Request.Path.Value ?? "")}";
             ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier;
             var activity = ctx.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity ?? Activity.Current;
             if (activity is not null)

@@ -75,6 +75,26 @@ public sealed class ContentApi(HttpClient http, HybridCache cache, IOptions<Stor
         }
     }
 
+    /// <summary>A commenter's emailed link (double opt-in): Done (again on a second click), Invalid (field token) or Unavailable.</summary>
+    public async Task<ReplyKind> ConfirmCommenterEmailAsync(string token, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await Http.PostAsJsonAsync("/api/content/commenter-emails/confirm", new { token }, Json, ct);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.NoContent or HttpStatusCode.OK => ReplyKind.Done,
+                HttpStatusCode.BadRequest or HttpStatusCode.NotFound => ReplyKind.Invalid,
+                HttpStatusCode.TooManyRequests => ReplyKind.TooMany,
+                _ => ReplyKind.Unavailable,
+            };
+        }
+        catch (Exception e) when (IsOutage(e, ct))
+        {
+            return ReplyKind.Unavailable;
+        }
+    }
+
     internal static async Task<ApiProblem?> ProblemAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try

@@ -13,6 +13,8 @@ public static class SiteRoutes
     public const string Shop = "/shop";
     public const string Cart = "/cart";
     public const string Book = "/book";
+    /// <summary>The page a commenter's "confirm your email address" link opens (notifications' CommenterConfirmPath).</summary>
+    public const string ConfirmCommenterEmail = "/comments/confirm-email";
     public const string Checkout = "/checkout";
     public const string CheckoutPayment = "/checkout/payment";
     public const string CheckoutConfirmation = "/checkout/confirmation";
@@ -28,7 +30,7 @@ public static class SiteRoutes
     /// <summary>First segments that belong to the site (pages, assets, and what the gateway routes elsewhere).</summary>
     public static readonly HashSet<string> TopLevel = new(StringComparer.OrdinalIgnoreCase)
     {
-        "articles", "authors", "search", "privacy", "shop", "cart", "checkout", "orders", "book", "booking", "bookings", "account",
+        "articles", "authors", "search", "privacy", "shop", "cart", "checkout", "orders", "book", "booking", "bookings", "account", "comments",
         "error", "css", "js", "img", "health", "metrics", "api", "admin", "openapi", "favicon.ico", "robots.txt",
     };
 }
