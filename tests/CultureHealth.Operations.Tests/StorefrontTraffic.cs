@@ -51,7 +51,8 @@ public sealed class StorefrontTraffic(MetricsStack stack)
     private async Task CallAnUnreachableServiceAsync()
     {
         using var response = await _gateway.GetAsync(new Uri(MetricsStack.UnreachablePath + "/anything", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        // 503 with the service-unavailable problem and Retry-After (docs/hardening.md), no longer YARP's bare 502.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
 
     private async Task CommentAndModerateAsync()
