@@ -9,7 +9,8 @@ import re
 import sys
 
 METRIC = sys.argv[4] if len(sys.argv) > 4 else "http_server_request_duration_seconds"
-LINE = re.compile(r"^" + METRIC + r"_bucket\{(?P<labels>[^}]*)\}\s+(?P<value>[0-9.eE+]+)")
+# Greedy up to the last "}": a route label may itself hold braces ("/{**catch-all}", "articles/{slug}").
+LINE = re.compile(r"^" + METRIC + r"_bucket\{(?P<labels>.*)\}\s+(?P<value>[0-9.eE+]+)\s*$")
 
 
 def buckets(path, route):

@@ -23,8 +23,8 @@ note "run-all: stack from $RUN_ROOT, gateway rate limits raised, trace sampling 
 failed=()
 # Latency-sensitive ones first while the stack is fresh; the contention run (which leaves many rows and
 # may upset the booking service) and the outbox program (its own broker and database) last.
-BENCHES=${BENCHES:-gateway-overhead shop content booking-availability booking-contention outbox-latency}
-for bench in gateway-overhead shop content booking-availability booking-contention; do
+BENCHES=${BENCHES:-gateway-overhead shop content storefront booking-availability booking-contention outbox-latency}
+for bench in gateway-overhead shop content storefront booking-availability booking-contention; do
   case " $BENCHES " in *" $bench "*) ;; *) continue ;; esac
   printf '\n\033[1m== %s ==\033[0m\n' "$bench"
   "$BENCH_DIR/$bench.sh" || failed+=("$bench")

@@ -63,17 +63,24 @@ public static class EdgeProtection
         app.UseTrustedForwardedHeaders();
         app.Use(static (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-            // Behind TLS offload the ingress says https in X-Forwarded-Proto; the line above made that the request's scheme.
-            if (context.Request.IsHttps)
+            // Defaults for whatever the response did not set itself. Set when the response starts, after YARP has
+            // copied the destination's headers: the website's pages bring their own CSP (with a nonce), and two
+            // policies would both be enforced, blocking everything.
+            context.Response.OnStarting(static state =>
             {
-                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-            }
+                var http = (HttpContext)state;
+                var headers = http.Response.Headers;
+                headers.TryAdd("X-Content-Type-Options", "nosniff");
+                headers.TryAdd("X-Frame-Options", "DENY");
+                headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
+                headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+                headers.TryAdd("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                if (http.Request.IsHttps)
+                {
+                    headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                }
+                return Task.CompletedTask;
+            }, context);
             return next(context);
         });
         app.UseCors(CorsPolicy);

@@ -11,7 +11,7 @@ public static class HtmlAssert
     private static readonly HashSet<string> SafeTags =
     [
         "html", "head", "body", "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "del", "s",
-        "blockquote", "ul", "ol", "li", "a", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "img", "sup", "sub",
+        "blockquote", "ul", "ol", "li", "a", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "img", "sup", "sub", "mark",
     ];
 
     private static readonly HashSet<string> SafeAttributes = ["href", "src", "alt", "title", "start", "rel"];

@@ -21,8 +21,10 @@ public static class ServiceDefaultsExtensions
     /// Everything a CultureHealth process needs before its own features: telemetry, health,
     /// problem details, the input boundary, HEAD and no Server header, staff-token validation,
     /// resilient HTTP clients and OpenAPI.
+    /// A process that never accepts staff tokens (the public website) passes <paramref name="staffTokens"/> false,
+    /// so it is not given the keys that check them.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, bool staffTokens = true)
     {
         builder.AddCultureHealthTelemetry();
         builder.Services.AddHealthChecks();
@@ -30,7 +32,10 @@ public static class ServiceDefaultsExtensions
         builder.AddTrustedProxies();
         builder.AddInputBoundary();
         builder.AddHttpSemantics();
-        builder.AddStaffAuthentication();
+        if (staffTokens)
+        {
+            builder.AddStaffAuthentication();
+        }
         builder.Services.AddPublicAndStaffOpenApi();
         builder.Services.Configure<JsonOptions>(o =>
         {
@@ -56,10 +61,25 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
+    /// <summary>
+    /// Prometheus' /metrics. With Metrics:Port set (the gateway and the website in Kubernetes, whose public port
+    /// takes every path from the Ingress), it answers only on that port, which only the cluster reaches.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        var metrics = endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        var port = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Metrics:Port"];
+        if (!string.IsNullOrWhiteSpace(port))
+        {
+            metrics.RequireHost($"*:{port}");
+        }
+        return endpoints;
+    }
+
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthEndpoints();
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        endpoints.MapMetricsEndpoint();
         endpoints.MapPublicAndStaffOpenApi();
         return endpoints;
     }

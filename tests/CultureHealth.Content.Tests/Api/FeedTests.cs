@@ -39,6 +39,20 @@ public sealed class FeedTests(ContentHost host) : IClassFixture<ContentHost>
         Assert.All(locs, l => Assert.True(Uri.IsWellFormedUriString(l, UriKind.Absolute)));
     }
 
+    [Fact]
+    public async Task Sitemap_lists_the_websites_pages_once_each()
+    {
+        using var response = await _public.GetAsync("/sitemap.xml");
+        var sitemap = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var locs = sitemap.Root!.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value).ToList();
+        // The home page, the article list, the fixed pages from Site:SitemapPages, a page per tag and per author.
+        foreach (var path in new[] { "/", "/articles", "/book", "/shop", "/privacy", "/articles/tags/back-pain", "/authors/6f1c2a60-1d1b-4c38-9d55-0c8f1f0a0001" })
+        {
+            Assert.Contains(ContentHost.PublicUrl + path, locs);
+        }
+        Assert.Equal(locs.Count, locs.Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Theory]
     [InlineData("/feed.xml")]
     [InlineData("/sitemap.xml")]

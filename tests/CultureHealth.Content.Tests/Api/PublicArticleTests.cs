@@ -130,6 +130,51 @@ public sealed class PublicArticleTests(ContentHost host) : IClassFixture<Content
     }
 
     [Fact]
+    public async Task Search_results_carry_a_snippet_with_the_matched_words_marked_and_everything_else_escaped()
+    {
+        var word = ContentApi.Unique("plantar").ToLowerInvariant();
+        var article = await _editor.PublishAsync(ContentApi.Article("Heel pain",
+            body: $"Morning heel pain is **often** {word} fasciitis. <script>alert(1)</script> Calf stretches help with {word} pain."));
+
+        var results = await _public.GetFromJsonAsync<PageDto<ArticleSummaryDto>>($"/api/content/articles?q={word}");
+        var hit = Assert.Single(results!.Items);
+        Assert.Equal(article.Slug, hit.Slug);
+        Assert.NotNull(hit.SnippetHtml);
+        Assert.Contains($"<mark>{word}</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", hit.SnippetHtml, StringComparison.Ordinal);
+        HtmlAssert.Inert(hit.SnippetHtml);
+
+        // Lists without a query have no snippets: only search results do.
+        var list = await _public.GetFromJsonAsync<PageDto<ArticleSummaryDto>>("/api/content/articles");
+        Assert.All(list!.Items, a => Assert.Null(a.SnippetHtml));
+    }
+
+    [Theory]
+    [MemberData(nameof(HtmlAssert.AttackStrings), MemberType = typeof(HtmlAssert))]
+    public async Task Search_snippets_stay_inert_whatever_the_article_says(string attack)
+    {
+        var word = ContentApi.Unique("snippet").ToLowerInvariant();
+        await _editor.PublishAsync(ContentApi.Article("Snippet " + word, body: $"{word} {attack} {word}"));
+
+        var results = await _public.GetFromJsonAsync<PageDto<ArticleSummaryDto>>($"/api/content/articles?q={word}");
+        var hit = Assert.Single(results!.Items);
+        HtmlAssert.Inert(hit.SnippetHtml!);
+    }
+
+    [Fact]
+    public async Task Articles_can_be_listed_by_author()
+    {
+        var amelia = Guid.Parse("6f1c2a60-1d1b-4c38-9d55-0c8f1f0a0001");
+        var list = await _public.GetFromJsonAsync<PageDto<ArticleSummaryDto>>($"/api/content/articles?author={amelia}&pageSize=50");
+        Assert.NotEmpty(list!.Items);
+        Assert.All(list.Items, a => Assert.Equal(amelia, a.Author.Id));
+
+        var nobody = await _public.GetFromJsonAsync<PageDto<ArticleSummaryDto>>($"/api/content/articles?author={Guid.NewGuid()}");
+        Assert.Equal(0, nobody!.TotalCount);
+    }
+
+    [Fact]
     public async Task Search_pages_count_every_match_and_combine_with_a_tag()
     {
         var word = ContentApi.Unique("spondylolisthesis").ToLowerInvariant();

@@ -2,9 +2,10 @@ namespace CultureHealth.Content.Api;
 
 public sealed record AuthorSummaryDto(Guid Id, string Name, string Title, string? PhotoUrl);
 
+/// <param name="SnippetHtml">Search results only: the passages that match, as escaped text with the matched words in &lt;mark&gt;.</param>
 public sealed record ArticleSummaryDto(
     string Slug, string Title, string? Excerpt, string? FeaturedImageUrl, IReadOnlyList<string> Tags,
-    int ReadingTimeMinutes, DateTimeOffset PublishedAt, AuthorSummaryDto Author);
+    int ReadingTimeMinutes, DateTimeOffset PublishedAt, AuthorSummaryDto Author, string? SnippetHtml = null);
 
 /// <summary>An invitation to book: the storefront links it to booking's appointment type.</summary>
 public sealed record CallToActionDto(string AppointmentTypeCode, string BookingPath);

@@ -12,7 +12,7 @@ internal static class ArticleQueries
     public static IQueryable<ArticleSummaryDto> ToSummaries(this IQueryable<Article> articles) =>
         articles.Select(a => new ArticleSummaryDto(
             a.Slug, a.Title, a.Excerpt, a.FeaturedImageUrl, a.Tags, a.ReadingTimeMinutes, a.PublishedAt!.Value,
-            new AuthorSummaryDto(a.AuthorId, a.Author!.Name, a.Author.Title, a.Author.PhotoUrl)));
+            new AuthorSummaryDto(a.AuthorId, a.Author!.Name, a.Author.Title, a.Author.PhotoUrl), null));
 
     /// <summary>The published article with this slug, or the one that used to have it.</summary>
     public static async Task<(Article? Article, bool Moved)> FindPublishedBySlugAsync(this ContentDbContext db, string slug, CancellationToken ct)

@@ -30,9 +30,33 @@ internal static class ArticleSearch
         var summaries = await db.Published().Where(a => slugs.Contains(a.Slug)).ToSummaries().ToListAsync(ct);
         var bySlug = summaries.ToDictionary(s => s.Slug, StringComparer.Ordinal);
         // An article unpublished between the two statements is simply left out of this page.
-        var items = slugs.Where(bySlug.ContainsKey).Select(slug => bySlug[slug]).ToList();
+        var snippets = await SnippetsAsync(db, query, slugs, ct);
+        var items = slugs.Where(bySlug.ContainsKey)
+            .Select(slug => bySlug[slug] with { SnippetHtml = snippets.TryGetValue(slug, out var snippet) ? snippet : null })
+            .ToList();
         return new PageDto<ArticleSummaryDto>(items, paging.Page, paging.PageSize, (int)total);
     }
+
+    /// <summary>
+    /// The matching passages of this page's articles only (ts_headline re-parses each document, so never for
+    /// every match): excerpt and body, with the matched words marked.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> SnippetsAsync(ContentDbContext db, string query, List<string> slugs, CancellationToken ct)
+    {
+        if (slugs.Count == 0)
+        {
+            return [];
+        }
+        var options = SearchSnippet.HeadlineOptions;
+        var rows = await db.Database.SqlQuery<Headline>($"""
+            SELECT a.slug AS "Slug", ts_headline('english', coalesce(a.excerpt, '') || E'\n' || a.body_markdown, q, {options}) AS "Text"
+            FROM articles a, websearch_to_tsquery('english', {query}) q
+            WHERE a.slug = ANY({slugs.ToArray()})
+            """).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Slug, r => SearchSnippet.ToHtml(r.Text), StringComparer.Ordinal);
+    }
+
+    private sealed record Headline(string Slug, string Text);
 
     /// <summary>Only for a page past the last match, where the ranked statement returns no row to carry the total.</summary>
     private static async Task<long> CountAsync(ContentDbContext db, string query, string[] tags, string published, CancellationToken ct) =>

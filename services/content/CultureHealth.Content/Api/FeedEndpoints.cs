@@ -25,7 +25,7 @@ public static class FeedEndpoints
         return app;
     }
 
-    private sealed record FeedEntry(Guid Id, string Slug, string Title, string? Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string AuthorName, List<string> Tags);
+    private sealed record FeedEntry(Guid Id, string Slug, string Title, string? Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, Guid AuthorId, string AuthorName, List<string> Tags);
 
     private static async Task<IResult> RssAsync(HttpContext http, ContentDbContext db, IConfiguration config, CancellationToken ct)
     {
@@ -65,8 +65,14 @@ public static class FeedEndpoints
     {
         var site = SiteUrl(config);
         var entries = await Entries(db).ToListAsync(ct);
+        // The website's own pages are listed here too, so search engines find one sitemap for the whole site:
+        // the home page, the fixed pages it names in Site:SitemapPages, the article list, tag and author pages.
+        var pages = new[] { "/", "/articles" }.Concat(config.GetSection("Site:SitemapPages").Get<string[]>() ?? [])
+            .Concat(entries.SelectMany(e => e.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(t => "/articles/tags/" + Uri.EscapeDataString(t)))
+            .Concat(entries.Select(e => e.AuthorId).Distinct().Select(id => $"/authors/{id}"))
+            .Distinct(StringComparer.Ordinal);
         var urlset = new XElement(Sitemap + "urlset",
-            new XElement(Sitemap + "url", new XElement(Sitemap + "loc", site + "/")),
+            pages.Select(path => new XElement(Sitemap + "url", new XElement(Sitemap + "loc", site + path))),
             entries.Select(e => new XElement(Sitemap + "url",
                 new XElement(Sitemap + "loc", ArticleUrl(site, e.Slug)),
                 new XElement(Sitemap + "lastmod", e.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)))));
@@ -75,7 +81,7 @@ public static class FeedEndpoints
 
     private static IQueryable<FeedEntry> Entries(ContentDbContext db) =>
         db.Published().OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
-            .Select(a => new FeedEntry(a.Id, a.Slug, a.Title, a.Excerpt, a.PublishedAt!.Value, a.UpdatedAt, a.Author!.Name, a.Tags));
+            .Select(a => new FeedEntry(a.Id, a.Slug, a.Title, a.Excerpt, a.PublishedAt!.Value, a.UpdatedAt, a.AuthorId, a.Author!.Name, a.Tags));
 
     private static IResult Conditional(HttpContext http, XElement root, DateTimeOffset? lastModified, string contentType)
     {

@@ -21,7 +21,7 @@ public static class PublicArticleEndpoints
     }
 
     private static async Task<Results<Ok<PageDto<ArticleSummaryDto>>, ValidationProblem>> ListAsync(
-        int? page, int? pageSize, string? tag, string? q, ContentDbContext db, IOptions<ContentOptions> options, CancellationToken ct)
+        int? page, int? pageSize, string? tag, string? q, Guid? author, ContentDbContext db, IOptions<ContentOptions> options, CancellationToken ct)
     {
         var validator = new RequestValidator().Optional("q", q, MaxQueryLength).Optional("tag", tag, 60);
         var paging = Paging.From(page, pageSize, options.Value, validator);
@@ -40,6 +40,10 @@ public static class PublicArticleEndpoints
         if (normalisedTag is not null)
         {
             articles = articles.Where(a => a.Tags.Contains(normalisedTag));
+        }
+        if (author is { } authorId)
+        {
+            articles = articles.Where(a => a.AuthorId == authorId);
         }
 
         var ordered = articles.OrderByDescending(a => a.PublishedAt);

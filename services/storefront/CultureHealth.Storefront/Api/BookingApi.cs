@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.Storefront.Api;
+
+/// <summary>
+/// The booking service's public API through the gateway. Appointment types and practitioners are shared reads
+/// (cached briefly); availability, bookings and credits are read fresh on every request, and a booking's manage
+/// token or a patient's token is never written to a log (operations are named, not their URLs).
+/// </summary>
+public sealed class BookingApi(HttpClient http, HybridCache cache, IOptions<StorefrontOptions> options, ILogger<BookingApi> logger)
+    : GatewayApi(http, cache, logger)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public Task<ApiResult<List<AppointmentType>>> AppointmentTypesAsync(CancellationToken ct) =>
+        CachedGetAsync<List<AppointmentType>>("/api/booking/appointment-types", options.Value.PublicReadCacheDuration, ["booking-types"], ct);
+
+    public Task<ApiResult<List<Practitioner>>> PractitionersAsync(CancellationToken ct) =>
+        CachedGetAsync<List<Practitioner>>("/api/booking/practitioners", options.Value.PublicReadCacheDuration, ["booking-practitioners"], ct);
+
+    /// <summary>Free slots from <paramref name="from"/> to <paramref name="to"/> (clinic dates, inclusive). Never cached: it changes with every booking.</summary>
+    public Task<ApiResult<Availability>> AvailabilityAsync(Guid appointmentTypeId, Guid? practitionerId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        GetAsync<Availability>("/api/booking/availability" + Query(
+            ("appointmentTypeId", appointmentTypeId), ("practitionerId", practitionerId),
+            ("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), ct);
+
+    /// <param name="idempotencyKey">One per rendering of the form: a double submit is one booking.</param>
+    /// <param name="patientToken">The proven address's token: the booking is confirmed at once, and may use a credit.</param>
+    public async Task<ApiReply<BookingCreated>> BookAsync(BookingRequest booking, string idempotencyKey, string? patientToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/booking/bookings")
+        {
+            Content = JsonContent.Create(new
+            {
+                appointmentTypeId = booking.AppointmentTypeId,
+                practitionerId = booking.PractitionerId,
+                start = booking.Start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                patient = booking.Patient,
+                notes = booking.Notes,
+                useCredit = booking.UseCredit,
+            }, options: Json),
+        };
+        request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<BookingCreated>(request, "POST booking", ct);
+    }
+
+    /// <summary>The booking behind a manage link: NotFound for a wrong token or id alike.</summary>
+    public async Task<ApiReply<Appointment>> BookingAsync(Guid id, string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ManagePath(id, "", token));
+        return await SendForReplyAsync<Appointment>(request, "GET booking", ct);
+    }
+
+    /// <summary>The emailed link of a guest's booking: 200 (again on a second click), 404, or 409 confirmation-expired.</summary>
+    public Task<ApiReply<Appointment>> ConfirmAsync(Guid id, string token, CancellationToken ct) =>
+        PostAsync(ManagePath(id, "/confirm", token), null, "POST booking confirm", ct);
+
+    /// <summary>409 (cancellation-window, already-started, not-confirmed) when it is too late.</summary>
+    public Task<ApiReply<Appointment>> CancelAsync(Guid id, string token, CancellationToken ct) =>
+        PostAsync(ManagePath(id, "/cancel", token), null, "POST booking cancel", ct);
+
+    public Task<ApiReply<Appointment>> RescheduleAsync(Guid id, string token, DateTimeOffset start, CancellationToken ct) =>
+        PostAsync(ManagePath(id, "/reschedule", token),
+            JsonContent.Create(new { start = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) }, options: Json),
+            "POST booking reschedule", ct);
+
+    /// <summary>The credits of the address the patient token proves; Refused when the token expired.</summary>
+    public async Task<ApiReply<Credits>> CreditsAsync(string patientToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/booking/credits");
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<Credits>(request, "GET credits", ct);
+    }
+
+    private async Task<ApiReply<Appointment>> PostAsync(string path, HttpContent? body, string operation, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        return await SendForReplyAsync<Appointment>(request, operation, ct);
+    }
+
+    private static string ManagePath(Guid id, string action, string token) =>
+        $"/api/booking/bookings/{id:D}{action}?token={Uri.EscapeDataString(token)}";
+
+    private static void Authorize(HttpRequestMessage request, string? patientToken)
+    {
+        if (!string.IsNullOrEmpty(patientToken))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", patientToken);
+        }
+    }
+}

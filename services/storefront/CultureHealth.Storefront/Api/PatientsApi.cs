@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace CultureHealth.Storefront.Api;
+
+public sealed record EmailProofAccepted(string Message);
+
+/// <summary>A patient access token: proof, for about an hour, that the visitor reads <see cref="Email"/>'s mail.</summary>
+public sealed record PatientAccess(string AccessToken, DateTimeOffset ExpiresAt, string Email);
+
+/// <summary>The patients service's public API through the gateway: proving an email address with an emailed code.</summary>
+public sealed class PatientsApi(HttpClient http, HybridCache cache, ILogger<PatientsApi> logger) : GatewayApi(http, cache, logger)
+{
+    /// <summary>202 for any well-formed address (known or not); 429 with Retry-After past a limit.</summary>
+    /// <param name="returnUrl">A path on this site that the emailed one-click link leads back to.</param>
+    public async Task<ApiReply<EmailProofAccepted>> RequestProofAsync(string? email, string? returnUrl, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/patients/email-proofs")
+        {
+            Content = JsonContent.Create(new { email, returnUrl }, options: Json),
+        };
+        return await SendForReplyAsync<EmailProofAccepted>(request, "POST email proof", ct);
+    }
+
+    /// <summary>The code from the email for a patient token; Invalid (field <c>code</c>) for a wrong, used or expired one.</summary>
+    public async Task<ApiReply<PatientAccess>> VerifyProofAsync(string? email, string? code, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/patients/email-proofs/verify")
+        {
+            Content = JsonContent.Create(new { email, code }, options: Json),
+        };
+        return await SendForReplyAsync<PatientAccess>(request, "POST email proof verify", ct);
+    }
+}
