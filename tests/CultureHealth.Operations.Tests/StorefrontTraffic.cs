@@ -19,6 +19,7 @@ public sealed class StorefrontTraffic(MetricsStack stack)
 
     public async Task RunAsync()
     {
+        await ViewPagesAsync();
         await CommentAndModerateAsync();
         var orderId = await BuyTreatmentPackageAsync();
         await RefundAsync(orderId);
@@ -27,6 +28,16 @@ public sealed class StorefrontTraffic(MetricsStack stack)
         await SearchAWeekWithNoSlotAsync();
         await SignInPastTheRateLimitAsync();
         await CallAnUnreachableServiceAsync();
+    }
+
+    /// <summary>A visitor on the website (through the gateway's catch-all route), so its request series exist.</summary>
+    private async Task ViewPagesAsync()
+    {
+        foreach (var path in new[] { "/", "/articles", "/shop", "/book" })
+        {
+            using var page = await _gateway.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
     }
 
     private async Task SearchAWeekWithNoSlotAsync()
