@@ -5,6 +5,7 @@ using CultureHealth.Gateway;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Patients.Data;
 using CultureHealth.Shop.Data;
+using CultureHealth.Storefront;
 using CultureHealth.Testing;
 
 namespace CultureHealth.Operations.Tests;
@@ -30,11 +31,12 @@ public sealed class MetricsStack : IAsyncLifetime
     public TestService<NotificationsDbContext> Notifications { get; private set; } = null!;
     public TestService<PatientsDbContext> Patients { get; private set; } = null!;
     public ServiceFactory<DownstreamHealth> Gateway { get; private set; } = null!;
+    public ServiceFactory<StorefrontOptions> Storefront { get; private set; } = null!;
 
-    /// <summary>The jobs this stack hosts: every process of prometheus.yml except the storefront, which is still being built.</summary>
+    /// <summary>The jobs this stack hosts: every process of prometheus.yml.</summary>
     public static IReadOnlySet<string> Jobs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "gateway", "content", "shop", "booking", "admin", "notifications", "patients",
+        "gateway", "content", "shop", "booking", "admin", "notifications", "patients", "storefront",
     };
 
     /// <summary>Each process that Prometheus scrapes, by the job name prometheus.yml gives it.</summary>
@@ -47,6 +49,7 @@ public sealed class MetricsStack : IAsyncLifetime
         ["admin"] = Admin.Factory.BaseAddress,
         ["notifications"] = Notifications.Factory.BaseAddress,
         ["patients"] = Patients.Factory.BaseAddress,
+        ["storefront"] = Storefront.BaseAddress,
     };
 
     /// <summary>A gateway route to a service that is not running.</summary>
@@ -87,8 +90,22 @@ public sealed class MetricsStack : IAsyncLifetime
             ["Admin:Services:shop"] = Shop.Factory.BaseAddress.ToString(),
             ["Admin:Services:booking"] = Booking.Factory.BaseAddress.ToString(),
         }));
+        // The website calls the gateway's public API, and the gateway routes the site's pages to it: the gateway's
+        // port is chosen first (below the ephemeral range, so no outgoing connection takes it meanwhile).
+        var gatewayPort = FreePort.Reserve();
+        var publicUrl = $"http://127.0.0.1:{gatewayPort}/";
+        Storefront = new ServiceFactory<StorefrontOptions>(new Dictionary<string, string?>
+        {
+            ["Storefront:GatewayUrl"] = publicUrl,
+            ["Site:PublicUrl"] = publicUrl,
+            ["OTEL_SERVICE_NAME"] = "storefront",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, listen: true);
+        Storefront.StartServer();
         Gateway = new ServiceFactory<DownstreamHealth>(new Dictionary<string, string?>
         {
+            ["ReverseProxy:Clusters:storefront:Destinations:primary:Address"] = Storefront.BaseAddress.ToString(),
+            ["Gateway:TrustedNetworks:0"] = "127.0.0.1",
             ["ReverseProxy:Clusters:content:Destinations:primary:Address"] = Content.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:shop:Destinations:primary:Address"] = Shop.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = Booking.Factory.BaseAddress.ToString(),
@@ -105,7 +122,7 @@ public sealed class MetricsStack : IAsyncLifetime
             // however slow password hashing is on a loaded machine.
             ["Gateway:RateLimits:sign-in"] = "2",
             ["OTEL_SERVICE_NAME"] = "gateway",
-        }, listen: true);
+        }, listen: true, port: gatewayPort);
         Gateway.StartServer();
     }
 
@@ -123,6 +140,7 @@ public sealed class MetricsStack : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Gateway.DisposeAsync();
+        await Storefront.DisposeAsync();
         await Admin.DisposeAsync();
         await Notifications.DisposeAsync();
         await Patients.DisposeAsync();

@@ -19,6 +19,7 @@ public sealed class StorefrontTraffic(MetricsStack stack)
 
     public async Task RunAsync()
     {
+        await ViewPagesAsync();
         await CommentAndModerateAsync();
         var orderId = await BuyTreatmentPackageAsync();
         await RefundAsync(orderId);
@@ -33,6 +34,16 @@ public sealed class StorefrontTraffic(MetricsStack stack)
     /// <summary>A patient asks the patients service for a sign-in code (its proof counters and HTTP series).</summary>
     private async Task AskForAnEmailCodeAsync() =>
         await SendAsync(HttpMethod.Post, "/api/patients/email-proofs", new { email = $"reader-{Guid.NewGuid():N}@example.com" }, HttpStatusCode.Accepted);
+
+    /// <summary>A visitor on the website (through the gateway's catch-all route), so its request series exist.</summary>
+    private async Task ViewPagesAsync()
+    {
+        foreach (var path in new[] { "/", "/articles", "/shop", "/book" })
+        {
+            using var page = await _gateway.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
 
     private async Task SearchAWeekWithNoSlotAsync()
     {
