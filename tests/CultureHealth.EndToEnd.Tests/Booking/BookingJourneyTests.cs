@@ -8,7 +8,7 @@ namespace CultureHealth.EndToEnd.Tests.Booking;
 
 /// <summary>
 /// Issue 13's booking journey, as a patient takes it in the browser: appointment → first available → a day and a time
-/// → details and consent → confirmed, with the .ics and the manage link;
+/// → details and consent → "check your email" → the emailed confirm link → confirmed, with the .ics and the manage link;
 /// then reschedule and cancel from the emailed manage link, with the emails that follow. Every page passes axe and logs
 /// no console error, on a desktop and on a phone.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class BookingJourneyTests(SiteFixture site, ITestOutputHelper outp
     [Theory]
     [InlineData(Screen.Desktop)]
     [InlineData(Screen.Phone)]
-    public async Task A_patient_books_downloads_the_ics_reschedules_and_cancels_from_the_emailed_link(Screen screen)
+    public async Task A_patient_books_confirms_by_email_downloads_the_ics_reschedules_and_cancels(Screen screen)
     {
         var email = $"journey.{screen}.{Guid.NewGuid():N}@example.com".ToLowerInvariant();
         await using var browse = await Browse.OpenAsync(site, screen, output);
@@ -44,14 +44,22 @@ public sealed class BookingJourneyTests(SiteFixture site, ITestOutputHelper outp
             await page.GetByLabel("I agree to").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Book appointment" }).ClickAsync();
 
-            // The booking service in this branch confirms a guest's booking at once (patients-id adds the emailed
-            // confirm step: then this page is "Check your email to confirm" and /booking/confirm comes in between).
+            // Pending: the page says where the link went and until when the time is held.
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Check your email to confirm");
+            Assert.Contains(email, await page.Locator("main").InnerTextAsync());
+            Assert.Matches(@"by \d{2}:\d{2}", await page.Locator(".next-step").InnerTextAsync());
+            await browse.CheckAsync("book-check-email");
+
+            // The emailed link: the booking and one button (a mail scanner opening the link confirms nothing).
+            var request = await BookingMail.ReceivedAsync(site, email, "Please confirm your booking");
+            var confirmLink = BookingMail.LinkTo(request, "/booking/confirm");
+            var bookingId = BookingSteps.BookingId(confirmLink);
+            var confirmPage = await browse.VisitAsync(confirmLink, "book-confirm");
+            Assert.Equal("no-referrer", await confirmPage.HeaderValueAsync("referrer-policy"));
+            Assert.Equal("pending", await StatusAsync(bookingId));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my booking" }).ClickAsync();
             await Expect(page.Locator("h1")).ToHaveTextAsync("You are booked");
             await browse.CheckAsync("book-confirmed");
-            var bookingId = BookingSteps.BookingId(page.Url);
-            // Its URL carries the manage token: it is never sent on as a Referer.
-            var confirmedPage = await page.ReloadAsync();
-            Assert.Equal("no-referrer", await confirmedPage!.HeaderValueAsync("referrer-policy"));
             Assert.Equal("confirmed", await StatusAsync(bookingId));
             Assert.Equal("noindex", await page.Locator("meta[name=robots]").GetAttributeAsync("content"));
 
