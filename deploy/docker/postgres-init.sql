@@ -4,3 +4,4 @@ CREATE DATABASE shop;
 CREATE DATABASE booking;
 CREATE DATABASE admin;
 CREATE DATABASE notifications;
+CREATE DATABASE backoffice;

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace CultureHealth.Gateway;
 
@@ -72,16 +73,24 @@ public static class EdgeProtection
         app.UseForwardedHeaders();
         app.Use(static (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-            if (context.Request.IsHttps)
+            // Set as the answer starts, and only where the service behind did not: the web front ends (the back
+            // office, the website) send their own policy for their pages (script nonces), and a second copy
+            // of a header would be merged with theirs by the proxy, which browsers then enforce both of.
+            context.Response.OnStarting(static state =>
             {
-                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-            }
+                var ctx = (HttpContext)state;
+                var headers = ctx.Response.Headers;
+                headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
+                headers.TryAdd(HeaderNames.XFrameOptions, "DENY");
+                headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
+                headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+                headers.TryAdd(HeaderNames.ContentSecurityPolicy, "default-src 'none'; frame-ancestors 'none'");
+                if (ctx.Request.IsHttps)
+                {
+                    headers.TryAdd(HeaderNames.StrictTransportSecurity, "max-age=31536000; includeSubDomains");
+                }
+                return Task.CompletedTask;
+            }, context);
             return next(context);
         });
         app.UseCors(CorsPolicy);

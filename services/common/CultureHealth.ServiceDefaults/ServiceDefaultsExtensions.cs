@@ -17,13 +17,18 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Everything a CultureHealth process needs before its own features: telemetry, health,
     /// problem details, staff-token validation, resilient HTTP clients and OpenAPI.
+    /// A process that never accepts staff tokens (the public website) passes <paramref name="staffTokens"/> false,
+    /// so it is not given the keys that check them.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, bool staffTokens = true)
     {
         builder.AddCultureHealthTelemetry();
         builder.Services.AddHealthChecks();
         builder.AddProblemResponses();
-        builder.AddStaffAuthentication();
+        if (staffTokens)
+        {
+            builder.AddStaffAuthentication();
+        }
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(o =>
         {

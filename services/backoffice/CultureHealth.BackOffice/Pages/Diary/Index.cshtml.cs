@@ -1,0 +1,10 @@
+using CultureHealth.BackOffice.Web;
+
+namespace CultureHealth.BackOffice.Pages.Diary;
+
+public sealed class IndexModel : StaffPageModel
+{
+    public void OnGet()
+    {
+    }
+}
