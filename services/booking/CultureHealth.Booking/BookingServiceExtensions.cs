@@ -39,6 +39,7 @@ public static class BookingServiceExtensions
         app.MapCalendarFeedEndpoints();
         app.MapScheduleEndpoints();
         app.MapStaffBookingEndpoints();
+        app.MapStaffBookingCreationEndpoints();
         app.MapClosureEndpoints();
         return app;
     }
