@@ -84,12 +84,20 @@ if deployments:
     if "gateway" not in ingresses:
         problems.append("the gateway needs an Ingress")
     else:
-        # The public entry must not publish the gateway's /metrics (or anything else not meant for the internet).
+        # The public entry must not publish /metrics. It sends every path to the gateway (the website lives at /),
+        # so the gateway, and the website it forwards unknown paths to, must serve /metrics on another port only.
         for rule in ingresses["gateway"]["spec"].get("rules", []):
             for path in rule.get("http", {}).get("paths", []):
                 p = path.get("path", "/")
-                if p == "/" or "/metrics".startswith(p.rstrip("/") + "/") or p.startswith("/metrics"):
-                    fail(ingresses["gateway"], f"the Ingress path {p} would expose /metrics to the internet")
+                publishes_metrics = p == "/" or "/metrics".startswith(p.rstrip("/") + "/") or p.startswith("/metrics")
+                if publishes_metrics:
+                    for behind in ("gateway", "storefront"):
+                        dep = deployments.get(behind)
+                        container = dep["spec"]["template"]["spec"]["containers"][0] if dep else {}
+                        port = env_names(container).get("Metrics__Port", {}).get("value")
+                        annotations = dep["spec"]["template"]["metadata"].get("annotations", {}) if dep else {}
+                        if not port or port == "8080" or annotations.get("prometheus.io/port") != port:
+                            fail(ingresses["gateway"], f"the Ingress path {p} would expose {behind}'s /metrics: set Metrics__Port to an internal port and scrape that")
     rabbit = by_kind("RabbitmqCluster").get("culturehealth-rabbitmq")
     pg = by_kind("Cluster").get("culturehealth-pg")
     if not rabbit or not pg:

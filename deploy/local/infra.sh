@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Private PostgreSQL and RabbitMQ nodes for local runs and tests: no Docker, loopback only.
 #
-#   infra.sh ensure-installed                       install what is missing (apt)
+#   infra.sh ensure-installed [--browser]           install what is missing (apt); --browser: Chromium too (browser tests)
 #   infra.sh pg-start DIR PORT [fast]               start (initialising if new) a cluster in DIR
 #   infra.sh pg-stop DIR
 #   infra.sh rabbit-start DIR PORT DIST_PORT NODE [MGMT_PORT]
@@ -49,6 +49,8 @@ ensure_installed() {
   local missing=()
   ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
   [ -x "$RABBIT_BIN/rabbitmq-server" ] || missing+=(rabbitmq-server)
+  # The browser tests drive Debian's Chromium through Playwright (nothing downloads a browser of its own).
+  if [ "${1:-}" = --browser ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   # The packaged services, if they started anyway, are not ours and would hold the default ports.
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet rabbitmq-server 2>/dev/null; then
@@ -184,7 +186,7 @@ rabbit_destroy() { rabbit_stop "$1" "$2"; rm -rf "$1"; }
 
 cmd=${1:-}; shift || true
 case "$cmd" in
-  ensure-installed) ensure_installed ;;
+  ensure-installed) ensure_installed "$@" ;;
   pg-start) pg_start "$@" ;;
   pg-stop) pg_stop "$@" ;;
   rabbit-start) rabbit_start "$@" ;;

@@ -4,7 +4,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace CultureHealth.Gateway;
 
@@ -73,21 +72,21 @@ public static class EdgeProtection
         app.UseForwardedHeaders();
         app.Use(static (context, next) =>
         {
-            // Set as the answer starts, and only where the service behind did not: the web front ends (the back
-            // office, the website) send their own policy for their pages (script nonces), and a second copy
-            // of a header would be merged with theirs by the proxy, which browsers then enforce both of.
+            // Defaults for whatever the response did not set itself. Set when the response starts, after YARP has
+            // copied the destination's headers: the website's pages bring their own CSP (with a nonce), and two
+            // policies would both be enforced, blocking everything.
             context.Response.OnStarting(static state =>
             {
-                var ctx = (HttpContext)state;
-                var headers = ctx.Response.Headers;
-                headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
-                headers.TryAdd(HeaderNames.XFrameOptions, "DENY");
+                var http = (HttpContext)state;
+                var headers = http.Response.Headers;
+                headers.TryAdd("X-Content-Type-Options", "nosniff");
+                headers.TryAdd("X-Frame-Options", "DENY");
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-                headers.TryAdd(HeaderNames.ContentSecurityPolicy, "default-src 'none'; frame-ancestors 'none'");
-                if (ctx.Request.IsHttps)
+                headers.TryAdd("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                if (http.Request.IsHttps)
                 {
-                    headers.TryAdd(HeaderNames.StrictTransportSecurity, "max-age=31536000; includeSubDomains");
+                    headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
                 }
                 return Task.CompletedTask;
             }, context);

@@ -14,7 +14,8 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public ServiceFactory(IReadOnlyDictionary<string, string?> settings, bool listen = false, Action<IServiceCollection>? services = null)
+    /// <param name="port">With <paramref name="listen"/>: a port chosen beforehand (when other hosts must know it before this one starts).</param>
+    public ServiceFactory(IReadOnlyDictionary<string, string?> settings, bool listen = false, Action<IServiceCollection>? services = null, int? port = null)
     {
         _settings = new Dictionary<string, string?>(TestStaff.Settings);
         foreach (var (key, value) in TestSecrets.Settings)
@@ -29,7 +30,7 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
         PointContentRootAtProject();
         if (listen)
         {
-            Port = FreePort.Next();
+            Port = port ?? FreePort.Next();
             UseKestrel(Port.Value);
         }
     }

@@ -51,10 +51,25 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
+    /// <summary>
+    /// Prometheus' /metrics. With Metrics:Port set (the gateway and the website in Kubernetes, whose public port
+    /// takes every path from the Ingress), it answers only on that port, which only the cluster reaches.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        var metrics = endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        var port = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Metrics:Port"];
+        if (!string.IsNullOrWhiteSpace(port))
+        {
+            metrics.RequireHost($"*:{port}");
+        }
+        return endpoints;
+    }
+
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthEndpoints();
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        endpoints.MapMetricsEndpoint();
         endpoints.MapOpenApi();
         return endpoints;
     }

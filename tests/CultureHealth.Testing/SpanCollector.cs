@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CultureHealth.Platform.Tests;
+namespace CultureHealth.Testing;
 
 /// <summary>A thread-safe sink for the in-memory span exporter (hosts export from many threads).</summary>
 public sealed class SpanCollector : ICollection<Activity>

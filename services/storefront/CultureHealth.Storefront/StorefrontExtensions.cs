@@ -1,0 +1,94 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CultureHealth.ServiceDefaults;
+using CultureHealth.ServiceDefaults.Health;
+using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.Storefront.Api;
+using CultureHealth.Storefront.Web;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+namespace CultureHealth.Storefront;
+
+public static class StorefrontExtensions
+{
+    public static WebApplicationBuilder AddStorefront(this WebApplicationBuilder builder)
+    {
+        // Run from a build output (./run, the tests) the stylesheet and its compressed copies live in the project
+        // and obj/; the manifest that says where exists only there. A published app has no such manifest: no-op.
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddValidatedOptions<StorefrontOptions>(StorefrontOptions.Section);
+        builder.AddValidatedOptions<SiteOptions>(SiteOptions.Section);
+        builder.AddValidatedOptions<ClinicOptions>(ClinicOptions.Section);
+
+        // Nothing here depends on another process being up: the site degrades instead of going unready.
+        builder.Services.AddHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
+
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.AddServerHeader = false);
+        builder.Services.AddRazorPages();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = SiteCookies.Antiforgery;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__af";
+        });
+        // £, – and curly quotes as themselves rather than numeric entities: smaller pages, same safety.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddHybridCache();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddTransient<ForwardClientAddressHandler>();
+        builder.AddGatewayClient<ContentApi>();
+        builder.AddGatewayClient<ShopApi>();
+        builder.AddGatewayClient<BookingApi>();
+        // A page waits briefly for an API and then shows that part as unavailable; it never hangs on a dead service.
+        builder.Services.ConfigureAll<HttpStandardResilienceOptions>(o =>
+        {
+            var site = builder.Configuration.GetSection(StorefrontOptions.Section).Get<StorefrontOptions>() ?? new StorefrontOptions();
+            o.AttemptTimeout.Timeout = site.ApiAttemptTimeout;
+            o.TotalRequestTimeout.Timeout = site.ApiTotalTimeout;
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(10, site.ApiAttemptTimeout.TotalSeconds * 2));
+        });
+
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // The gateway tells us who the visitor is and whether they came over HTTPS (for Secure cookies).
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            var site = builder.Configuration.GetSection(StorefrontOptions.Section).Get<StorefrontOptions>() ?? new StorefrontOptions();
+            foreach (var network in site.TrustedNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        return builder;
+    }
+
+    private static void AddGatewayClient<TClient>(this WebApplicationBuilder builder) where TClient : class =>
+        builder.Services.AddHttpClient<TClient>((services, client) =>
+            {
+                client.BaseAddress = services.GetRequiredService<IOptions<StorefrontOptions>>().Value.GatewayUrl;
+                client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+            })
+            .AddHttpMessageHandler<ForwardClientAddressHandler>();
+
+    public static WebApplication MapStorefront(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        // HTML error pages with the request id, never a stack trace or a JSON problem.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseLegacyRedirects();
+        app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapLegacyArticleFallback();
+        return app;
+    }
+}
