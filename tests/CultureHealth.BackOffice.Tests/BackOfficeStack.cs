@@ -34,7 +34,9 @@ public class BackOfficeStack : IAsyncLifetime
     {
         var broker = await RabbitMqServer.SharedAsync();
         var vhost = await broker.CreateVirtualHostAsync("backoffice-" + Guid.NewGuid().ToString("N")[..8]);
-        var booking = TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true);
+        // The demo clinic's practitioners, hours, appointment types and bank holidays, as ./run seeds them.
+        var booking = TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true,
+            settings: new Dictionary<string, string?> { ["Database:SeedDemoData"] = "true" });
         if (WithContentAndShop)
         {
             var content = TestService<ContentDbContext>.StartAsync("content", vhost, listen: true);
@@ -68,6 +70,21 @@ public class BackOfficeStack : IAsyncLifetime
 
     /// <summary>A browser-like client (cookies, no automatic redirects) on one replica.</summary>
     public StaffBrowser Browser(bool secondReplica = false) => new((secondReplica ? SecondReplica : BackOffice).Factory.BaseAddress);
+
+    public static readonly Guid Amelia = Guid.Parse("6f1c2a60-1d1b-4c38-9d55-0c8f1f0a0001");
+    public static readonly Guid Daniel = Guid.Parse("6f1c2a60-1d1b-4c38-9d55-0c8f1f0a0002");
+    public static readonly Guid FollowUp = Guid.Parse("6f1c2a60-1d1b-4c38-9d55-0c8f1f0c0002");
+
+    /// <summary>A working weekday at least two days ahead that is not a bank holiday (the demo clinic's hours are Mon–Fri).</summary>
+    public static NodaTime.LocalDate NextWorkingDay(int atLeastDaysAhead = 2)
+    {
+        var day = CultureHealth.BackOffice.Web.ClinicClock.Today(TimeProvider.System).PlusDays(atLeastDaysAhead);
+        while (day.DayOfWeek is NodaTime.IsoDayOfWeek.Saturday or NodaTime.IsoDayOfWeek.Sunday || (day.Month == 12 && day.Day is 25 or 26 or 28) || (day.Month == 1 && day.Day == 1))
+        {
+            day = day.PlusDays(1);
+        }
+        return day;
+    }
 
     /// <summary>Creates a staff account through admin's API, as the first admin.</summary>
     public async Task<(string Email, string Password)> CreateStaffAsync(string role, Guid? practitionerId = null)

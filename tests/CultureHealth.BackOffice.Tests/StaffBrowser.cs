@@ -21,6 +21,9 @@ public sealed partial class StaffBrowser : IDisposable
 
     public string LastPage { get; private set; } = "";
 
+    /// <summary>Go "back" to a page seen earlier (its form is what the next post sends, as a second click would).</summary>
+    public void LastPageOverride(string html) => LastPage = html;
+
     public async Task<HttpResponseMessage> GetAsync(string path)
     {
         var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
@@ -54,6 +57,26 @@ public sealed partial class StaffBrowser : IDisposable
     }
 
     public string? SessionCookie => Cookies.GetAllCookies().FirstOrDefault(c => c.Name == BackOffice.Sessions.SessionCookie.Name)?.Value;
+
+    /// <summary>The value of the form input called <paramref name="name"/> (the first, or the first radio button), as a browser would send it.</summary>
+    public static string? InputValue(string html, string name)
+    {
+        foreach (Match input in InputPattern().Matches(html))
+        {
+            var tag = input.Value;
+            if (tag.Contains($"name=\"{name}\"", StringComparison.Ordinal) && ValuePattern().Match(tag) is { Success: true } value)
+            {
+                return WebUtility.HtmlDecode(value.Groups[1].Value);
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex("<input[^>]*>")]
+    private static partial Regex InputPattern();
+
+    [GeneratedRegex("\\svalue=\"([^\"]*)\"")]
+    private static partial Regex ValuePattern();
 
     public static string? TokenOnPage(string html) => TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 

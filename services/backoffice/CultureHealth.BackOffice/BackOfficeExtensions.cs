@@ -32,6 +32,7 @@ public static class BackOfficeExtensions
             .AddHttpMessageHandler<ForwardClientAddress>();
         builder.Services.AddScoped<SessionStore>();
         builder.Services.AddScoped<AdminClient>();
+        builder.Services.AddScoped<DiaryApi>();
         builder.Services.AddScoped<StaffSections>();
 
         builder.Services.AddAuthentication(SessionAuthentication.Scheme)
