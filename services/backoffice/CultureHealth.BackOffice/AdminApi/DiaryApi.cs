@@ -42,6 +42,8 @@ public sealed record WeeklySchedule(IReadOnlyList<Interval> Intervals);
 
 public sealed record DateOverride(string Date, IReadOnlyList<Interval> Intervals);
 
+public sealed record WorkingHours(Guid PractitionerId, string Date, bool ClinicClosed, IReadOnlyList<Interval> Intervals, IReadOnlyList<TimeOff> TimeOff);
+
 /// <summary>The diary's calls, as the signed-in member of staff (so booking checks "own diary only" again).</summary>
 public sealed class DiaryApi(AdminClient admin)
 {
@@ -55,6 +57,10 @@ public sealed class DiaryApi(AdminClient admin)
 
     public Task<AdminResult<List<Booking>>> BookingsAsync(LocalDate from, int days, Guid? practitionerId, CancellationToken ct) =>
         admin.GetAsync<List<Booking>>($"{Root}/bookings?date={ClinicClock.Iso(from)}&days={days}" +
+            (practitionerId is { } id ? $"&practitionerId={id}" : ""), ct);
+
+    public Task<AdminResult<List<WorkingHours>>> WorkingHoursAsync(LocalDate from, int days, Guid? practitionerId, CancellationToken ct) =>
+        admin.GetAsync<List<WorkingHours>>($"{Root}/working-hours?date={ClinicClock.Iso(from)}&days={days}" +
             (practitionerId is { } id ? $"&practitionerId={id}" : ""), ct);
 
     public Task<AdminResult<Booking>> BookingAsync(Guid id, CancellationToken ct) => admin.GetAsync<Booking>($"{Root}/bookings/{id}", ct);

@@ -3,8 +3,18 @@ using NodaTime;
 
 namespace CultureHealth.BackOffice.Web;
 
-/// <summary>A column of the diary: one practitioner on one day.</summary>
-public sealed record DiaryColumn(Guid PractitionerId, LocalDate Date, string Heading, string? Closed);
+/// <summary>A stretch of a day: working hours (local) or time off (instants).</summary>
+public readonly record struct TimeSpanOfDay(LocalTime Start, LocalTime End);
+
+/// <summary>
+/// A column of the diary: one practitioner on one day, with the hours they work that day (null when not known,
+/// e.g. booking did not answer) and the time they are away.
+/// </summary>
+public sealed record DiaryColumn(Guid PractitionerId, LocalDate Date, string Heading, string? Closed,
+    IReadOnlyList<TimeSpanOfDay>? Working = null, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)>? Away = null);
+
+/// <summary>What an empty quarter-hour is: working time, outside the practitioner's hours, or time off.</summary>
+public enum FreeKind { Working, Off, Away, Unknown }
 
 /// <summary>A cell that starts at a row: the bookings in it (overlapping ones share a cell), and how many rows it spans.</summary>
 public sealed record DiaryCell(int RowSpan, IReadOnlyList<Booking> Bookings);
@@ -17,8 +27,8 @@ public sealed record DiaryCell(int RowSpan, IReadOnlyList<Booking> Bookings);
 public sealed class DiaryGrid
 {
     public const int SlotMinutes = 15;
-    private static readonly LocalTime DefaultOpen = new(8, 0);
-    private static readonly LocalTime DefaultClose = new(19, 0);
+    private static readonly LocalTime DefaultOpen = new(9, 0);
+    private static readonly LocalTime DefaultClose = new(17, 0);
 
     private readonly DiaryCell?[,] _starts;
     private readonly bool[,] _covered;
@@ -40,6 +50,23 @@ public sealed class DiaryGrid
 
     public bool IsCovered(int row, int column) => _covered[row, column];
 
+    /// <summary>What the empty quarter-hour at this row of this column is (for shading; the words are in the caption).</summary>
+    public FreeKind KindOf(int row, int column)
+    {
+        var c = Columns[column];
+        if (c.Working is null)
+        {
+            return FreeKind.Unknown;
+        }
+        var start = StartOf(row, column);
+        if (c.Away is { } away && away.Any(a => a.Start < start.AddMinutes(SlotMinutes) && a.End > start))
+        {
+            return FreeKind.Away;
+        }
+        var time = Rows[row];
+        return c.Working.Any(w => w.Start <= time && time < w.End) ? FreeKind.Working : FreeKind.Off;
+    }
+
     /// <summary>The instant a row of a column begins (for "book here" and drag-to-move targets).</summary>
     public DateTimeOffset StartOf(int row, int column) =>
         CultureHealth.Calendar.ClinicTimeZone.Resolve(Columns[column].Date + Rows[row]).ToDateTimeOffset();
@@ -47,8 +74,10 @@ public sealed class DiaryGrid
     public static DiaryGrid Build(IReadOnlyList<DiaryColumn> columns, IEnumerable<Booking> bookings)
     {
         var inDiary = bookings.Where(b => b.TakesTime).ToList();
-        var open = DefaultOpen;
-        var close = DefaultClose;
+        // From the earliest start to the latest finish anyone works that day (or a usual day when nobody does).
+        var worked = columns.SelectMany(c => c.Working ?? []).ToList();
+        var open = worked.Count > 0 ? Floor(worked.Min(w => w.Start)) : DefaultOpen;
+        var close = worked.Count > 0 ? worked.Max(w => w.End) : DefaultClose;
         foreach (var b in inDiary)
         {
             var start = ClinicClock.Local(b.Start).TimeOfDay;

@@ -26,6 +26,8 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
 
     public LocalDate Today { get; private set; }
 
+    public DateTimeOffset Now { get; private set; }
+
     public LocalDate WeekStart => Day.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
 
     public IReadOnlyList<Practitioner> Practitioners { get; private set; } = [];
@@ -47,6 +49,7 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Now = clock.GetUtcNow();
         Today = ClinicClock.Today(clock);
         Day = ClinicClock.TryParseIso(Date, out var day) ? day : Today;
         View = View is "week" ? "week" : "day";
@@ -74,6 +77,7 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
         var closures = diary.ClosuresAsync(ct);
         var from = IsWeek ? WeekStart : Day;
         var bookings = diary.BookingsAsync(from, IsWeek ? 7 : 1, Practitioner, ct);
+        var hours = diary.WorkingHoursAsync(from, IsWeek ? 7 : 1, Practitioner, ct);
         if ((await practitioners).Value is not { } all)
         {
             return Refused((await practitioners).Problem!);
@@ -94,13 +98,25 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
         Bookings = list;
         Cancelled = [.. list.Where(b => !b.TakesTime).OrderBy(b => b.Start)];
 
+        // Shading working time is a help, not a need: without it the diary still shows every appointment.
+        var working = ((await hours).Value ?? []).ToDictionary(h => (h.PractitionerId, h.Date));
+        DiaryColumn Column(Guid practitionerId, LocalDate date, string heading)
+        {
+            if (!working.TryGetValue((practitionerId, ClinicClock.Iso(date)), out var h))
+            {
+                return new DiaryColumn(practitionerId, date, heading, Closures.GetValueOrDefault(date));
+            }
+            var spans = h.Intervals.Select(i => (Ok: TryTime(i.Start, out var s) & TryTime(i.End, out var e), s, e))
+                .Where(x => x.Ok).Select(x => new TimeSpanOfDay(x.s, x.e)).ToList();
+            return new DiaryColumn(practitionerId, date, heading, Closures.GetValueOrDefault(date), spans,
+                [.. h.TimeOff.Select(t => (t.Start, t.End))]);
+        }
         if (!IsWeek || Selected is not null)
         {
             var columns = IsWeek
-                ? Enumerable.Range(0, 7).Select(i => WeekStart.PlusDays(i))
-                    .Select(d => new DiaryColumn(Selected!.Id, d, ClinicClock.ShortDay(d), Closures.GetValueOrDefault(d))).ToList()
+                ? Enumerable.Range(0, 7).Select(i => WeekStart.PlusDays(i)).Select(d => Column(Selected!.Id, d, ClinicClock.ShortDay(d))).ToList()
                 : (Selected is not null ? [Selected] : all.Where(p => p.Active || list.Any(b => b.PractitionerId == p.Id)))
-                    .Select(p => new DiaryColumn(p.Id, Day, p.Name, Closures.GetValueOrDefault(Day))).ToList();
+                    .Select(p => Column(p.Id, Day, p.Name)).ToList();
             Grid = DiaryGrid.Build(columns, list);
         }
         return Page();
@@ -119,5 +135,12 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
             values["practitioner"] = id.ToString();
         }
         return values;
+    }
+
+    private static bool TryTime(string? text, out LocalTime time)
+    {
+        var parsed = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(text ?? "");
+        time = parsed.Success ? parsed.Value : default;
+        return parsed.Success;
     }
 }
