@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using CultureHealth.Admin.Data;
 using CultureHealth.BackOffice.Sessions;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.BackOffice.Tests;
@@ -216,6 +217,77 @@ public sealed class SignInAndSessionTests(BackOfficeStack stack) : IClassFixture
         var tokens = await admin.RefreshTokens.Where(t => t.StaffId == staffId).ToListAsync();
         Assert.Equal(2, tokens.Count);
         Assert.Single(tokens, t => t.RevokedAt is null);
+    }
+
+    [Fact]
+    public async Task An_access_token_admin_refuses_is_replaced_by_a_refresh_and_the_page_still_loads()
+    {
+        var (email, password) = await stack.CreateStaffAsync("reception");
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(email, password)).Dispose();
+        var hash = Hash(browser.SessionCookie!);
+        await using (var db = stack.BackOffice.OpenDb())
+        {
+            // As if admin stopped honouring the token (a role change or a sign-out on another device renews the account's stamp).
+            var refused = SecretBox.Seal(Convert.FromBase64String(BackOfficeStack.SessionKey), Encoding.UTF8.GetBytes("not.a.token"));
+            await db.Sessions.Where(s => s.IdHash == hash).ExecuteUpdateAsync(u => u.SetProperty(s => s.SealedAccessToken, refused));
+        }
+
+        using var page = await browser.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("appointments today", browser.LastPage, StringComparison.Ordinal);
+        await using var after = stack.BackOffice.OpenDb();
+        Assert.True(await after.Sessions.AnyAsync(s => s.IdHash == hash));
+    }
+
+    [Fact]
+    public async Task When_admin_refuses_the_refresh_too_the_session_ends_and_the_browser_is_asked_to_sign_in()
+    {
+        var (email, password) = await stack.CreateStaffAsync("reception");
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(email, password)).Dispose();
+        var hash = Hash(browser.SessionCookie!);
+        await using (var admin = stack.Admin.OpenDb())
+        {
+            // Disabled by an administrator: every refresh token of the account is revoked.
+            var staffId = await admin.StaffUsers.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            await admin.RefreshTokens.Where(t => t.StaffId == staffId).ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, DateTimeOffset.UtcNow));
+        }
+        await using (var db = stack.BackOffice.OpenDb())
+        {
+            await db.Sessions.Where(s => s.IdHash == hash).ExecuteUpdateAsync(u => u.SetProperty(s => s.AccessExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        }
+
+        using var page = await browser.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/admin/sign-in?ended=1", page.Headers.Location?.OriginalString);
+        await using var after = stack.BackOffice.OpenDb();
+        Assert.False(await after.Sessions.AnyAsync(s => s.IdHash == hash));
+    }
+
+    [Fact]
+    public async Task The_dashboards_own_refresh_gets_just_the_panels_and_does_not_keep_an_idle_session_alive()
+    {
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(BackOfficeStack.AdminEmail, BackOfficeStack.AdminPassword)).Dispose();
+        var hash = Hash(browser.SessionCookie!);
+        var longAgo = DateTimeOffset.UtcNow.AddMinutes(-20);
+        await using (var db = stack.BackOffice.OpenDb())
+        {
+            await db.Sessions.Where(s => s.IdHash == hash).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, longAgo));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/?handler=Panels");
+        request.Headers.Add("X-Background-Refresh", "1");
+        using var panels = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, panels.StatusCode);
+        var html = await panels.Content.ReadAsStringAsync();
+        Assert.Contains("appointments today", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+
+        await using var after = stack.BackOffice.OpenDb();
+        var lastSeen = (await after.Sessions.AsNoTracking().SingleAsync(s => s.IdHash == hash)).LastSeenAt;
+        Assert.True(Math.Abs((lastSeen - longAgo).TotalSeconds) < 1, $"last seen moved to {lastSeen:O}");
     }
 
     private static string Hash(string sessionId) =>

@@ -31,6 +31,8 @@ public sealed partial class StaffBrowser : IDisposable
         return response;
     }
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     /// <summary>Posts a form; the antiforgery token comes from the last page unless <paramref name="token"/> says otherwise.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields, bool withToken = true, string? origin = null)
     {

@@ -19,8 +19,10 @@ public sealed class AdminClient(AdminConnection admin, SessionStore sessions, IH
     public Task<AdminResult<NoContent>> DeleteAsync(string path, CancellationToken ct) => SendAsync<NoContent>(HttpMethod.Delete, path, null, null, ct);
 
     /// <summary>
-    /// Sends one request. Admin answering 401 means the token is no longer honoured (the account was disabled or
-    /// signed out everywhere): the session ends and <see cref="SessionEndedException"/> sends the browser to sign in.
+    /// Sends one request. Admin answering 401 means the access token is no longer honoured: after a role change or a
+    /// sign-out on another device a refresh gives a good one, so the request is sent once more with it. If the refresh
+    /// is refused too (disabled, signed out everywhere), the session ends and <see cref="SessionEndedException"/> sends
+    /// the browser to sign in. Only requests admin refused before acting (401) are resent.
     /// </summary>
     public async Task<AdminResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? idempotencyKey, CancellationToken ct)
     {
@@ -35,6 +37,18 @@ public sealed class AdminClient(AdminConnection admin, SessionStore sessions, IH
             throw new SessionEndedException();
         }
         var result = await admin.SendAsync<T>(method, path, body, token.Token, idempotencyKey, ct);
+        if (result.Problem is { Status: StatusCodes.Status401Unauthorized })
+        {
+            var renewed = await sessions.AccessTokenAsync(current.Session, ct, refuseCurrent: true);
+            if (renewed.Problem is { } unavailable)
+            {
+                return unavailable;
+            }
+            if (!renewed.SessionEnded)
+            {
+                result = await admin.SendAsync<T>(method, path, body, renewed.Token, idempotencyKey, ct);
+            }
+        }
         if (result.Problem is { Status: StatusCodes.Status401Unauthorized })
         {
             await sessions.EndAsync(current.Session, ct);

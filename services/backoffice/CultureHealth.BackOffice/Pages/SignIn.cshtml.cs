@@ -68,7 +68,8 @@ public sealed class SignInModel(AdminConnection admin, SessionStore sessions, Ti
             ? $"This account is locked after too many wrong passwords. Try again in {ClinicClock.Wait(wait)}, or ask the clinic's administrator to unlock it."
             : $"This account is locked after too many wrong passwords. {LockedUntil(problem)}Or ask the clinic's administrator to unlock it.",
         StatusCodes.Status429TooManyRequests =>
-            $"Too many sign-in attempts from this computer. Wait {ClinicClock.Wait(problem.RetryAfter ?? TimeSpan.FromMinutes(1))}, then try again.",
+            $"Too many sign-in attempts. Wait {ClinicClock.Wait(problem.RetryAfter ?? TimeSpan.FromMinutes(1))}, then try again. " +
+            "If you have forgotten your password, ask the clinic's administrator to set a new one.",
         _ => "Signing in is not possible right now: the clinic's staff system is not answering. Your password is not the problem. " +
              "Try again in a minute; if it keeps happening, tell the clinic's administrator.",
     };

@@ -36,7 +36,7 @@ public sealed class SignOutModel(AdminClient admin, SessionStore sessions) : Sta
         {
             return RedirectToPage("/SignIn");
         }
-        var result = await admin.PostAsync<NoContent>("api/admin/auth/logout-all", null, ct);
+        var result = await admin.PostAsync<NoContent>("api/admin/auth/logout-everywhere", null, ct);
         if (!result.IsSuccess)
         {
             // Not signed out at admin: say so rather than pretend, and keep this session so they can try again.

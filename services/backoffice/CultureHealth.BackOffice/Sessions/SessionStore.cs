@@ -87,17 +87,20 @@ public sealed partial class SessionStore(
     }
 
     /// <summary>
-    /// A usable access token for the session, refreshed through admin when it is about to expire. Replicas and
+    /// A usable access token for the session, refreshed through admin when it is about to expire, or at once when
+    /// <paramref name="refuseCurrent"/> says admin refused the current one (its account's security stamp changed:
+    /// a sign-out on another device, a role change). Replicas and
     /// parallel requests take turns on the session's row: a refresh token works once, and admin treats a second
     /// use as theft and signs the account out everywhere.
     /// </summary>
-    public async Task<AccessToken> AccessTokenAsync(StaffSession session, CancellationToken ct)
+    public async Task<AccessToken> AccessTokenAsync(StaffSession session, CancellationToken ct, bool refuseCurrent = false)
     {
         var now = clock.GetUtcNow();
-        if (session.AccessExpiresAt - RefreshMargin > now)
+        if (!refuseCurrent && session.AccessExpiresAt - RefreshMargin > now)
         {
             return new AccessToken(Open(session.SealedAccessToken), null);
         }
+        var refused = session.SealedAccessToken;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var current = await db.Sessions.FromSql($"SELECT * FROM staff_sessions WHERE id_hash = {session.IdHash} FOR UPDATE")
@@ -106,9 +109,10 @@ public sealed partial class SessionStore(
         {
             return default;
         }
-        if (current.AccessExpiresAt - RefreshMargin > now)
+        // Another request refreshed it while this one waited for the row (or, when admin refused the token we had,
+        // already replaced it with a newer one).
+        if (current.AccessExpiresAt - RefreshMargin > now && (!refuseCurrent || !current.SealedAccessToken.AsSpan().SequenceEqual(refused)))
         {
-            // Another request refreshed it while this one waited for the row.
             await tx.CommitAsync(ct);
             CopyTokens(current, session);
             return new AccessToken(Open(current.SealedAccessToken), null);
