@@ -152,6 +152,31 @@ public sealed partial class BackOfficeTests(SiteFixture site, ITestOutputHelper 
         Assert.Contains("Kay Board", await page.Locator("h1").InnerTextAsync());
     }
 
+    [Fact]
+    public async Task Reception_drags_an_appointment_to_another_free_time_and_the_patient_is_moved()
+    {
+        var reception = await Staff.CreateAsync(site, "reception", "Dara Drag");
+        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output);
+        await Staff.SignInAsync(browse, reception);
+        var page = browse.Page;
+        var day = Staff.NextWorkingDay(4);
+        await page.GotoAsync($"/admin/diary/book?type={Staff.FollowUp}&practitioner={Staff.Daniel}&date={Staff.Iso(day)}");
+        await page.Locator("label.slot").First.ClickAsync();
+        await page.GetByLabel("Patient's full name").FillAsync("Drew Dragged");
+        await page.GetByLabel("Email address").FillAsync($"drag.{Guid.NewGuid():N}"[..14] + "@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book appointment" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Booked.");
+        var bookingId = Guid.Parse(BookingIdPattern().Match(page.Url).Groups[1].Value);
+
+        await browse.VisitAsync($"/admin/diary?practitioner={Staff.Daniel}&date={Staff.Iso(day)}", "backoffice-diary-practitioner-day");
+        var booking = page.Locator($"a[data-booking='{bookingId}']");
+        var target = page.Locator("table.diary tbody tr").Filter(new() { Has = page.Locator("th", new() { HasText = "15:00" }) }).Locator("td.diary__free");
+        await booking.DragToAsync(target);
+        await page.WaitForURLAsync(new Regex("done=moved"));
+        await Assertions.Expect(page.Locator($"a[data-booking='{bookingId}'] .booking__time")).ToContainTextAsync("15:00");
+        await browse.CheckAsync("backoffice-diary-after-drag");
+    }
+
     [Theory]
     [InlineData(Screen.Desktop)]
     [InlineData(Screen.Phone)]

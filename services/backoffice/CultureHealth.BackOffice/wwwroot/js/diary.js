@@ -4,7 +4,14 @@
 (() => {
   const table = document.querySelector('[data-diary]');
   const token = document.querySelector('input[name="__RequestVerificationToken"]')?.value;
-  if (!table || !token) return;
+  if (!table) return;
+  // Open the day at its first appointment rather than at opening time.
+  const first = table.querySelector('a[data-booking]');
+  const scroller = table.closest('.diary-scroll');
+  if (first && scroller) {
+    scroller.scrollTop = Math.max(0, first.closest('td').offsetTop - 80);
+  }
+  if (!token) return;
   const movable = table.querySelectorAll('a[data-movable="true"]');
   if (movable.length === 0) return;
 
