@@ -1,33 +1,31 @@
 using CultureHealth.Testing;
+using Xunit.Abstractions;
 
 namespace CultureHealth.Operations.Tests;
 
-/// <summary>Every Grafana panel and every alert reads a metric that the running services really export.</summary>
-public sealed class DashboardAndAlertMetricTests(ExportedMetrics exported) : IClassFixture<ExportedMetrics>
+/// <summary>
+/// Every series that a Grafana panel or a Prometheus rule reads exists, with the label names and values its selector
+/// asks for: in what the running services export, in what a recording rule records, or in what Prometheus makes.
+/// </summary>
+public sealed class DashboardAndAlertMetricTests(ExportedMetrics exported, ITestOutputHelper output) : IClassFixture<ExportedMetrics>
 {
-    // Series Prometheus makes itself for every target, not exported by any service.
-    private static readonly HashSet<string> FromPrometheus = new(StringComparer.Ordinal)
-    {
-        "up", "scrape_duration_seconds", "scrape_samples_scraped", "ALERTS", "ALERTS_FOR_STATE",
-    };
-
     public static TheoryData<string> Dashboards() => [.. ObservabilityFiles.DashboardFiles().Select(f => Path.GetFileName(f))];
 
     [Theory]
     [MemberData(nameof(Dashboards))]
-    public async Task Every_panel_query_reads_metrics_the_services_export(string dashboard)
+    public async Task Every_panel_query_reads_series_that_exist(string dashboard)
     {
         var expressions = ObservabilityFiles.DashboardExpressions(Path.Combine(ObservabilityFiles.Folder, "grafana", "dashboards", dashboard)).ToList();
         Assert.NotEmpty(expressions);
-        await AssertAllExportedAsync(expressions);
+        await AssertAllExistAsync(expressions);
     }
 
     [Fact]
-    public async Task Every_alert_reads_metrics_the_services_export()
+    public async Task Every_rule_reads_series_that_exist()
     {
         var expressions = ObservabilityFiles.AlertExpressions().ToList();
         Assert.NotEmpty(expressions);
-        await AssertAllExportedAsync(expressions);
+        await AssertAllExistAsync(expressions);
     }
 
     [Fact]
@@ -41,27 +39,70 @@ public sealed class DashboardAndAlertMetricTests(ExportedMetrics exported) : ICl
         Assert.Contains("http_route=\"/api/booking/{**rest}\"", text, StringComparison.Ordinal);
     }
 
-    private async Task AssertAllExportedAsync(IReadOnlyList<(string Where, string Expr)> expressions)
+    private async Task AssertAllExistAsync(IReadOnlyList<(string Where, string Expr)> expressions)
     {
-        var wanted = expressions
-            .SelectMany(e => PromQl.MetricNames(e.Expr).Select(name => (e.Where, Name: name)))
-            .Where(x => !FromPrometheus.Contains(x.Name))
-            .ToList();
+        var wanted = expressions.SelectMany(e => PromQl.Selectors(e.Expr).Select(s => (e.Where, Selector: s))).ToList();
         Assert.NotEmpty(wanted);
+        var rules = ObservabilityFiles.Rules();
+        var jobs = ObservabilityFiles.ScrapeJobs();
 
-        // Consumers, samplers and the relay finish after the HTTP responses: wait until the names appear, not a fixed time.
-        IReadOnlySet<string> names = new HashSet<string>();
+        // Consumers, samplers, the relay and the emails finish after the HTTP responses: wait until the series appear.
+        // A label an expression groups by must be carried by one of the series it reads, or the panel shows one blur.
+        async Task<List<(string Where, Selector Selector, SeriesResolution Resolution)>> ResolveAsync()
+        {
+            var catalog = new SeriesCatalog(await exported.ScrapeAsync(), rules, jobs, MetricsStack.Jobs);
+            var resolved = wanted.Select(w => (w.Where, w.Selector, Resolution: catalog.Resolve(w.Selector))).ToList();
+            var ungrouped = expressions.SelectMany(e => PromQl.GroupingLabels(e.Expr)
+                .Where(label => PromQl.Selectors(e.Expr) is var read && read.Count > 0
+                    && !read.Any(s => catalog.CarriesLabel(s, label))
+                    && !read.Any(s => catalog.Resolve(s).Verdict == SeriesVerdict.Pending))
+                .Select(label => (e.Where, new Selector("by (" + label + ")", []),
+                    new SeriesResolution(SeriesVerdict.Missing, $"grouped by {label}, which no series of \"{e.Expr}\" carries"))));
+            return [.. resolved, .. ungrouped];
+        }
+        var results = await ResolveAsync();
         try
         {
-            names = await Eventually.GetAsync(exported.ScrapeAsync, n => wanted.All(w => n.Contains(w.Name)), TimeSpan.FromSeconds(45),
-                "every referenced metric is exported");
+            results = await Eventually.GetAsync(ResolveAsync, r => r.All(x => x.Resolution.Verdict != SeriesVerdict.Missing),
+                TimeSpan.FromSeconds(45), "every series read exists");
         }
         catch (TimeoutException)
         {
-            names = await exported.ScrapeAsync();
+            results = await ResolveAsync();
         }
-        var missing = wanted.Where(w => !names.Contains(w.Name)).Select(w => $"{w.Where}: {w.Name}").Distinct().ToList();
-        Assert.True(missing.Count == 0,
-            "Not exported by any service:\n  " + string.Join("\n  ", missing) + "\nExported:\n  " + string.Join("\n  ", names.Order(StringComparer.Ordinal)));
+
+        foreach (var (where, selector, resolution) in results.Where(r => r.Resolution.Verdict == SeriesVerdict.Pending).DistinctBy(r => r.Selector.ToString()))
+        {
+            output.WriteLine($"PENDING {where}: {selector} ({resolution.Why})");
+        }
+        var unexpectedPending = results.Where(r => r.Resolution.Verdict == SeriesVerdict.Pending && !StorefrontSeries.MayBePending(r.Selector)).ToList();
+        var missing = results.Where(r => r.Resolution.Verdict == SeriesVerdict.Missing).Concat(unexpectedPending)
+            .Select(r => $"{r.Where}: {r.Selector}\n      {r.Resolution.Why}").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Read but not found:\n  " + string.Join("\n  ", missing));
+    }
+}
+
+/// <summary>
+/// The storefront (issue 13) is being built: until its project is in the repository, the series its SLOs read
+/// (job="storefront") cannot exist in the test stack and are reported as pending. Once the project exists they are
+/// checked like every other series, which needs the storefront hosted in <see cref="MetricsStack"/>.
+/// </summary>
+public static class StorefrontSeries
+{
+    public static bool ProjectExists =>
+        File.Exists(Path.Combine(RepoPaths.Root, "services", "storefront", "CultureHealth.Storefront", "CultureHealth.Storefront.csproj"));
+
+    public static bool MayBePending(Selector selector) =>
+        !ProjectExists && selector.Matchers.Any(m => m is { Label: "job", Op: "=", Value: "storefront" });
+}
+
+public sealed class StorefrontSeriesTests
+{
+    [Fact]
+    public void Storefront_series_are_checked_once_the_storefront_exists()
+    {
+        Assert.True(!StorefrontSeries.ProjectExists || MetricsStack.Jobs.Contains("storefront"),
+            "services/storefront exists: host it in MetricsStack (Jobs and Targets) and let StorefrontTraffic view a page, "
+            + "so the pages SLOs' series (job=\"storefront\") are checked instead of pending.");
     }
 }

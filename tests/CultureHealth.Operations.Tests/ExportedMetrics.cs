@@ -29,16 +29,22 @@ public sealed class ExportedMetrics : IAsyncLifetime
             Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "CH-FAULT", "fault@example.com", "Fault", 0, 0, Lines: null!));
     }
 
-    /// <summary>Scrapes every target now; the union of their series names.</summary>
-    public async Task<IReadOnlySet<string>> ScrapeAsync()
+    /// <summary>
+    /// Scrapes every target now, as Prometheus would: each series with the job and instance labels that the scrape adds.
+    /// </summary>
+    public async Task<IReadOnlyList<ExportedSeries>> ScrapeAsync()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, target) in Stack.Targets)
+        var all = new List<ExportedSeries>();
+        foreach (var (job, target) in Stack.Targets)
         {
             using var client = new HttpClient { BaseAddress = target };
-            names.UnionWith(PrometheusText.SeriesNames(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative))));
+            var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            all.AddRange(PrometheusText.Series(text).Select(s => s with
+            {
+                Labels = new Dictionary<string, string>(s.Labels) { ["job"] = job, ["instance"] = target.Authority },
+            }));
         }
-        return names;
+        return all;
     }
 
     public Task DisposeAsync() => Stack.DisposeAsync();

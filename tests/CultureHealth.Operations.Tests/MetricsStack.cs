@@ -2,6 +2,7 @@ using CultureHealth.Admin.Data;
 using CultureHealth.Booking.Data;
 using CultureHealth.Content.Data;
 using CultureHealth.Gateway;
+using CultureHealth.Notifications.Data;
 using CultureHealth.Shop.Data;
 using CultureHealth.Testing;
 
@@ -25,7 +26,14 @@ public sealed class MetricsStack : IAsyncLifetime
     public TestService<ShopDbContext> Shop { get; private set; } = null!;
     public TestService<BookingDbContext> Booking { get; private set; } = null!;
     public TestService<AdminDbContext> Admin { get; private set; } = null!;
+    public TestService<NotificationsDbContext> Notifications { get; private set; } = null!;
     public ServiceFactory<DownstreamHealth> Gateway { get; private set; } = null!;
+
+    /// <summary>The jobs this stack hosts: every process of prometheus.yml except the storefront, which is still being built.</summary>
+    public static IReadOnlySet<string> Jobs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "gateway", "content", "shop", "booking", "admin", "notifications",
+    };
 
     /// <summary>Each process that Prometheus scrapes, by the job name prometheus.yml gives it.</summary>
     public IReadOnlyDictionary<string, Uri> Targets => new Dictionary<string, Uri>
@@ -35,7 +43,13 @@ public sealed class MetricsStack : IAsyncLifetime
         ["shop"] = Shop.Factory.BaseAddress,
         ["booking"] = Booking.Factory.BaseAddress,
         ["admin"] = Admin.Factory.BaseAddress,
+        ["notifications"] = Notifications.Factory.BaseAddress,
     };
+
+    /// <summary>A gateway route to a service that is not running.</summary>
+    public const string UnreachablePath = "/api/ops-unreachable";
+
+    private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "ch-ops-mail-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
@@ -47,10 +61,19 @@ public sealed class MetricsStack : IAsyncLifetime
             ["Shop:WebhookSecret"] = "test-webhook-secret-of-at-least-32-characters",
         }));
         var bookingTask = TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true, settings: Sampling);
-        await Task.WhenAll(contentTask, shopTask, bookingTask);
+        // The email worker, so the event-to-email delay the email SLO reads is recorded by real emails.
+        var notificationsTask = TestService<NotificationsDbContext>.StartAsync("notifications", vhost, listen: true, settings: With(new()
+        {
+            ["Notifications:Delivery"] = "Pickup",
+            ["Notifications:PickupDirectory"] = _mailFolder,
+            ["Notifications:ClinicAddress"] = "1 Harley Street, London W1G 9QD",
+            ["Notifications:PublicSiteUrl"] = "https://clinic.example",
+        }));
+        await Task.WhenAll(contentTask, shopTask, bookingTask, notificationsTask);
         Content = contentTask.Result;
         Shop = shopTask.Result;
         Booking = bookingTask.Result;
+        Notifications = notificationsTask.Result;
         Admin = await TestService<AdminDbContext>.StartAsync("admin", vhost, listen: true, settings: With(new()
         {
             ["Admin:Bootstrap:Email"] = "first.admin@test.culturehealth.local",
@@ -65,6 +88,16 @@ public sealed class MetricsStack : IAsyncLifetime
             ["ReverseProxy:Clusters:shop:Destinations:primary:Address"] = Shop.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = Booking.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = Admin.Factory.BaseAddress.ToString(),
+            // A downstream nobody listens on: what the gateway answers (502) when a service is unreachable, which is
+            // where its 5xx series come from (StorefrontTraffic calls it once).
+            ["ReverseProxy:Routes:ops-unreachable:ClusterId"] = "ops-unreachable",
+            ["ReverseProxy:Routes:ops-unreachable:Match:Path"] = UnreachablePath + "/{**rest}",
+            ["ReverseProxy:Routes:ops-unreachable:AuthorizationPolicy"] = "anonymous",
+            ["ReverseProxy:Routes:ops-unreachable:RateLimiterPolicy"] = "public",
+            ["ReverseProxy:Clusters:ops-unreachable:Destinations:primary:Address"] = $"http://127.0.0.1:{FreePort.Next()}/",
+            // Two sign-in attempts a minute, so the traffic reaches the limit (and its 429 series) in three quick tries,
+            // however slow password hashing is on a loaded machine.
+            ["Gateway:RateLimits:sign-in"] = "2",
             ["OTEL_SERVICE_NAME"] = "gateway",
         }, listen: true);
         Gateway.StartServer();
@@ -85,8 +118,13 @@ public sealed class MetricsStack : IAsyncLifetime
     {
         await Gateway.DisposeAsync();
         await Admin.DisposeAsync();
+        await Notifications.DisposeAsync();
         await Booking.DisposeAsync();
         await Shop.DisposeAsync();
         await Content.DisposeAsync();
+        if (Directory.Exists(_mailFolder))
+        {
+            Directory.Delete(_mailFolder, recursive: true);
+        }
     }
 }

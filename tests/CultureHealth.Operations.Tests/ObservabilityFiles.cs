@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using CultureHealth.Testing;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace CultureHealth.Operations.Tests;
 
-/// <summary>The PromQL expressions in deploy/observability: every dashboard panel target and every alert rule.</summary>
+/// <summary>The PromQL in deploy/observability: every dashboard panel target, and every recording and alerting rule.</summary>
 public static class ObservabilityFiles
 {
     public static string Folder => Path.Combine(RepoPaths.Root, "deploy", "observability");
@@ -62,34 +64,59 @@ public static class ObservabilityFiles
             ? query["label_values(".Length..query.LastIndexOf(',')]
             : query;
 
-    /// <summary>(alert name, expression) for every rule in alerts.yml; handles "expr: one line" and "expr: |" blocks.</summary>
-    public static IEnumerable<(string Where, string Expr)> AlertExpressions()
+    /// <summary>The rule files Prometheus loads: the hand-written alerts and the rules generated from slos.yaml.</summary>
+    public static IReadOnlyList<string> RuleFiles { get; } = ["alerts.yml", "slo-rules.yml"];
+
+    /// <summary>Every recording and alerting rule of <see cref="RuleFiles"/>.</summary>
+    public static IReadOnlyList<PrometheusRule> Rules() =>
+    [
+        .. RuleFiles.SelectMany(file => Yaml.Deserialize<RuleFileYaml>(File.ReadAllText(Path.Combine(Folder, file))).Groups
+            .SelectMany(group => group.Rules.Select(rule => new PrometheusRule(
+                $"{file} > {group.Name} > {rule.Record ?? rule.Alert}", rule.Record, rule.Alert, rule.Expr,
+                rule.Labels ?? new Dictionary<string, string>())))),
+    ];
+
+    /// <summary>(where, expression) for every rule, recording and alerting.</summary>
+    public static IEnumerable<(string Where, string Expr)> AlertExpressions() => Rules().Select(r => (r.Where, r.Expr));
+
+    /// <summary>The job names the Prometheus configs scrape (the "job" label of every series, and of "up").</summary>
+    public static IReadOnlySet<string> ScrapeJobs() =>
+        new[] { "prometheus.yml", "prometheus-compose.yml" }
+            .SelectMany(file => Yaml.Deserialize<PrometheusConfigYaml>(File.ReadAllText(Path.Combine(Folder, file))).ScrapeConfigs)
+            .Select(c => c.JobName).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
+
+    private sealed class RuleFileYaml
     {
-        var lines = File.ReadAllLines(Path.Combine(Folder, "alerts.yml"));
-        var alert = "?";
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var trimmed = lines[i].TrimStart();
-            if (trimmed.StartsWith("- alert:", StringComparison.Ordinal) || trimmed.StartsWith("- record:", StringComparison.Ordinal))
-            {
-                alert = trimmed[(trimmed.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-            }
-            if (!trimmed.StartsWith("expr:", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var value = trimmed["expr:".Length..].Trim();
-            if (value is "|" or ">" or "|-" or ">-")
-            {
-                var indent = lines[i].Length - trimmed.Length;
-                var block = new List<string>();
-                while (i + 1 < lines.Length && (lines[i + 1].Trim().Length == 0 || lines[i + 1].Length - lines[i + 1].TrimStart().Length > indent))
-                {
-                    block.Add(lines[++i].Trim());
-                }
-                value = string.Join(' ', block);
-            }
-            yield return (alert, value.Trim('\'', '"'));
-        }
+        public List<RuleGroupYaml> Groups { get; set; } = [];
+    }
+
+    private sealed class RuleGroupYaml
+    {
+        public string Name { get; set; } = "";
+        public List<RuleYaml> Rules { get; set; } = [];
+    }
+
+    private sealed class RuleYaml
+    {
+        public string? Record { get; set; }
+        public string? Alert { get; set; }
+        public string Expr { get; set; } = "";
+        public Dictionary<string, string>? Labels { get; set; }
+    }
+
+    private sealed class PrometheusConfigYaml
+    {
+        public List<ScrapeConfigYaml> ScrapeConfigs { get; set; } = [];
+    }
+
+    private sealed class ScrapeConfigYaml
+    {
+        public string JobName { get; set; } = "";
     }
 }
+
+/// <summary>One rule: a recording rule (<see cref="Record"/>) or an alert (<see cref="Alert"/>), with its static labels.</summary>
+public sealed record PrometheusRule(string Where, string? Record, string? Alert, string Expr, IReadOnlyDictionary<string, string> Labels);

@@ -9,7 +9,9 @@ namespace CultureHealth.Operations.Tests;
 
 /// <summary>
 /// What a morning at the clinic looks like through the gateway (the same journeys as bench/traffic.sh), plus the
-/// staff follow-ups (moderation, a refund) on the services' manage APIs, so the business counters have values.
+/// staff follow-ups (moderation, a refund) on the services' manage APIs, so the business counters have values, and
+/// the things that go wrong (a search finding no slot, sign-in attempts past the rate limit, a service the gateway
+/// cannot reach), so the series that count them exist with the label values the dashboards select.
 /// </summary>
 public sealed class StorefrontTraffic(MetricsStack stack)
 {
@@ -22,6 +24,34 @@ public sealed class StorefrontTraffic(MetricsStack stack)
         await RefundAsync(orderId);
         await FailCheckoutAsync();
         await BookRescheduleAndCancelAsync();
+        await SearchAWeekWithNoSlotAsync();
+        await SignInPastTheRateLimitAsync();
+        await CallAnUnreachableServiceAsync();
+    }
+
+    private async Task SearchAWeekWithNoSlotAsync()
+    {
+        var types = await GetAsync("/api/booking/appointment-types");
+        var type = (types as JsonArray ?? types["items"]!.AsArray())[0]!;
+        // A week long past: every slot in it is gone.
+        var week = await GetAsync($"/api/booking/availability?appointmentTypeId={type["id"]}&from=2020-01-06&to=2020-01-12");
+        Assert.All(week["practitioners"]!.AsArray(), p => Assert.Empty(p!["slots"]!.AsArray()));
+    }
+
+    private async Task SignInPastTheRateLimitAsync()
+    {
+        // The stack allows two sign-in attempts a minute per address: keep failing until the gateway answers 429.
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await _gateway.PostAsJsonAsync("/api/admin/auth/login", new { email = "nobody@example.com", password = "wrong password" });
+            return response.StatusCode == HttpStatusCode.TooManyRequests;
+        }, TimeSpan.FromSeconds(90), "sign-in attempts rate limited");
+    }
+
+    private async Task CallAnUnreachableServiceAsync()
+    {
+        using var response = await _gateway.GetAsync(new Uri(MetricsStack.UnreachablePath + "/anything", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
     }
 
     private async Task CommentAndModerateAsync()

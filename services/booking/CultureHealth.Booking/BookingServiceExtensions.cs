@@ -5,6 +5,7 @@ using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
 
 namespace CultureHealth.Booking;
@@ -26,6 +27,7 @@ public static class BookingServiceExtensions
             bus.AddConsumer<OrderPaidConsumer>();
             bus.AddConsumer<OrderRefundedConsumer>();
         });
+        builder.AddIdempotency<BookingDbContext>();
         return builder;
     }
 

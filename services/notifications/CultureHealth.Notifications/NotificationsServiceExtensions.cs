@@ -6,6 +6,7 @@ using CultureHealth.Notifications.Email;
 using CultureHealth.Notifications.Messaging;
 using CultureHealth.Notifications.Reminders;
 using CultureHealth.Notifications.Staff;
+using CultureHealth.Notifications.Telemetry;
 using CultureHealth.Notifications.Templates;
 using CultureHealth.ServiceDefaults.Options;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ public static class NotificationsServiceExtensions
             EmailDelivery.Pickup => sp.GetRequiredService<PickupDirectoryEmailSender>(),
             _ => sp.GetRequiredService<SmtpEmailSender>(),
         });
+        builder.Services.AddSingleton<NotificationsMetrics>();
         builder.Services.AddScoped<Mailer>();
         builder.Services.AddSingleton<BookingEmails>();
         builder.Services.AddSingleton<ShopEmails>();

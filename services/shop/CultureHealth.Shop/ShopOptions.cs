@@ -35,8 +35,4 @@ public sealed class ShopOptions
     /// <summary>How old a signed webhook may be before it is refused as a replay.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long an Idempotency-Key's stored response is kept.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(1);
 }

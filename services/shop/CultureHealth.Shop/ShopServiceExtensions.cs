@@ -1,5 +1,6 @@
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Api.Manage;
@@ -8,7 +9,6 @@ using CultureHealth.Shop.Catalogue;
 using CultureHealth.Shop.Checkout;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
-using CultureHealth.Shop.Idempotency;
 using CultureHealth.Shop.Orders;
 using CultureHealth.Shop.Payments;
 using CultureHealth.Shop.Telemetry;
@@ -24,6 +24,7 @@ public static class ShopServiceExtensions
         builder.AddServiceDatabase<ShopDbContext>("shop");
         builder.Services.AddScoped<IDemoDataSeeder<ShopDbContext>, ShopDemoData>();
         builder.AddServiceMessaging<ShopDbContext>("shop");
+        builder.AddIdempotency<ShopDbContext>();
 
         builder.Services.AddSingleton(sp =>
         {
@@ -37,7 +38,6 @@ public static class ShopServiceExtensions
         builder.Services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<TestPaymentProvider>());
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartQuoter>();
-        builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<OrderCancellation>();

@@ -8,6 +8,7 @@ using CultureHealth.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using static CultureHealth.Booking.Tests.Api.BookingServiceFixture;
+using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Booking.Tests.Api;
 
@@ -104,7 +105,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
         Assert.Equal("confirmed", found!.Status);
         await using var db = fixture.Service.OpenDb();
         var stored = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == created.Booking.Id);
-        Assert.Equal(ManageToken.ComputeHash(created.ManageToken), stored.ManageTokenHash);
+        Assert.Equal(SecretToken.HashOf(created.ManageToken), stored.ManageTokenHash);
     }
 
     [Fact]

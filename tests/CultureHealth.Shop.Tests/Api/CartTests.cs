@@ -5,6 +5,7 @@ using System.Text.Json;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 using Microsoft.EntityFrameworkCore;
+using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Shop.Tests.Api;
 
@@ -153,7 +154,7 @@ public sealed class CartTests(ShopFixture shop) : IClassFixture<ShopFixture>
     [Fact]
     public async Task An_unknown_cart_is_not_found()
     {
-        using var response = await _client.GetAsync(new Uri($"/api/shop/carts/{SecretToken.Issue().Token}", UriKind.Relative));
+        using var response = await _client.GetAsync(new Uri($"/api/shop/carts/{SecretToken.Generate().Value}", UriKind.Relative));
 
         await ShopClient.ProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -179,7 +180,7 @@ public sealed class CartTests(ShopFixture shop) : IClassFixture<ShopFixture>
         Assert.Equal(3, await ShopClient.StockOfAsync(shop.Service, product.Id));
         await using var db = shop.Service.OpenDb();
         Assert.False(await db.OrderItems.AnyAsync(i => i.ProductId == product.Id));
-        Assert.Null((await db.Carts.SingleAsync(c => c.Id == SecretToken.Hash(cartId))).OrderId);
+        Assert.Null((await db.Carts.SingleAsync(c => c.Id == SecretToken.HashOf(cartId))).OrderId);
     }
 
     [Fact]
@@ -202,6 +203,6 @@ public sealed class CartTests(ShopFixture shop) : IClassFixture<ShopFixture>
     private async Task AssertCartEmptyAsync(string cartId)
     {
         await using var db = shop.Service.OpenDb();
-        Assert.False(await db.CartItems.AnyAsync(i => i.CartId == SecretToken.Hash(cartId)));
+        Assert.False(await db.CartItems.AnyAsync(i => i.CartId == SecretToken.HashOf(cartId)));
     }
 }

@@ -6,6 +6,7 @@ using CultureHealth.Contracts;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Payments;
 using Microsoft.EntityFrameworkCore;
+using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Shop.Tests.Api;
 
@@ -85,7 +86,7 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         var product = await ShopClient.AddProductAsync(shop.Service);
         var (orderId, _, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
 
-        using var wrong = await _client.GetAsync(new Uri($"/api/shop/orders/{orderId}?token={SecretToken.Issue().Token}", UriKind.Relative));
+        using var wrong = await _client.GetAsync(new Uri($"/api/shop/orders/{orderId}?token={SecretToken.Generate().Value}", UriKind.Relative));
         using var missing = await _client.GetAsync(new Uri($"/api/shop/orders/{orderId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +11,9 @@ namespace CultureHealth.Booking.Api;
 /// <summary>The patient's side: book, look, cancel, move. The manage token stands in for a login.</summary>
 public static class BookingEndpoints
 {
+    /// <summary>Where a booking's Idempotency-Key counts (with the caller, when signed in).</summary>
+    public const string CreateOperation = "booking.create";
+
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
         var bookings = app.MapGroup("/api/booking/bookings").WithTags("Bookings");
@@ -22,15 +27,11 @@ public static class BookingEndpoints
     private static async Task<Results<Created<BookingCreated>, ValidationProblem>> Create(
         [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
         BookingRequest? body,
+        ClaimsPrincipal user,
         BookingCommands commands,
         CancellationToken ct)
     {
-        var v = new RequestValidator();
-        if (!IdempotencyKey.TryParse(idempotencyKey, out var key))
-        {
-            v.Add(IdempotencyKey.HeaderName,
-                $"Required: a unique key per booking attempt, {IdempotencyKey.MinLength}-{IdempotencyKey.MaxLength} printable characters (a UUID works).");
-        }
+        var v = new RequestValidator().IdempotencyKeyHeader(idempotencyKey, out var key);
 
         if (body is null)
         {
@@ -58,7 +59,8 @@ public static class BookingEndpoints
             string.IsNullOrWhiteSpace(body.Patient.Phone) ? null : body.Patient.Phone.Trim(),
             string.IsNullOrWhiteSpace(body.Notes) ? null : body.Notes.Trim(),
             body.UseCredit ?? false);
-        var created = await commands.CreateAsync(key!, request, ct);
+        var created = await commands.CreateAsync(
+            request, new IdempotentRequest(key!, IdempotencyScope.For(CreateOperation, user), request.Fingerprint()), ct);
         return TypedResults.Created($"/api/booking/bookings/{created.Booking.Id}", created);
     }
 

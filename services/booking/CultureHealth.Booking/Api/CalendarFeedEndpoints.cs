@@ -3,6 +3,7 @@ using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -31,7 +32,7 @@ public static class CalendarFeedEndpoints
     private static async Task<IResult> Feed(Guid id, string? key, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var practitioner = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (practitioner is null || !ManageToken.Verify(key, practitioner.CalendarKeyHash))
+        if (practitioner is null || !SecretToken.Verify(key, practitioner.CalendarKeyHash))
         {
             throw ProblemException.NotFound("The calendar");
         }
@@ -60,7 +61,7 @@ public static class CalendarFeedEndpoints
         DiaryAccess.Require(user, id);
         var practitioner = await db.Practitioners.FirstOrDefaultAsync(p => p.Id == id, ct)
             ?? throw ProblemException.NotFound("The practitioner");
-        var key = ManageToken.Generate();
+        var key = SecretToken.Generate();
         practitioner.CalendarKeyHash = key.Hash;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new CalendarKeyDto(key.Value, $"/api/booking/practitioners/{id}/calendar.ics?key={key.Value}"));

@@ -1,6 +1,7 @@
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,7 @@ public static class CreditEndpoints
             .Where(b => b.PatientEmail.ToLower() == normalized)
             .Select(b => b.ManageTokenHash).ToListAsync(ct);
         // Every hash is compared, so timing says nothing about which booking (if any) matched.
-        var matched = hashes.Aggregate(false, (found, hash) => ManageToken.Verify(token, hash) | found);
+        var matched = hashes.Aggregate(false, (found, hash) => SecretToken.Verify(token, hash) | found);
         if (!matched)
         {
             throw ProblemException.NotFound("Credits for this email and token");

@@ -4,7 +4,9 @@ using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -19,6 +21,7 @@ public sealed partial class BookingCommands(
     BookingDbContext db,
     DiaryReader diary,
     DiaryWriteLock diaryLock,
+    IdempotencyStore idempotency,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     BookingMetrics metrics,
@@ -28,10 +31,15 @@ public sealed partial class BookingCommands(
 
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
-    public async Task<BookingCreated> CreateAsync(IdempotencyKey key, NewBooking request, CancellationToken ct)
+    /// <summary>
+    /// Books the slot, or answers a repeat of <paramref name="idempotent"/> with the booking (and manage token) its
+    /// first attempt made: never with "that slot was just taken" about the very booking it asked for.
+    /// </summary>
+    public async Task<BookingCreated> CreateAsync(NewBooking request, IdempotentRequest idempotent, CancellationToken ct)
     {
-        var fingerprint = request.Fingerprint();
-        if (await ReplayAsync(key, fingerprint, ct) is { } replay)
+        // Copies in this process wait here (holding no connection and no place in the diary's queue), then replay.
+        using var turn = await idempotency.WaitForTurnAsync(idempotent, ct);
+        if (await idempotency.FindReplayAsync<BookingCreated>(db, idempotent, ct) is { } replay)
         {
             return replay;
         }
@@ -53,22 +61,34 @@ public sealed partial class BookingCommands(
         var context = await diary.ContextAsync(practitioner.Id, rule, ClinicCalendar.LocalDateOf(request.Start), null, ct);
         if (AvailabilityCalculator.IsBookable(context, now, request.Start).Rejection is { } rejection)
         {
-            throw BookingProblems.SlotRejected(rejection, Options);
+            // The booking in the way may be this request's own, made by a copy on another replica since the look above.
+            return await idempotency.FindReplayAsync<BookingCreated>(db, idempotent, ct) ?? throw BookingProblems.SlotRejected(rejection, Options);
         }
 
-        var token = ManageToken.Generate();
+        var token = SecretToken.Generate();
         try
         {
-            using var turn = await diaryLock.EnterAsync(practitioner.Id, ct);
+            using var diaryTurn = await diaryLock.EnterAsync(practitioner.Id, ct);
             if (await diary.IsTakenAsync(practitioner.Id, rule.FootprintAt(request.Start), null, ct))
             {
-                throw BookingProblems.SlotTaken();
+                return await idempotency.FindReplayAsync<BookingCreated>(db, idempotent, ct) ?? throw BookingProblems.SlotTaken();
             }
 
-            var booking = await InsertAsync(key, fingerprint, request, type, practitioner, rule, token, now, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A copy on another replica that claimed first makes this wait for its commit, then replays its booking;
+            // once claimed here, any booking in the way is someone else's.
+            if (await idempotency.ClaimAsync<BookingCreated>(db, idempotent, ct) is { } replayed)
+            {
+                return replayed;
+            }
+
+            var booking = await InsertAsync(request, type, practitioner, rule, token, now, ct);
+            var created = new BookingCreated(booking.ToDto(practitioner.Name, type.Name, Options.CancellationPolicy), token.Value);
+            await idempotency.CompleteAsync(db, idempotent, created, ct);
+            await tx.CommitAsync(ct);
             metrics.Confirmed(booking.PaidBy);
             LogBooked(logger, booking.Id, practitioner.Id, request.Start);
-            return new BookingCreated(booking.ToDto(practitioner.Name, type.Name, Options.CancellationPolicy), token.Value);
+            return created;
         }
         catch (DbUpdateException e) when (BookingProblems.IsSlotTaken(e))
         {
@@ -80,24 +100,13 @@ public sealed partial class BookingCommands(
             LogDiaryBusy(logger, practitioner.Id, request.Start);
             throw BookingProblems.DiaryBusy();
         }
-        catch (DbUpdateException e) when (BookingProblems.IsUniqueViolation(e))
-        {
-            // The same key raced us and won: answer as its retry would be answered.
-            db.ChangeTracker.Clear();
-            if (await ReplayAsync(key, fingerprint, ct) is { } winner)
-            {
-                return winner;
-            }
-
-            throw;
-        }
     }
 
+    /// <summary>Writes the booking and its event in the caller's transaction, under the practitioner's advisory lock.</summary>
     private async Task<PatientBooking> InsertAsync(
-        IdempotencyKey key, string fingerprint, NewBooking request, AppointmentTypeDefinition type, Practitioner practitioner,
-        AppointmentType rule, ManageToken token, Instant now, CancellationToken ct)
+        NewBooking request, AppointmentTypeDefinition type, Practitioner practitioner, AppointmentType rule, SecretToken token, Instant now,
+        CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await diaryLock.LockInTransactionAsync(db, practitioner.Id, ct);
         Guid? creditGrantId = null;
         if (request.UseCredit)
@@ -126,17 +135,12 @@ public sealed partial class BookingCommands(
             UpdatedAt = now,
         };
         db.Bookings.Add(booking);
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            KeyHash = key.Hash, RequestHash = fingerprint, BookingId = booking.Id, SealedManageToken = key.Seal(token.Value), CreatedAt = now,
-        });
         var occurredAt = now.ToDateTimeOffset();
         db.PublishOnCommit(new BookingConfirmed(
             Guid.NewGuid(), occurredAt, booking.Id, practitioner.Id, practitioner.Name, type.Id, type.Name,
             booking.Start.ToClinicTime(), booking.End.ToClinicTime(), booking.PatientName, booking.PatientEmail,
             booking.PricePence, booking.PaidBy, booking.Sequence, token.Value), occurredAt);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return booking;
     }
 
@@ -157,26 +161,6 @@ public sealed partial class BookingCommands(
             RETURNING id AS "Value"
             """).ToListAsync(ct);
         return taken.Count == 0 ? null : taken[0];
-    }
-
-    private async Task<BookingCreated?> ReplayAsync(IdempotencyKey key, string fingerprint, CancellationToken ct)
-    {
-        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.KeyHash == key.Hash, ct);
-        if (record is null)
-        {
-            return null;
-        }
-
-        if (record.RequestHash != fingerprint)
-        {
-            throw ProblemException.Unprocessable(IdempotencyKey.HeaderName,
-                "This Idempotency-Key was already used for a different request. Use a new key for a new booking.");
-        }
-
-        var view = await ViewAsync(record.BookingId, ct);
-        var token = key.Unseal(record.SealedManageToken)
-            ?? throw ProblemException.Unprocessable(IdempotencyKey.HeaderName, "This Idempotency-Key cannot be replayed.");
-        return new BookingCreated(view, token);
     }
 
     /// <summary>The booking if <paramref name="token"/> is its manage token; otherwise 404, so ids reveal nothing.</summary>
@@ -201,7 +185,7 @@ public sealed partial class BookingCommands(
     public async Task<PatientBooking> RequirePatientAsync(Guid id, string? token, CancellationToken ct)
     {
         var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
-        return booking is not null && ManageToken.Verify(token, booking.ManageTokenHash)
+        return booking is not null && SecretToken.Verify(token, booking.ManageTokenHash)
             ? booking
             : throw ProblemException.NotFound("The booking");
     }

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using CultureHealth.Messaging.Idempotency;
 using NodaTime;
 
 namespace CultureHealth.Booking.Application;
@@ -17,12 +15,8 @@ public sealed record NewBooking(
     bool UseCredit)
 {
     /// <summary>Identifies "the same request" for Idempotency-Key replays, whatever the JSON formatting was.</summary>
-    public string Fingerprint()
+    public string Fingerprint() => IdempotentRequest.FingerprintOf(new object?[]
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
-        {
-            AppointmentTypeId, PractitionerId, Start.ToUnixTimeTicks(), PatientName, PatientEmail, PatientPhone, Notes, UseCredit,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
+        AppointmentTypeId, PractitionerId, Start.ToUnixTimeTicks(), PatientName, PatientEmail, PatientPhone, Notes, UseCredit,
+    });
 }

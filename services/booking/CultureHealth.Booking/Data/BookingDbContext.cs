@@ -1,5 +1,6 @@
 using CultureHealth.Booking.Domain;
 using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Booking.Data;
@@ -23,6 +24,7 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
         // The no-double-booking exclusion constraint mixes "=" on a uuid with "&&" on a range in one GiST index.
         modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BookingDbContext).Assembly);
     }
 }

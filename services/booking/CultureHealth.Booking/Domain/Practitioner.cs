@@ -13,7 +13,7 @@ public sealed class Practitioner
     /// <summary>Where the practitioner sees patients; null until staff assign one.</summary>
     public Guid? LocationId { get; set; }
 
-    /// <summary>SHA-256 of the calendar feed key (see <see cref="ManageToken"/>); null means no feed yet.</summary>
+    /// <summary>SHA-256 of the calendar feed key (see <see cref="ServiceDefaults.Secrets.SecretToken"/>); null means no feed yet.</summary>
     public string? CalendarKeyHash { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

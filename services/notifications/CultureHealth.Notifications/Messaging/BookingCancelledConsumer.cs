@@ -33,7 +33,7 @@ public sealed partial class BookingCancelledConsumer(
         var appointment = new Appointment(m.BookingId, reminder.PatientName, m.PatientEmail, reminder.PractitionerName,
             reminder.AppointmentTypeName, m.Start, m.End, reminder.Sequence);
         var email = emails.Cancelled(appointment, cancelledByClinic: m.CancelledBy == "staff", m.CreditRestored);
-        await mailer.SendAsync(m.EventId, m.BookingId, MessageKinds.BookingCancelled, email, ct);
+        await mailer.SendAsync(m, m.BookingId, MessageKinds.BookingCancelled, email, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId} was already cancelled; no second notice")]

@@ -32,6 +32,6 @@ public sealed class BookingConfirmedConsumer(
         reminder.UpdatedAt = Clock.GetUtcNow();
 
         var appointment = new Appointment(m.BookingId, m.PatientName, m.PatientEmail, m.PractitionerName, m.AppointmentTypeName, m.Start, m.End, m.Sequence);
-        await mailer.SendAsync(m.EventId, m.BookingId, MessageKinds.BookingConfirmed, emails.Confirmation(appointment, m.ManageToken), ct);
+        await mailer.SendAsync(m, m.BookingId, MessageKinds.BookingConfirmed, emails.Confirmation(appointment, m.ManageToken), ct);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class BookingRescheduledConsumer(
 
         var appointment = new Appointment(m.BookingId, reminder.PatientName, m.PatientEmail, reminder.PractitionerName,
             reminder.AppointmentTypeName, m.Start, m.End, m.Sequence);
-        await mailer.SendAsync(m.EventId, m.BookingId, MessageKinds.BookingRescheduled, emails.Rescheduled(appointment, m.PreviousStart), ct);
+        await mailer.SendAsync(m, m.BookingId, MessageKinds.BookingRescheduled, emails.Rescheduled(appointment, m.PreviousStart), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped the reschedule notice for booking {BookingId} (sequence {Sequence}): a newer change was already handled")]

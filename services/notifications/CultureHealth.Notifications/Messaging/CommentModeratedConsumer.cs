@@ -45,7 +45,7 @@ public sealed partial class CommentModeratedConsumer(
             LogAlreadyAnnounced(logger, m.CommentId);
             return;
         }
-        await mailer.SendAsync(m.EventId, m.CommentId, MessageKinds.CommentReply, emails.ReplyApproved(parent, comment, m), ct);
+        await mailer.SendAsync(m, m.CommentId, MessageKinds.CommentReply, emails.ReplyApproved(parent, comment, m), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reply {CommentId} was already announced to its parent's author")]

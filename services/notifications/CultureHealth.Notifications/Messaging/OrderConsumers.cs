@@ -12,7 +12,7 @@ public sealed class OrderPaidConsumer(NotificationsDbContext db, TimeProvider cl
     : IdempotentConsumer<OrderPaid, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(OrderPaid m, ConsumeContext<OrderPaid> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderPaid, emails.Receipt(m), ct);
+        mailer.SendAsync(m, m.OrderId, MessageKinds.OrderPaid, emails.Receipt(m), ct);
 }
 
 /// <summary>Emails the codes of the gift vouchers an order paid for: the buyer's only copy besides the order page.</summary>
@@ -20,21 +20,21 @@ public sealed class GiftVouchersIssuedConsumer(NotificationsDbContext db, TimePr
     : IdempotentConsumer<GiftVouchersIssued, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(GiftVouchersIssued m, ConsumeContext<GiftVouchersIssued> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.GiftVouchers, emails.GiftVouchers(m), ct);
+        mailer.SendAsync(m, m.OrderId, MessageKinds.GiftVouchers, emails.GiftVouchers(m), ct);
 }
 
 public sealed class OrderShippedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<OrderShippedConsumer> logger, ShopEmails emails, Mailer mailer)
     : IdempotentConsumer<OrderShipped, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(OrderShipped m, ConsumeContext<OrderShipped> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderShipped, emails.Shipped(m), ct);
+        mailer.SendAsync(m, m.OrderId, MessageKinds.OrderShipped, emails.Shipped(m), ct);
 }
 
 public sealed class OrderRefundedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<OrderRefundedConsumer> logger, ShopEmails emails, Mailer mailer)
     : IdempotentConsumer<OrderRefunded, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(OrderRefunded m, ConsumeContext<OrderRefunded> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.OrderId, MessageKinds.OrderRefunded, emails.Refunded(m), ct);
+        mailer.SendAsync(m, m.OrderId, MessageKinds.OrderRefunded, emails.Refunded(m), ct);
 }
 
 /// <summary>Alerts staff when a product runs low.</summary>
@@ -42,5 +42,5 @@ public sealed class StockLowConsumer(NotificationsDbContext db, TimeProvider clo
     : IdempotentConsumer<StockLow, NotificationsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(StockLow m, ConsumeContext<StockLow> context, CancellationToken ct) =>
-        mailer.SendAsync(m.EventId, m.ProductId, MessageKinds.StockLow, emails.StockLow(m), ct);
+        mailer.SendAsync(m, m.ProductId, MessageKinds.StockLow, emails.StockLow(m), ct);
 }

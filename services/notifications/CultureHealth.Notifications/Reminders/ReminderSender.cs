@@ -70,7 +70,7 @@ public sealed partial class ReminderSender(
         var r = await db.ScheduledReminders.AsNoTracking().SingleAsync(x => x.BookingId == bookingId, ct);
         var appointment = new Appointment(r.BookingId, r.PatientName, r.PatientEmail, r.PractitionerName, r.AppointmentTypeName, r.Start, r.End, r.Sequence);
         var email = scope.ServiceProvider.GetRequiredService<BookingEmails>().Reminder(appointment);
-        await scope.ServiceProvider.GetRequiredService<Mailer>().SendAsync(Guid.CreateVersion7(), bookingId, MessageKinds.BookingReminder, email, ct);
+        await scope.ServiceProvider.GetRequiredService<Mailer>().SendScheduledAsync(Guid.CreateVersion7(), bookingId, MessageKinds.BookingReminder, email, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

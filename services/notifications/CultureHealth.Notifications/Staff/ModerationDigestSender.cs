@@ -52,7 +52,7 @@ public sealed partial class ModerationDigestSender(
             comment.DigestedAt = now;
         }
         var email = scope.ServiceProvider.GetRequiredService<CommunityEmails>().ModerationDigest(pending);
-        await scope.ServiceProvider.GetRequiredService<Mailer>().SendAsync(Guid.CreateVersion7(), null, MessageKinds.ModerationDigest, email, ct);
+        await scope.ServiceProvider.GetRequiredService<Mailer>().SendScheduledAsync(Guid.CreateVersion7(), null, MessageKinds.ModerationDigest, email, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         LogSent(logger, pending.Count);

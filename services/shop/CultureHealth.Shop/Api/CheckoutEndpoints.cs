@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Checkout;
 using CultureHealth.Shop.Telemetry;
@@ -8,6 +10,9 @@ namespace CultureHealth.Shop.Api;
 
 public static class CheckoutEndpoints
 {
+    /// <summary>Where a checkout's Idempotency-Key counts (with the caller, when signed in).</summary>
+    public const string CheckoutOperation = "shop.checkout";
+
     public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/shop/checkout", Checkout).WithTags("Checkout");
@@ -16,12 +21,13 @@ public static class CheckoutEndpoints
 
     private static async Task<Results<Created<CheckoutResult>, ValidationProblem>> Checkout(
         CheckoutRequest body,
-        [FromHeader(Name = ShopProblems.IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
+        ClaimsPrincipal user,
         CheckoutService checkout,
         ShopMetrics metrics,
         CancellationToken ct)
     {
-        var v = CheckoutValidation.Validate(body, idempotencyKey);
+        var v = CheckoutValidation.Validate(body).IdempotencyKeyHeader(idempotencyKey, out var key);
         if (v.Failed)
         {
             metrics.CheckoutFailed("invalid_request");
@@ -30,7 +36,7 @@ public static class CheckoutEndpoints
 
         try
         {
-            var result = await checkout.PlaceAsync(body, idempotencyKey!.Trim(), ct);
+            var result = await checkout.PlaceAsync(body, IdempotentRequest.Of(key!, IdempotencyScope.For(CheckoutOperation, user), body), ct);
             return TypedResults.Created($"/api/shop/orders/{result.OrderId}", result);
         }
         catch (ProblemException problem)

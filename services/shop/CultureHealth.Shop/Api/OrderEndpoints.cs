@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Data;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Orders;
 using CultureHealth.Shop.Payments;
@@ -11,6 +14,9 @@ namespace CultureHealth.Shop.Api;
 
 public static class OrderEndpoints
 {
+    /// <summary>Where a payment's Idempotency-Key counts: one order (and the caller, when signed in).</summary>
+    public static string PaymentOperation(Guid orderId) => $"shop.order-payment:{orderId:N}";
+
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/shop/orders").WithTags("Orders");
@@ -24,7 +30,7 @@ public static class OrderEndpoints
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null || !SecretToken.Matches(token, order.AccessTokenHash))
+        if (order is null || !SecretToken.Verify(token, order.AccessTokenHash))
         {
             return TypedResults.NotFound();
         }
@@ -35,19 +41,21 @@ public static class OrderEndpoints
     private static async Task<Results<Created<PaymentView>, Accepted<PaymentView>, ProblemHttpResult, ValidationProblem>> Pay(
         Guid orderId,
         PayOrderRequest body,
-        [FromHeader(Name = ShopProblems.IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
+        ClaimsPrincipal user,
         PaymentService payments,
         CancellationToken ct)
     {
         var v = new RequestValidator()
-            .Required("Idempotency-Key", idempotencyKey, 100)
+            .IdempotencyKeyHeader(idempotencyKey, out var key)
             .Required("paymentToken", body.PaymentToken, 200);
         if (v.Failed)
         {
             return v.Problem();
         }
 
-        var payment = await payments.PayAsync(orderId, body, idempotencyKey!.Trim(), ct);
+        var payment = await payments.PayAsync(
+            orderId, body, IdempotentRequest.Of(key!, IdempotencyScope.For(PaymentOperation(orderId), user), body), ct);
         var location = $"/api/shop/orders/{orderId}";
         return payment.Status switch
         {

@@ -7,8 +7,6 @@ namespace CultureHealth.Shop.Api;
 /// <summary>The shop's refusals, named once so every endpoint words them the same way.</summary>
 internal static class ShopProblems
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static ProblemException OutOfStock(string sku, int? available) => new(
         StatusCodes.Status409Conflict,
         "Out of stock",

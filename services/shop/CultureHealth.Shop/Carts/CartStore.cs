@@ -1,5 +1,6 @@
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Data;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,10 @@ internal sealed class CartStore(ShopDbContext db, TimeProvider clock, IOptions<S
     public Cart Create()
     {
         var now = clock.GetUtcNow();
-        var token = SecretToken.Issue();
+        var token = SecretToken.Generate();
         var cart = new Cart { Id = token.Hash, CreatedAt = now, UpdatedAt = now, ExpiresAt = now + options.Value.CartExpiry };
         db.Carts.Add(cart);
-        LastIssuedToken = token.Token;
+        LastIssuedToken = token.Value;
         return cart;
     }
 
@@ -41,7 +42,7 @@ internal sealed class CartStore(ShopDbContext db, TimeProvider clock, IOptions<S
             throw ShopProblems.CartNotFound();
         }
 
-        var id = SecretToken.Hash(cartToken);
+        var id = SecretToken.HashOf(cartToken);
         var cart = await db.Carts.Include(c => c.Items).ThenInclude(i => i.Product)
             .FirstOrDefaultAsync(c => c.Id == id, ct);
         var now = clock.GetUtcNow();

@@ -1,15 +1,14 @@
-using System.Text.Json;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Idempotency;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Carts;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
-using CultureHealth.Shop.Idempotency;
 using CultureHealth.Shop.Orders;
 using CultureHealth.Shop.Telemetry;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OutputCaching;
 using CultureHealth.Shop.Catalogue;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +17,8 @@ using Microsoft.Extensions.Options;
 namespace CultureHealth.Shop.Checkout;
 
 /// <summary>
-/// Turns a cart into an order in one transaction: the idempotency key, the cart, stock, coupon, voucher,
-/// the order and its events all commit together or not at all.
+/// Turns a cart into an order in one transaction: the Idempotency-Key's claim and sealed outcome, the cart,
+/// stock, coupon, voucher, the order and its events all commit together or not at all.
 /// </summary>
 internal sealed partial class CheckoutService(
     ShopDbContext db,
@@ -27,24 +26,20 @@ internal sealed partial class CheckoutService(
     IdempotencyStore idempotency,
     TimeProvider clock,
     IOptions<ShopOptions> options,
-    IOptions<JsonOptions> json,
     IOutputCacheStore cache,
     ShopMetrics metrics,
     ILogger<CheckoutService> logger)
 {
-    private const string Scope = "checkout";
     private const string Actor = "customer";
 
-    private JsonSerializerOptions Json => json.Value.SerializerOptions;
-
-    public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, string idempotencyKey, CancellationToken ct)
+    /// <summary>Places the order, or answers a repeat of <paramref name="idempotent"/> with the order it placed.</summary>
+    public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, IdempotentRequest idempotent, CancellationToken ct)
     {
-        var requestHash = IdempotencyStore.HashRequest(request, Json);
+        using var turn = await idempotency.WaitForTurnAsync(idempotent, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-
-        if (await idempotency.ClaimAsync(Scope, idempotencyKey, requestHash, ct) is { } replay)
+        if (await idempotency.ClaimAsync<CheckoutResult>(db, idempotent, ct) is { } replay)
         {
-            return JsonSerializer.Deserialize<CheckoutResult>(replay.ResponseBody, Json)!;
+            return replay;
         }
 
         var now = clock.GetUtcNow();
@@ -99,7 +94,7 @@ internal sealed partial class CheckoutService(
             order.GiftVoucherId = voucher.Id;
         }
 
-        var token = SecretToken.Issue();
+        var token = SecretToken.Generate();
         order.AccessTokenHash = token.Hash;
         db.Orders.Add(order);
         db.PublishOnCommit(OrderEvents.Placed(order, now), now);
@@ -111,13 +106,13 @@ internal sealed partial class CheckoutService(
 
         await db.SaveChangesAsync(ct);
 
-        var result = new CheckoutResult(order.Id, order.Number, token.Token, OrderView.From(order, []));
+        var result = new CheckoutResult(order.Id, order.Number, token.Value, OrderView.From(order, []));
         if (order.Status != OrderStatus.PendingPayment)
         {
             result = result with { Order = await OrderLoader.ViewAsync(db, order, ct) };
         }
 
-        await idempotency.CompleteAsync(Scope, idempotencyKey, StatusCodes.Status201Created, JsonSerializer.Serialize(result, Json), ct);
+        await idempotency.CompleteAsync(db, idempotent, result, ct);
         await tx.CommitAsync(ct);
         metrics.OrderPlaced();
         if (order.Status != OrderStatus.PendingPayment)
@@ -142,7 +137,7 @@ internal sealed partial class CheckoutService(
     /// </summary>
     private async Task<Cart> ClaimCartAsync(string cartToken, Guid orderId, DateTimeOffset now, CancellationToken ct)
     {
-        var cartId = cartToken.Length == SecretToken.TokenLength ? SecretToken.Hash(cartToken) : "";
+        var cartId = cartToken.Length == SecretToken.TokenLength ? SecretToken.HashOf(cartToken) : "";
         var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE carts SET order_id = {orderId}, updated_at = {now} WHERE id = {cartId} AND order_id IS NULL AND expires_at > {now}", ct);
         var cart = await db.Carts.AsNoTracking().Include(c => c.Items).ThenInclude(i => i.Product)

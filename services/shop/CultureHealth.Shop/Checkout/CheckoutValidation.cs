@@ -1,15 +1,15 @@
 using System.Text.RegularExpressions;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Domain;
 
 namespace CultureHealth.Shop.Checkout;
 
 internal static partial class CheckoutValidation
 {
-    public static RequestValidator Validate(CheckoutRequest body, string? idempotencyKey)
+    public static RequestValidator Validate(CheckoutRequest body)
     {
         var v = new RequestValidator()
-            .Required("Idempotency-Key", idempotencyKey, 100)
             .Required("cartId", body.CartId, SecretToken.TokenLength)
             .Required("customer.name", body.Customer?.Name, 200)
             .Email("customer.email", body.Customer?.Email);

@@ -17,7 +17,9 @@ public sealed class Payment
     public Guid OrderId { get; set; }
     public string Provider { get; set; } = "";
     public string? ProviderChargeId { get; set; }
-    public string IdempotencyKey { get; set; } = "";
+
+    /// <summary>The Idempotency-Key's hash within its caller (never the key: it opens the stored response).</summary>
+    public string IdempotencyKeyHash { get; set; } = "";
     public long AmountPence { get; set; }
     public PaymentStatus Status { get; set; }
     public string? FailureReason { get; set; }
@@ -43,11 +45,11 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     {
         e.ToTable("payments", t => t.HasCheckConstraint("ck_payments_amount_positive", "amount_pence > 0"));
         e.HasKey(p => p.Id);
-        e.HasIndex(p => new { p.OrderId, p.IdempotencyKey }).IsUnique();
+        e.HasIndex(p => new { p.OrderId, p.IdempotencyKeyHash }).IsUnique();
         e.HasIndex(p => new { p.Provider, p.ProviderChargeId }).IsUnique().HasFilter("provider_charge_id IS NOT NULL");
         e.Property(p => p.Provider).HasMaxLength(40).IsRequired();
         e.Property(p => p.ProviderChargeId).HasMaxLength(100);
-        e.Property(p => p.IdempotencyKey).HasMaxLength(100).IsRequired();
+        e.Property(p => p.IdempotencyKeyHash).HasMaxLength(64).IsRequired();
         e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.FailureReason).HasMaxLength(200);
         e.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);

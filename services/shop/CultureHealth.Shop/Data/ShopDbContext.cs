@@ -1,4 +1,5 @@
 using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Data;
@@ -22,6 +23,7 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopDbContext).Assembly);
     }
 }

@@ -6,7 +6,7 @@ namespace CultureHealth.Shop.Domain;
 /// <summary>
 /// The customer-facing order reference, e.g. "CH-20250314-7KQ2MX": the date makes it easy to talk about on
 /// the phone, the random suffix (30 bits) keeps it from revealing sales volume. It is a reference, not a
-/// secret (order access needs a <see cref="SecretToken"/>), and uniqueness is only probable: store it under a
+/// secret (order access needs a <see cref="ServiceDefaults.Secrets.SecretToken"/>), and uniqueness is only probable: store it under a
 /// unique index and generate again on the rare collision.
 /// </summary>
 public sealed record OrderNumber

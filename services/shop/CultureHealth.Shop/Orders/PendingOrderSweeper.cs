@@ -8,7 +8,7 @@ namespace CultureHealth.Shop.Orders;
 
 /// <summary>
 /// Every <see cref="ShopOptions.SweeperInterval"/>: cancels orders whose payment did not arrive in time (putting
-/// their stock back), deletes carts that expired unused, and forgets old idempotency records. A timer in the
+/// their stock back) and deletes carts that expired unused. A timer in the
 /// service rather than a broker scheduler: the database decides what is due, so replicas can all sweep safely.
 /// </summary>
 internal sealed partial class PendingOrderSweeper(
@@ -39,8 +39,6 @@ internal sealed partial class PendingOrderSweeper(
         }
 
         await db.Carts.Where(c => c.ExpiresAt <= now && c.OrderId == null).ExecuteDeleteAsync(ct);
-        var keepFrom = now - options.Value.IdempotencyRetention;
-        await db.IdempotencyRecords.Where(r => r.CreatedAt < keepFrom).ExecuteDeleteAsync(ct);
     }
 
     protected override void OnRoundFailed(Exception exception) => LogSweepFailed(logger, exception);

@@ -1,3 +1,4 @@
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Data;
@@ -9,49 +10,69 @@ using Microsoft.EntityFrameworkCore;
 namespace CultureHealth.Shop.Payments;
 
 /// <summary>
-/// Collects an order's amount due. The attempt is recorded (one row per order and Idempotency-Key) before the
-/// provider is called, the provider is asked with a key derived from it (so it charges once however often we
-/// ask), and the outcome is applied under the order's row lock. A retry with the same key returns what the
-/// first attempt got; a retry after a crash finishes the same attempt rather than charging again.
+/// Collects an order's amount due, once per Idempotency-Key. The key is claimed, the attempt recorded, the provider
+/// asked (with a key derived from ours, so it charges once however often it is asked) and the outcome applied
+/// under the order's row lock, all in one transaction: a copy of the request waits for it and replays its outcome.
+/// The transaction spans the provider call (bounded by the provider client's timeout); if the process dies before
+/// it commits, nothing is recorded and the client's retry with the same key gets the provider's first charge back
+/// rather than a second one.
 /// </summary>
 internal sealed partial class PaymentService(
-    ShopDbContext db, IPaymentProvider provider, TimeProvider clock, ShopMetrics metrics, ILogger<PaymentService> logger)
+    ShopDbContext db,
+    IPaymentProvider provider,
+    IdempotencyStore idempotency,
+    TimeProvider clock,
+    ShopMetrics metrics,
+    ILogger<PaymentService> logger)
 {
-    public async Task<PaymentView> PayAsync(Guid orderId, PayOrderRequest request, string idempotencyKey, CancellationToken ct)
+    public async Task<PaymentView> PayAsync(Guid orderId, PayOrderRequest request, IdempotentRequest idempotent, CancellationToken ct)
     {
+        using var turn = await idempotency.WaitForTurnAsync(idempotent, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await idempotency.ClaimAsync<PaymentView>(db, idempotent, ct) is { } replay)
+        {
+            return replay;
+        }
+
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct) ?? throw ShopProblems.OrderNotFound();
-        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == orderId && p.IdempotencyKey == idempotencyKey, ct);
-        if (payment is not null && (payment.Status != PaymentStatus.Pending || payment.ProviderChargeId is not null))
-        {
-            return await ViewAsync(payment, ct);
-        }
-
-        if (payment is null)
-        {
-            EnsurePayable(order, request.AmountPence);
-            payment = await RecordAttemptAsync(order, idempotencyKey, ct);
-        }
-
+        EnsurePayable(order, request.AmountPence);
+        var payment = await RecordAttemptAsync(order, idempotent.KeyHash, ct);
         var result = await provider.ChargeAsync(
-            new ChargeRequest(order.Id, payment.AmountPence, "GBP", request.PaymentToken!, $"{order.Id:N}:{idempotencyKey}"), ct);
-        await ApplyOutcomeAsync(payment.Id, result, "system:payment", ct);
-        return await ViewAsync(await db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id, ct), ct);
+            new ChargeRequest(order.Id, payment.AmountPence, "GBP", request.PaymentToken!, $"{order.Id:N}:{idempotent.KeyHash}"), ct);
+        var applied = await ApplyInTransactionAsync(payment.Id, result, "system:payment", ct);
+        var view = await ViewAsync(await db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id, ct), ct);
+        await idempotency.CompleteAsync(db, idempotent, view, ct);
+        await tx.CommitAsync(ct);
+        CountOutcome(applied, result);
+        return view;
     }
 
     /// <summary>
-    /// Applies a provider's answer (direct or by webhook) to the attempt and the order, once: only a pending
-    /// attempt changes. Money taken for an order that can no longer be paid (cancelled by the sweeper meanwhile,
-    /// or already paid by another attempt) goes straight back.
+    /// Applies a provider's answer that arrived by webhook to the attempt and the order, once: only a pending
+    /// attempt changes.
     /// </summary>
     public async Task ApplyOutcomeAsync(Guid paymentId, ChargeResult result, string actor, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var applied = await ApplyInTransactionAsync(paymentId, result, actor, ct);
+        await tx.CommitAsync(ct);
+        CountOutcome(applied, result);
+    }
+
+    private sealed record AppliedOutcome(bool Changed, bool PaidNow, long OrderTotalPence);
+
+    /// <summary>
+    /// Money taken for an order that can no longer be paid (cancelled by the sweeper meanwhile, or already paid by
+    /// another attempt) goes straight back.
+    /// </summary>
+    private async Task<AppliedOutcome> ApplyInTransactionAsync(Guid paymentId, ChargeResult result, string actor, CancellationToken ct)
+    {
         var orderId = await db.Payments.Where(p => p.Id == paymentId).Select(p => p.OrderId).SingleAsync(ct);
         var order = await OrderLoader.LockAsync(db, orderId, ct) ?? throw ShopProblems.OrderNotFound();
         var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, ct);
         if (payment.Status != PaymentStatus.Pending)
         {
-            return;
+            return new AppliedOutcome(false, false, order.TotalPence);
         }
 
         var now = clock.GetUtcNow();
@@ -91,12 +112,17 @@ internal sealed partial class PaymentService(
         }
 
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (paidNow)
+        return new AppliedOutcome(true, paidNow, order.TotalPence);
+    }
+
+    /// <summary>Counted after the commit, so a rolled-back attempt is never counted.</summary>
+    private void CountOutcome(AppliedOutcome applied, ChargeResult result)
+    {
+        if (applied.PaidNow)
         {
-            metrics.OrderPaid(order.TotalPence);
+            metrics.OrderPaid(applied.OrderTotalPence);
         }
-        else if (result.Outcome == ChargeOutcome.Declined)
+        else if (applied.Changed && result.Outcome == ChargeOutcome.Declined)
         {
             metrics.CheckoutFailed("payment_declined");
         }
@@ -129,26 +155,17 @@ internal sealed partial class PaymentService(
         }
     }
 
-    private async Task<Payment> RecordAttemptAsync(Order order, string idempotencyKey, CancellationToken ct)
+    private async Task<Payment> RecordAttemptAsync(Order order, string idempotencyKeyHash, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var payment = new Payment
         {
-            Id = Guid.CreateVersion7(now), OrderId = order.Id, Provider = provider.Name, IdempotencyKey = idempotencyKey,
+            Id = Guid.CreateVersion7(now), OrderId = order.Id, Provider = provider.Name, IdempotencyKeyHash = idempotencyKeyHash,
             AmountPence = order.AmountDuePence, Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now,
         };
         db.Payments.Add(payment);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return payment;
-        }
-        catch (DbUpdateException e) when (ShopProblems.IsUniqueViolation(e))
-        {
-            // The same key arrived twice at once: carry on with the attempt the other request recorded.
-            db.Entry(payment).State = EntityState.Detached;
-            return await db.Payments.AsNoTracking().SingleAsync(p => p.OrderId == order.Id && p.IdempotencyKey == idempotencyKey, ct);
-        }
+        await db.SaveChangesAsync(ct);
+        return payment;
     }
 
     private async Task<PaymentView> ViewAsync(Payment payment, CancellationToken ct)

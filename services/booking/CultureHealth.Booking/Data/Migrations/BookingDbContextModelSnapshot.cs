@@ -143,41 +143,6 @@ namespace CultureHealth.Booking.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CultureHealth.Booking.Data.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("KeyHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("key_hash");
-
-                    b.Property<Guid>("BookingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("booking_id");
-
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.Property<byte[]>("SealedManageToken")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("sealed_manage_token");
-
-                    b.HasKey("KeyHash")
-                        .HasName("pk_idempotency_records");
-
-                    b.HasIndex("BookingId")
-                        .HasDatabaseName("ix_idempotency_records_booking_id");
-
-                    b.ToTable("idempotency_records", (string)null);
-                });
-
             modelBuilder.Entity("CultureHealth.Booking.Data.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -533,6 +498,45 @@ namespace CultureHealth.Booking.Data.Migrations
                     b.ToTable("practitioners", (string)null);
                 });
 
+            modelBuilder.Entity("CultureHealth.Messaging.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Operation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("SealedOutcome")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_outcome");
+
+                    b.HasKey("Operation", "KeyHash")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_records_expires_at");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("CultureHealth.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
@@ -621,16 +625,6 @@ namespace CultureHealth.Booking.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_date_override_intervals_practitioners_practitioner_id");
-                });
-
-            modelBuilder.Entity("CultureHealth.Booking.Data.IdempotencyRecord", b =>
-                {
-                    b.HasOne("CultureHealth.Booking.Data.PatientBooking", null)
-                        .WithMany()
-                        .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_idempotency_records_bookings_booking_id");
                 });
 
             modelBuilder.Entity("CultureHealth.Booking.Data.PatientBooking", b =>

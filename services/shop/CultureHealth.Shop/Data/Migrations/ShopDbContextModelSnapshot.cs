@@ -23,6 +23,45 @@ namespace CultureHealth.Shop.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CultureHealth.Messaging.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Operation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("SealedOutcome")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_outcome");
+
+                    b.HasKey("Operation", "KeyHash")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_records_expires_at");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("CultureHealth.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
@@ -325,46 +364,6 @@ namespace CultureHealth.Shop.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_gift_vouchers_balance", "balance_pence >= 0 AND balance_pence <= initial_balance_pence");
                         });
-                });
-
-            modelBuilder.Entity("CultureHealth.Shop.Data.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("scope");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.Property<string>("ResponseBody")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("response_body");
-
-                    b.Property<int>("ResponseStatus")
-                        .HasColumnType("integer")
-                        .HasColumnName("response_status");
-
-                    b.HasKey("Scope", "Key")
-                        .HasName("pk_idempotency_records");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_records_created_at");
-
-                    b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("CultureHealth.Shop.Data.Order", b =>
@@ -676,11 +675,11 @@ namespace CultureHealth.Shop.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("failure_reason");
 
-                    b.Property<string>("IdempotencyKey")
+                    b.Property<string>("IdempotencyKeyHash")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("idempotency_key");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key_hash");
 
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
@@ -710,9 +709,9 @@ namespace CultureHealth.Shop.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payments");
 
-                    b.HasIndex("OrderId", "IdempotencyKey")
+                    b.HasIndex("OrderId", "IdempotencyKeyHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_payments_order_id_idempotency_key");
+                        .HasDatabaseName("ix_payments_order_id_idempotency_key_hash");
 
                     b.HasIndex("Provider", "ProviderChargeId")
                         .IsUnique()
