@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,9 @@ namespace CultureHealth.Booking.Api;
 /// </summary>
 public static class StaffBookingCreationEndpoints
 {
+    /// <summary>Where a staff booking's Idempotency-Key counts (with the member of staff).</summary>
+    public const string CreateOperation = "booking.staff-create";
+
     public static IEndpointRouteBuilder MapStaffBookingCreationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/manage/booking/bookings", Create).WithTags("Bookings (staff)").RequireAuthorization(StaffPolicies.Diary);
@@ -27,11 +31,7 @@ public static class StaffBookingCreationEndpoints
         BookingCommands commands,
         CancellationToken ct)
     {
-        var v = new RequestValidator();
-        if (!IdempotencyKey.TryParse(idempotencyKey, out var key))
-        {
-            v.Add(IdempotencyKey.HeaderName, $"Required: a unique key per booking attempt, {IdempotencyKey.MinLength}-{IdempotencyKey.MaxLength} printable characters.");
-        }
+        var v = new RequestValidator().IdempotencyKeyHeader(idempotencyKey, out var key);
         if (body is null)
         {
             return v.Add("body", "A JSON body is required.").Problem();
@@ -57,7 +57,8 @@ public static class StaffBookingCreationEndpoints
             string.IsNullOrWhiteSpace(body.Patient.Phone) ? null : body.Patient.Phone.Trim(),
             string.IsNullOrWhiteSpace(body.Notes) ? null : body.Notes.Trim(),
             UseCredit: false);
-        var created = await commands.CreateAsync(key!, request, ct);
+        var created = await commands.CreateAsync(
+            request, new IdempotentRequest(key!, IdempotencyScope.For(CreateOperation, user), request.Fingerprint()), ct);
         return TypedResults.Created($"/manage/booking/bookings/{created.Booking.Id}", created);
     }
 }
