@@ -66,6 +66,22 @@ for name, dep in deployments.items():
     if name not in pdbs:
         fail(dep, "needs a PodDisruptionBudget")
 
+# The staff-token private key: only admin's pods may mount it or be told where it is (everyone else verifies with
+# admin's JWKS); no workload may carry a signing secret in its env.
+for kind, objs in (("Deployment", deployments), ("Job", by_kind("Job"))):
+    for name, obj in objs.items():
+        spec = obj["spec"]["template"]["spec"]
+        mounts_key = any(v.get("secret", {}).get("secretName") == "culturehealth-staff-signing-key" for v in spec.get("volumes", []))
+        signing_env = [e["name"] for c in spec.get("containers", []) for e in c.get("env", []) if e["name"].startswith("StaffAuth__SigningKeys")]
+        if (mounts_key or signing_env) and not (kind == "Deployment" and name == "admin"):
+            fail(obj, "only admin's Deployment may hold the staff signing key")
+        if any(e["name"].endswith("__Secret") and e["name"].startswith("StaffAuth") for c in spec.get("containers", []) for e in c.get("env", [])):
+            fail(obj, "staff tokens are signed with an asymmetric key, not a shared secret")
+if deployments and "admin" in deployments:
+    admin_spec = deployments["admin"]["spec"]["template"]["spec"]
+    if not any(v.get("secret", {}).get("secretName") == "culturehealth-staff-signing-key" for v in admin_spec.get("volumes", [])):
+        fail(deployments["admin"], "admin must mount the culturehealth-staff-signing-key Secret")
+
 jobs = by_kind("Job")
 for name, job in jobs.items():
     spec = job["spec"]["template"]["spec"]
@@ -80,6 +96,8 @@ if deployments:
         problems.append("ConfigMap culturehealth-config is missing")
     elif config["data"].get("Database__MigrateOnStartup") != "false":
         fail(config, "replicas must not migrate on start-up (the Jobs do)")
+    elif not config["data"].get("Gateway__TrustedNetworks__0"):
+        fail(config, "the gateway must know the ingress network (Gateway__TrustedNetworks__0), or every client shares one rate limit")
     ingresses = by_kind("Ingress")
     if "gateway" not in ingresses:
         problems.append("the gateway needs an Ingress")

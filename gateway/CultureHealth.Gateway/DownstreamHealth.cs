@@ -6,7 +6,15 @@ public sealed record DestinationHealth(string Address, string Status, string? De
 
 public sealed record ServiceHealth(string Status, IReadOnlyList<DestinationHealth> Destinations);
 
-public sealed record GatewayHealthReport(string Status, IReadOnlyDictionary<string, ServiceHealth> Services);
+public sealed record GatewayHealthReport(string Status, IReadOnlyDictionary<string, ServiceHealth> Services)
+{
+    /// <summary>What anyone may see: each service's status, no internal addresses or error text.</summary>
+    public PublicHealthReport Public() => new(Status, Services.ToDictionary(s => s.Key, s => new PublicServiceHealth(s.Value.Status), StringComparer.Ordinal));
+}
+
+public sealed record PublicServiceHealth(string Status);
+
+public sealed record PublicHealthReport(string Status, IReadOnlyDictionary<string, PublicServiceHealth> Services);
 
 /// <summary>
 /// The aggregated /health: asks every destination of every cluster for its /health/ready.

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.HttpOverrides;
+using CultureHealth.ServiceDefaults.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -23,17 +22,9 @@ public static class EdgeProtection
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
         });
 
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-            // Only a proxy we were told about may say who the client is; otherwise rate limits could be dodged.
-            foreach (var proxy in options.TrustedProxies)
-            {
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
-        });
+        // Only the proxies in front of us (the ingress controller's network) may say who the client is and whether it
+        // came over https; from anyone else X-Forwarded-* is ignored, so per-IP limits cannot be dodged or pooled.
+        builder.AddTrustedProxies($"{GatewayOptions.Section}:{nameof(GatewayOptions.TrustedNetworks)}", trustLoopbackWhenEmpty: false);
 
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
             .WithOrigins([.. options.CorsOrigins])
@@ -69,7 +60,7 @@ public static class EdgeProtection
 
     public static WebApplication UseEdgeProtection(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedForwardedHeaders();
         app.Use(static (context, next) =>
         {
             // Defaults for whatever the response did not set itself. Set when the response starts, after YARP has
@@ -84,6 +75,7 @@ public static class EdgeProtection
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
                 headers.TryAdd("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                // Behind TLS offload the ingress says https in X-Forwarded-Proto; UseTrustedForwardedHeaders made that the request's scheme.
                 if (http.Request.IsHttps)
                 {
                     headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

@@ -1,3 +1,5 @@
+using CultureHealth.ServiceDefaults.Auth;
+
 namespace CultureHealth.Gateway;
 
 public static class GatewayExtensions
@@ -14,11 +16,18 @@ public static class GatewayExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseRateLimiter();
+        // Public: statuses only. The detail (destination addresses, error text) is for admins, and for operators
+        // on the cluster network through each service's own /health/ready.
         app.MapGet("/health", async (DownstreamHealth health, CancellationToken ct) =>
         {
             var report = await health.CheckAsync(ct);
-            return TypedResults.Json(report, statusCode: report.Status == "Healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Json(report.Public(), statusCode: StatusOf(report));
         }).AllowAnonymous().WithTags("Health");
+        app.MapGet("/health/details", async (DownstreamHealth health, CancellationToken ct) =>
+        {
+            var report = await health.CheckAsync(ct);
+            return TypedResults.Json(report, statusCode: StatusOf(report));
+        }).RequireAuthorization(StaffPolicies.Admin).WithTags("Health");
         app.MapGet("/api-reference", (IConfiguration config) => TypedResults.Ok(new
         {
             description = "OpenAPI documents of the services behind this gateway",
@@ -27,4 +36,7 @@ public static class GatewayExtensions
         app.MapReverseProxy();
         return app;
     }
+
+    private static int StatusOf(GatewayHealthReport report) =>
+        report.Status == "Healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
 }

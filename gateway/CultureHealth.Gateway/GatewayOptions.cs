@@ -9,8 +9,11 @@ public sealed class GatewayOptions
     /// <summary>Storefront origins allowed to call the API from a browser.</summary>
     public List<string> CorsOrigins { get; set; } = [];
 
-    /// <summary>Proxies in front of the gateway whose X-Forwarded-For we believe (a load balancer's address).</summary>
-    public List<string> TrustedProxies { get; set; } = [];
+    /// <summary>
+    /// Networks (CIDR, or single addresses) of the proxies in front of the gateway whose X-Forwarded-For and
+    /// X-Forwarded-Proto we believe: in Kubernetes the ingress controller's pod network. Empty: believe no one.
+    /// </summary>
+    public List<string> TrustedNetworks { get; set; } = [];
 
     [Range(1024, 100 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;

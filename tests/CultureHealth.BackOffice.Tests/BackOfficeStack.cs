@@ -39,7 +39,8 @@ public class BackOfficeStack : IAsyncLifetime
             settings: new Dictionary<string, string?> { ["Database:SeedDemoData"] = "true" });
         if (WithContentAndShop)
         {
-            var content = TestService<ContentDbContext>.StartAsync("content", vhost, listen: true);
+            var content = TestService<ContentDbContext>.StartAsync("content", vhost, listen: true,
+                settings: new Dictionary<string, string?> { ["Database:SeedDemoData"] = "true" });
             var shop = TestService<ShopDbContext>.StartAsync("shop", vhost, listen: true, settings: new Dictionary<string, string?>
             {
                 ["Shop:WebhookSecret"] = "test-webhook-secret-of-at-least-32-characters",
@@ -57,6 +58,10 @@ public class BackOfficeStack : IAsyncLifetime
             ["Admin:Services:shop"] = Shop?.Factory.BaseAddress.ToString() ?? nowhere,
             ["Admin:Services:booking"] = Booking.Factory.BaseAddress.ToString(),
             ["Admin:SignInPermitsPerMinute"] = "1000",
+            // Every test browser comes from 127.0.0.1: only the per-account back-off is tested here, and it waits long
+            // enough (a minute after the fifth failure) that a slow machine cannot see it lift mid-test.
+            ["Admin:SignInBackOff:AddressFreeFailures"] = "1000",
+            ["Admin:SignInBackOff:BaseDelay"] = "00:00:30",
         });
         var settings = new Dictionary<string, string?>
         {
@@ -102,6 +107,24 @@ public class BackOfficeStack : IAsyncLifetime
         using var created = await admin.SendAsync(request);
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         return (email, password);
+    }
+
+    /// <summary>A bearer token of the first admin, for arranging and checking through admin's API.</summary>
+    public async Task<string> AdminTokenAsync()
+    {
+        using var admin = Admin.CreateClient();
+        using var login = await admin.PostAsJsonAsync("/api/admin/auth/login", new { email = AdminEmail, password = AdminPassword });
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    public sealed record AuditEntry(string StaffEmail, string Action, int Status);
+
+    /// <summary>Admin's audit log entries written under one member of staff's name.</summary>
+    public async Task<List<AuditEntry>> AuditAsync(string staffEmail)
+    {
+        using var admin = Admin.CreateClient(await AdminTokenAsync());
+        var entries = await admin.GetFromJsonAsync<List<AuditEntry>>("/api/admin/audit?pageSize=200");
+        return [.. entries!.Where(e => e.StaffEmail == staffEmail)];
     }
 
     public async Task DisposeAsync()

@@ -52,7 +52,7 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         await using var bookingDb = stack.Booking.OpenDb();
         Assert.Equal(1, await bookingDb.Bookings.CountAsync(b => b.PatientEmail == "caller@example.com"));
 
-        var audit = await AuditAsync(email);
+        var audit = await stack.AuditAsync(email);
         Assert.Contains(audit, a => a.Action == "POST /booking/bookings" && a.Status == 201);
     }
 
@@ -77,7 +77,7 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         Assert.Contains(Notices.Text("no-show")!, browser.LastPage, StringComparison.Ordinal);
         Assert.Contains("status--no-show", browser.LastPage, StringComparison.Ordinal);
 
-        var audit = await AuditAsync(email);
+        var audit = await stack.AuditAsync(email);
         Assert.Contains(audit, a => a.Action == $"POST /booking/bookings/{bookingId}/no-show" && a.Status == 200);
     }
 
@@ -155,7 +155,7 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
 
     private async Task<Guid> BookThroughAdminAsync(string patientEmail)
     {
-        using var admin = stack.Admin.CreateClient(await AdminTokenAsync());
+        using var admin = stack.Admin.CreateClient(await stack.AdminTokenAsync());
         var day = BackOfficeStack.NextWorkingDay();
         var slots = await admin.GetFromJsonAsync<JsonElement>(
             $"/api/admin/booking/availability?appointmentTypeId={BackOfficeStack.FollowUp}&practitionerId={BackOfficeStack.Amelia}&from={ClinicClock.Iso(day)}&to={ClinicClock.Iso(day.PlusDays(6))}");
@@ -187,21 +187,5 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         booking.End = start + length;
         booking.Footprint = new Interval(start, start + length);
         await db.SaveChangesAsync();
-    }
-
-    private async Task<string> AdminTokenAsync()
-    {
-        using var admin = stack.Admin.CreateClient();
-        using var login = await admin.PostAsJsonAsync("/api/admin/auth/login", new { email = BackOfficeStack.AdminEmail, password = BackOfficeStack.AdminPassword });
-        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
-
-    private sealed record AuditEntry(string StaffEmail, string Action, int Status);
-
-    private async Task<List<AuditEntry>> AuditAsync(string staffEmail)
-    {
-        using var admin = stack.Admin.CreateClient(await AdminTokenAsync());
-        var entries = await admin.GetFromJsonAsync<List<AuditEntry>>("/api/admin/audit?pageSize=200");
-        return [.. entries!.Where(e => e.StaffEmail == staffEmail)];
     }
 }

@@ -68,23 +68,28 @@ public sealed class SignInAndSessionTests(BackOfficeStack stack) : IClassFixture
     }
 
     [Fact]
-    public async Task A_locked_account_is_told_when_to_try_again()
+    public async Task Repeated_wrong_passwords_pause_sign_in_and_the_page_says_how_long_and_what_to_do()
     {
         var (email, password) = await stack.CreateStaffAsync("editor");
         using var browser = stack.Browser();
         HttpStatusCode status = default;
-        for (var i = 0; i < 6 && status != HttpStatusCode.Locked; i++)
+        TimeSpan? retryAfter = null;
+        for (var i = 0; i < 6 && status != HttpStatusCode.TooManyRequests; i++)
         {
-            using var attempt = await browser.SignInAsync(email, "wrong " + i);
+            using var attempt = await browser.SignInAsync(email, "wrong password " + i);
             status = attempt.StatusCode;
+            retryAfter = attempt.Headers.RetryAfter?.Delta;
         }
-        Assert.Equal(HttpStatusCode.Locked, status);
-        Assert.Contains("This account is locked", browser.LastPage, StringComparison.Ordinal);
-        Assert.Contains("ask the clinic", browser.LastPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, status);
+        Assert.NotNull(retryAfter);
+        Assert.Contains("signing in is paused", browser.LastPage, StringComparison.Ordinal);
+        Assert.Contains($"Wait {(int)retryAfter.Value.TotalSeconds} seconds", browser.LastPage, StringComparison.Ordinal);
+        Assert.Contains("ask the clinic&#x27;s administrator", browser.LastPage, StringComparison.Ordinal);
 
-        // Even the right password waits for the lock to lift.
+        // Even the right password waits for the pause to end.
         using var right = await browser.SignInAsync(email, password);
-        Assert.Equal(HttpStatusCode.Locked, right.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Null(browser.SessionCookie);
     }
 
     [Fact]

@@ -34,12 +34,16 @@ public sealed partial class StaffBrowser : IDisposable
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
     /// <summary>Posts a form; the antiforgery token comes from the last page unless <paramref name="token"/> says otherwise.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields, bool withToken = true, string? origin = null)
+    public Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields, bool withToken = true, string? origin = null) =>
+        PostFormAsync(path, (IEnumerable<KeyValuePair<string, string>>)fields, withToken, origin);
+
+    /// <summary>The same, for forms that repeat a name (ticked checkboxes).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, bool withToken = true, string? origin = null)
     {
-        var form = new Dictionary<string, string>(fields);
+        var form = new List<KeyValuePair<string, string>>(fields);
         if (withToken && TokenOnPage(LastPage) is { } token)
         {
-            form["__RequestVerificationToken"] = token;
+            form.Add(new("__RequestVerificationToken", token));
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new FormUrlEncodedContent(form) };
         if (origin is not null)

@@ -61,9 +61,10 @@ public sealed class StaffAccessTests(WholeStack stack) : IClassFixture<WholeStac
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         var next = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString()!;
 
-        // Reusing a spent refresh token looks like theft: it fails and ends the newer session too.
+        // A spent refresh token is refused. (Presented again right away it may be the same client racing itself, so
+        // the new session lives on; later reuse ends the whole family: CultureHealth.Admin.Tests, RefreshRotationTests.)
         Assert.Equal(HttpStatusCode.Unauthorized, await RefreshAsync(gateway, session.RefreshToken));
-        Assert.Equal(HttpStatusCode.Unauthorized, await RefreshAsync(gateway, next));
+        Assert.Equal(HttpStatusCode.OK, await RefreshAsync(gateway, next));
     }
 
     [Theory]
@@ -131,7 +132,7 @@ public sealed class StaffAccessTests(WholeStack stack) : IClassFixture<WholeStac
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account_even_for_the_right_password()
+    public async Task Repeated_wrong_passwords_start_a_back_off_even_for_the_right_password()
     {
         using var gateway = stack.GatewayClient();
         var (_, admin) = await SignInAsync(gateway, WholeStack.AdminEmail, WholeStack.AdminPassword);
@@ -147,8 +148,8 @@ public sealed class StaffAccessTests(WholeStack stack) : IClassFixture<WholeStac
         {
             statuses.Add((await SignInAsync(gateway, email, "not the password")).Status);
         }
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.Locked], statuses);
-        Assert.Equal(HttpStatusCode.Locked, (await SignInAsync(gateway, email, "the right password!")).Status);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignInAsync(gateway, email, "the right password!")).Status);
     }
 
     [Fact]

@@ -18,6 +18,17 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
     public ServiceFactory(IReadOnlyDictionary<string, string?> settings, bool listen = false, Action<IServiceCollection>? services = null, int? port = null)
     {
         _settings = new Dictionary<string, string?>(TestStaff.Settings);
+        if (typeof(TEntryPoint).Assembly.GetName().Name == "CultureHealth.Admin")
+        {
+            // Admin issues staff tokens: it alone holds the private key (and signs with the same key as TestStaff).
+            foreach (var (key, value) in TestStaff.IssuerSettings)
+            {
+                _settings[key] = value;
+            }
+            // TestStaff's tokens name made-up accounts; admin refuses those unless told otherwise (tests of the
+            // security stamp itself set this back to false).
+            _settings["Admin:AcceptTokensForUnknownAccounts"] = "true";
+        }
         foreach (var (key, value) in TestSecrets.Settings)
         {
             _settings[key] = value;

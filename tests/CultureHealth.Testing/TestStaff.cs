@@ -1,24 +1,39 @@
-using System.Security.Cryptography;
 using CultureHealth.ServiceDefaults.Auth;
-using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Testing;
 
-/// <summary>A signing key made for this test process, and tokens signed with it for any staff role.</summary>
+/// <summary>
+/// A staff signing key pair made for this test process (ES256), and tokens signed with it for any staff role.
+/// Every service is given the public key (<see cref="Settings"/>); only admin, the issuer, gets the private key
+/// (<see cref="IssuerSettings"/>, added by <see cref="ServiceFactory{TEntryPoint}"/> for admin alone).
+/// </summary>
 public static class TestStaff
 {
     public static readonly string SigningKeyId = "test-" + Guid.NewGuid().ToString("N")[..6];
-    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    private static readonly (string PrivateKeyPem, string PublicKeyPem) KeyPair = EcdsaKeys.CreatePemPair();
+
+    public static string PublicKeyPem => KeyPair.PublicKeyPem;
 
     public static IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["StaffAuth:SigningKeys:0:Id"] = SigningKeyId,
-        ["StaffAuth:SigningKeys:0:Secret"] = SigningKey,
+        [$"{StaffTokens.Section}:PublicKeys:0:Id"] = SigningKeyId,
+        [$"{StaffTokens.Section}:PublicKeys:0:PublicKeyPem"] = KeyPair.PublicKeyPem,
     };
 
-    private static readonly StaffTokenIssuer Issuer = new(
-        Options.Create(new StaffTokenOptions { SigningKeys = [new SigningKeyOptions { Id = SigningKeyId, Secret = SigningKey }] }),
-        TimeProvider.System);
+    public static IReadOnlyDictionary<string, string?> IssuerSettings => new Dictionary<string, string?>
+    {
+        [$"{StaffTokens.Section}:SigningKeys:0:Id"] = SigningKeyId,
+        [$"{StaffTokens.Section}:SigningKeys:0:PrivateKeyPem"] = KeyPair.PrivateKeyPem,
+    };
+
+    private static readonly StaffTokenIssuer Issuer = new(new SigningKeyRing(Options(), TimeProvider.System));
+
+    private static JwtKeyOptions Options()
+    {
+        var options = new JwtKeyOptions { SigningKeys = [new PrivateKeyOptions { Id = SigningKeyId, PrivateKeyPem = KeyPair.PrivateKeyPem }] };
+        StaffTokens.Defaults(options);
+        return options;
+    }
 
     public static string TokenFor(params string[] roles) =>
         Issuer.Issue(new StaffIdentity(Guid.NewGuid(), $"{string.Join('-', roles)}@test.culturehealth.local", "Test Staff", roles)).AccessToken;

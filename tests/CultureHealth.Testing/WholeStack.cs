@@ -112,6 +112,7 @@ public class WholeStack : IAsyncLifetime
             ["Admin:Services:booking"] = Booking.Factory.BaseAddress.ToString(),
             // Many tests here sign in from one address; the limits have tests of their own.
             ["Admin:SignInPermitsPerMinute"] = "1000",
+            ["Admin:SignInBackOff:AddressFreeFailures"] = "1000",
         }), services: s => s.AddConsumeObserver(_ => AdminConsumed));
 
         BackOffice = await TestService<BackOfficeDbContext>.StartAsync("backoffice", vhost, listen: true, settings: With(new()

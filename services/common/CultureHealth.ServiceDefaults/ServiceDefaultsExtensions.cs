@@ -1,5 +1,7 @@
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Health;
+using CultureHealth.ServiceDefaults.Http;
+using CultureHealth.ServiceDefaults.OpenApi;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -25,11 +27,12 @@ public static class ServiceDefaultsExtensions
         builder.AddCultureHealthTelemetry();
         builder.Services.AddHealthChecks();
         builder.AddProblemResponses();
+        builder.AddTrustedProxies();
         if (staffTokens)
         {
             builder.AddStaffAuthentication();
         }
-        builder.Services.AddOpenApi();
+        builder.Services.AddPublicAndStaffOpenApi();
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -43,6 +46,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>The shared middleware and the endpoints every process serves.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
+        app.UseNoStoreForSecrets();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -70,7 +75,7 @@ public static class ServiceDefaultsExtensions
     {
         endpoints.MapHealthEndpoints();
         endpoints.MapMetricsEndpoint();
-        endpoints.MapOpenApi();
+        endpoints.MapPublicAndStaffOpenApi();
         return endpoints;
     }
 }

@@ -1,7 +1,8 @@
 using System.Security.Claims;
-using CultureHealth.Admin.Domain;
-using CultureHealth.Admin.Staff;
+using CultureHealth.Admin.Application;
+using CultureHealth.Admin.Domain.Passwords;
 using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,10 +19,15 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/admin/auth").WithTags("Staff sign-in");
-        auth.MapPost("/login", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
-        auth.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
+        auth.MapPost("/login", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit).WithNoStore();
+        auth.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(SignInRateLimit).WithNoStore();
         auth.MapPost("/logout", SignOut).RequireAuthorization(StaffPolicies.AnyStaff);
-        auth.MapPost("/password", ChangePassword).RequireAuthorization(StaffPolicies.AnyStaff);
+        auth.MapPost("/logout-everywhere", async Task<NoContent> (ClaimsPrincipal user, StaffSessions sessions, CancellationToken ct) =>
+        {
+            await sessions.SignOutEverywhereAsync(user, StaffId(user), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(StaffPolicies.AnyStaff);
+        auth.MapPost("/password", ChangePassword).RequireAuthorization(StaffPolicies.AnyStaff).RequireRateLimiting(SignInRateLimit);
         app.MapGet("/api/admin/me", (ClaimsPrincipal user) => TypedResults.Ok(new
         {
             id = user.FindFirstValue(StaffClaims.Subject),
@@ -33,72 +39,51 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<StaffSession>, ValidationProblem, ProblemHttpResult>> SignIn(
-        SignInRequest body, StaffAccounts accounts, CancellationToken ct)
+    private static async Task<Results<Ok<StaffSession>, ValidationProblem>> SignIn(
+        SignInRequest body, HttpContext context, StaffSessions sessions, CancellationToken ct)
     {
-        var v = new RequestValidator().Required("email", body.Email, 254).Required("password", body.Password, 200);
+        var v = new RequestValidator().Required("email", body.Email, 254).Required("password", body.Password, PasswordPolicy.MaximumLength);
         if (v.Failed)
         {
             return v.Problem();
         }
-        var result = await accounts.SignInAsync(body.Email!, body.Password!, ct);
-        return result.Outcome switch
-        {
-            SignInOutcome.Success => TypedResults.Ok(result.Session!),
-            SignInOutcome.LockedOut => TypedResults.Problem(
-                title: "Account locked", statusCode: StatusCodes.Status423Locked,
-                detail: $"Too many failed sign-ins. Try again after {result.LockedUntil:O}."),
-            // Disabled and wrong credentials answer alike so the endpoint does not reveal accounts.
-            _ => TypedResults.Problem(title: "Sign-in failed", statusCode: StatusCodes.Status401Unauthorized,
-                detail: "The email or password is not right, or the account is not active."),
-        };
+        return TypedResults.Ok(await sessions.SignInAsync(body.Email!, body.Password!, context.Connection.RemoteIpAddress, ct));
     }
 
-    private static async Task<Results<Ok<StaffSession>, ValidationProblem, ProblemHttpResult>> Refresh(
-        RefreshRequest body, StaffAccounts accounts, CancellationToken ct)
+    private static async Task<Results<Ok<StaffSession>, ValidationProblem>> Refresh(RefreshRequest body, StaffSessions sessions, CancellationToken ct)
     {
         var v = new RequestValidator().Required("refreshToken", body.RefreshToken, 200);
         if (v.Failed)
         {
             return v.Problem();
         }
-        return await accounts.RefreshAsync(body.RefreshToken!, ct) is { } session
-            ? TypedResults.Ok(session)
-            : TypedResults.Problem(title: "Refresh refused", statusCode: StatusCodes.Status401Unauthorized,
-                detail: "The refresh token is not valid, has expired or was revoked, or the account is disabled.");
+        return TypedResults.Ok(await sessions.RefreshAsync(body.RefreshToken!, ct));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> SignOut(
-        RefreshRequest body, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken ct)
+        RefreshRequest body, ClaimsPrincipal user, StaffSessions sessions, CancellationToken ct)
     {
         var v = new RequestValidator().Required("refreshToken", body.RefreshToken, 200);
         if (v.Failed)
         {
             return v.Problem();
         }
-        await accounts.SignOutAsync(Guid.Parse(user.FindFirstValue(StaffClaims.Subject)!), body.RefreshToken!, ct);
+        await sessions.SignOutAsync(StaffId(user), body.RefreshToken!, ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> ChangePassword(
-        PasswordChangeRequest body, ClaimsPrincipal user, StaffAccounts accounts, AuditLog audit,
-        Microsoft.Extensions.Options.IOptions<AdminOptions> options, CancellationToken ct)
+        PasswordChangeRequest body, ClaimsPrincipal user, HttpContext context, StaffSessions sessions, CancellationToken ct)
     {
-        var v = new RequestValidator().Required("currentPassword", body.CurrentPassword, 200).Required("newPassword", body.NewPassword, 200);
-        if (body.NewPassword is { } next && next.Length < options.Value.MinimumPasswordLength)
-        {
-            v.Add("newPassword", $"At least {options.Value.MinimumPasswordLength} characters.");
-        }
+        var v = new RequestValidator().Required("currentPassword", body.CurrentPassword, PasswordPolicy.MaximumLength)
+            .Required("newPassword", body.NewPassword, PasswordPolicy.MaximumLength);
         if (v.Failed)
         {
             return v.Problem();
         }
-        var staffId = Guid.Parse(user.FindFirstValue(StaffClaims.Subject)!);
-        if (!await accounts.ChangePasswordAsync(staffId, body.CurrentPassword!, body.NewPassword!, ct))
-        {
-            return new RequestValidator().Add("currentPassword", "Not your current password.").Problem();
-        }
-        await audit.RecordAsync(user, "staff.password-change", staffId.ToString(), StatusCodes.Status204NoContent, null, ct);
+        await sessions.ChangePasswordAsync(user, StaffId(user), body.CurrentPassword!, body.NewPassword!, context.Connection.RemoteIpAddress, ct);
         return TypedResults.NoContent();
     }
+
+    private static Guid StaffId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(StaffClaims.Subject)!);
 }

@@ -10,6 +10,7 @@ public sealed class AdminDbContext(DbContextOptions<AdminDbContext> options) : D
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<DashboardBooking> DashboardBookings => Set<DashboardBooking>();
     public DbSet<DashboardComment> DashboardComments => Set<DashboardComment>();
     public DbSet<DashboardOrder> DashboardOrders => Set<DashboardOrder>();

@@ -14,6 +14,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         e.Property(u => u.Email).HasMaxLength(254).IsRequired();
         e.Property(u => u.Name).HasMaxLength(120).IsRequired();
         e.Property(u => u.PasswordHash).HasMaxLength(400).IsRequired();
+        e.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
     }
 }
 
@@ -26,6 +27,7 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         e.HasIndex(t => t.TokenHash).IsUnique();
         e.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
         e.HasIndex(t => t.StaffId);
+        e.HasIndex(t => t.FamilyId);
     }
 }
 
@@ -40,7 +42,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(a => a.Action).HasMaxLength(300);
         e.Property(a => a.Target).HasMaxLength(500);
         e.Property(a => a.Details).HasColumnType("text");
+        e.Property(a => a.ClientAddress).HasMaxLength(64);
         e.HasIndex(a => a.At);
         e.HasIndex(a => a.StaffId);
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> e)
+    {
+        e.ToTable("sign_in_throttles");
+        e.HasKey(t => t.Key);
+        e.Property(t => t.Key).HasMaxLength(100);
     }
 }

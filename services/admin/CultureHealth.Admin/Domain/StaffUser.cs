@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace CultureHealth.Admin.Domain;
 
 public sealed class StaffUser
@@ -11,10 +13,15 @@ public sealed class StaffUser
     /// <summary>Links a practitioner account to its diary in booking.</summary>
     public Guid? PractitionerId { get; set; }
     public bool Disabled { get; set; }
-    public int FailedSignIns { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>
+    /// Changes whenever the account's access must end at once (sign-out, disable, role or password change):
+    /// access tokens carry the stamp they were issued with, and admin refuses a token whose stamp is old.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
 public sealed class RefreshToken
@@ -23,10 +30,23 @@ public sealed class RefreshToken
     public Guid StaffId { get; init; }
     /// <summary>SHA-256 of the token; the token itself is only ever in the client's hands.</summary>
     public string TokenHash { get; init; } = "";
+    /// <summary>Every token rotated from one sign-in shares the family of the first; reuse ends the family.</summary>
+    public Guid FamilyId { get; init; }
+    /// <summary>When the sign-in that began this family happened: refresh stops after the absolute session lifetime.</summary>
+    public DateTimeOffset SessionStartedAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? RevokedAt { get; set; }
     public Guid? ReplacedBy { get; set; }
+}
+
+/// <summary>Failed sign-ins counted for one key ("account:…" or "ip:…"), incremented atomically in SQL.</summary>
+public sealed class SignInThrottle
+{
+    public string Key { get; init; } = "";
+    public int Failures { get; set; }
+    public DateTimeOffset LastFailureAt { get; set; }
+    public DateTimeOffset? BlockedUntil { get; set; }
 }
 
 public sealed class AuditEntry
@@ -35,10 +55,12 @@ public sealed class AuditEntry
     public DateTimeOffset At { get; init; }
     public Guid? StaffId { get; init; }
     public string StaffEmail { get; init; } = "";
-    /// <summary>What was done, e.g. "POST /shop/products" or "staff.create".</summary>
+    /// <summary>What was done, e.g. "POST /shop/products", "staff.create", "read GET /booking/bookings".</summary>
     public string Action { get; init; } = "";
     public string Target { get; init; } = "";
     public int Status { get; init; }
     /// <summary>The request body (the "after"), capped; secrets are never recorded.</summary>
     public string? Details { get; init; }
+    /// <summary>Where the request came from (the client's address as the gateway saw it).</summary>
+    public string? ClientAddress { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using CultureHealth.Admin.Staff;
+using CultureHealth.Admin.Application;
+using CultureHealth.Admin.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -11,7 +12,8 @@ namespace CultureHealth.Admin.Forwarding;
 /// <summary>
 /// The back office for the other services' data: <c>/api/admin/{service}/...</c> is forwarded to that
 /// service's <c>/manage/{service}/...</c> with the staff member's own token, so the service checks the
-/// role again (defence in depth). Every change is written to the audit log. Calls go through the
+/// role again (defence in depth). Every change is written to the audit log, and so is every read of patients'
+/// or customers' data (<see cref="PatientDataReads"/>). Calls go through the
 /// standard resilience pipeline (timeouts, circuit breaker; retries only for safe methods).
 /// </summary>
 public static partial class ManageForwarding
@@ -105,6 +107,11 @@ public static partial class ManageForwarding
             if (!HttpMethods.IsGet(method))
             {
                 await audit.RecordAsync(context.User, $"{method} /{service}/{path}", path ?? "", (int)response.StatusCode, body, CancellationToken.None);
+            }
+            else if (PatientDataReads.Covers(service, path))
+            {
+                await audit.RecordAsync(context.User, $"read GET /{service}/{path}", path ?? "", (int)response.StatusCode,
+                    context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null, CancellationToken.None);
             }
         }
         return Results.Empty;

@@ -59,29 +59,25 @@ public sealed class SignInModel(AdminConnection admin, SessionStore sessions, Ti
         return ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(home, StringComparison.Ordinal) ? url : home;
     }
 
+    /// <summary>
+    /// What to do next. Admin answers a wrong password and an unknown or disabled account alike (401); after a few
+    /// failures in a row it refuses every attempt for that account or network for a doubling while (429 with Retry-After).
+    /// </summary>
     private string Explain(AdminProblem problem) => problem.Status switch
     {
         StatusCodes.Status401Unauthorized or StatusCodes.Status400BadRequest =>
             "That email address and password do not match an active staff account. Check both and try again. " +
-            "After several wrong tries in a row the account is locked for a while.",
-        StatusCodes.Status423Locked => problem.RetryAfter is { } wait
-            ? $"This account is locked after too many wrong passwords. Try again in {ClinicClock.Wait(wait)}, or ask the clinic's administrator to unlock it."
-            : $"This account is locked after too many wrong passwords. {LockedUntil(problem)}Or ask the clinic's administrator to unlock it.",
-        StatusCodes.Status429TooManyRequests =>
-            $"Too many sign-in attempts. Wait {ClinicClock.Wait(problem.RetryAfter ?? TimeSpan.FromMinutes(1))}, then try again. " +
-            "If you have forgotten your password, ask the clinic's administrator to set a new one.",
+            "After several wrong tries in a row, signing in is paused for a while.",
+        StatusCodes.Status429TooManyRequests => TooManyTries(problem.RetryAfter ?? TimeSpan.FromMinutes(1)),
         _ => "Signing in is not possible right now: the clinic's staff system is not answering. Your password is not the problem. " +
              "Try again in a minute; if it keeps happening, tell the clinic's administrator.",
     };
 
-    private string LockedUntil(AdminProblem problem)
-    {
-        // Admin's detail ends with the time the lock lifts ("Try again after 2026-12-01T10:15:00+00:00.").
-        var text = problem.Detail ?? "";
-        var at = text.LastIndexOf("after ", StringComparison.Ordinal);
-        return at >= 0 && DateTimeOffset.TryParse(text[(at + 6)..].TrimEnd('.'), System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var until) && until > clock.GetUtcNow()
-            ? $"Try again after {ClinicClock.Time(until)}. "
-            : "Try again later. ";
-    }
+    private string TooManyTries(TimeSpan wait) =>
+        "Too many wrong sign-ins for this account or from this network, so signing in is paused. " +
+        $"Wait {ClinicClock.Wait(wait)}{Until(wait)}, then try again; each further wrong try doubles the wait. " +
+        "If you have forgotten your password, ask the clinic's administrator to set a new one.";
+
+    /// <summary>The clock time the pause ends, when it is long enough for one to help.</summary>
+    private string Until(TimeSpan wait) => wait >= TimeSpan.FromMinutes(2) ? $" (until {ClinicClock.Time(clock.GetUtcNow() + wait)})" : "";
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Messaging.Idempotency;
@@ -16,7 +17,7 @@ public static class BookingEndpoints
 
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
-        var bookings = app.MapGroup("/api/booking/bookings").WithTags("Bookings");
+        var bookings = app.MapGroup("/api/booking/bookings").WithTags("Bookings").WithNoStore(); // answers carry the manage token
         bookings.MapPost("/", Create);
         bookings.MapGet("/{id:guid}", Get);
         bookings.MapPost("/{id:guid}/cancel", Cancel);

@@ -1,3 +1,4 @@
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Problems;
@@ -15,7 +16,7 @@ public static class CreditEndpoints
 {
     public static IEndpointRouteBuilder MapCreditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/booking/credits", Get).WithTags("Session credits");
+        app.MapGet("/api/booking/credits", Get).WithTags("Session credits").WithNoStore();
         return app;
     }
 

@@ -1,39 +1,36 @@
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CultureHealth.ServiceDefaults.Auth;
 
+/// <summary>Staff tokens: issued by admin only (private keys), verified everywhere with public keys.</summary>
+public static class StaffTokens
+{
+    /// <summary>Configuration section of the staff token keys (see <see cref="JwtKeyOptions"/>).</summary>
+    public const string Section = "StaffAuth";
+    public const string Issuer = "culturehealth-admin";
+    public const string Audience = "culturehealth";
+
+    public static void Defaults(JwtKeyOptions options)
+    {
+        options.Issuer = Issuer;
+        options.Audience = Audience;
+    }
+}
+
 public static class StaffAuthenticationExtensions
 {
+    /// <summary>Every process: validates staff tokens (ES256, public keys from StaffAuth) and defines the role policies.</summary>
     public static IHostApplicationBuilder AddStaffAuthentication(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StaffTokenOptions>()
-            .Bind(builder.Configuration.GetSection(StaffTokenOptions.Section))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<StaffTokenOptions>, StaffTokenOptionsValidator>();
-        builder.Services.AddSingleton<StaffTokenIssuer>();
-
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<StaffTokenOptions>>((jwt, staff) =>
+        builder.AddJwtKeys(StaffTokens.Section, StaffTokens.Defaults);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtKeyRingBearer(JwtBearerDefaults.AuthenticationScheme, StaffTokens.Section, tvp =>
             {
-                var o = staff.Value;
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = o.Issuer,
-                    ValidAudience = o.Audience,
-                    IssuerSigningKeys = SigningKeys(o),
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    NameClaimType = StaffClaims.Email,
-                    RoleClaimType = StaffClaims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
+                tvp.NameClaimType = StaffClaims.Email;
+                tvp.RoleClaimType = StaffClaims.Role;
             });
 
         builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
@@ -48,6 +45,11 @@ public static class StaffAuthenticationExtensions
         .AddPolicy(StaffPolicies.ShopManager, p => p.RequireRole(StaffRoles.ShopManager, StaffRoles.Admin))
         .AddPolicy(StaffPolicies.Diary, p => p.RequireRole(StaffRoles.Reception, StaffRoles.Practitioner, StaffRoles.Admin));
 
-    internal static IEnumerable<SecurityKey> SigningKeys(StaffTokenOptions options) =>
-        options.SigningKeys.Select(k => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(k.Secret)) { KeyId = k.Id }).ToList();
+    /// <summary>Admin only: holds the staff signing keys (required at start-up) and signs staff tokens.</summary>
+    public static IHostApplicationBuilder AddStaffTokenIssuer(this IHostApplicationBuilder builder)
+    {
+        builder.AddSigningKeyRing(StaffTokens.Section, StaffTokens.Defaults);
+        builder.Services.AddSingleton<StaffTokenIssuer>();
+        return builder;
+    }
 }

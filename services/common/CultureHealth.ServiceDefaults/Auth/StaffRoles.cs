@@ -31,4 +31,6 @@ public static class StaffClaims
     public const string Role = "role";
     /// <summary>For practitioner accounts: the booking service's practitioner id.</summary>
     public const string PractitionerId = "practitioner_id";
+    /// <summary>The account's security stamp when the token was issued; admin refuses tokens with an old one.</summary>
+    public const string SecurityStamp = "sstamp";
 }

@@ -1,29 +1,19 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
-using System.Text;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CultureHealth.ServiceDefaults.Auth;
 
-public sealed record StaffIdentity(Guid Id, string Email, string Name, IReadOnlyList<string> Roles, Guid? PractitionerId = null);
+/// <param name="SecurityStamp">The account's current stamp; admin refuses a token whose stamp is no longer current.</param>
+public sealed record StaffIdentity(Guid Id, string Email, string Name, IReadOnlyList<string> Roles, Guid? PractitionerId = null, string? SecurityStamp = null);
 
 public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
 
-/// <summary>Signs staff access tokens with the active key; the key id goes in the header for rotation.</summary>
-public sealed class StaffTokenIssuer(IOptions<StaffTokenOptions> options, TimeProvider clock)
+/// <summary>Signs staff access tokens with admin's active private key (ES256; the key id goes in the header).</summary>
+public sealed class StaffTokenIssuer([FromKeyedServices(StaffTokens.Section)] SigningKeyRing keys)
 {
-    private readonly JwtSecurityTokenHandler _handler = new() { MapInboundClaims = false };
-
     public IssuedToken Issue(StaffIdentity staff)
     {
-        var o = options.Value;
-        var key = o.ActiveKeyId is null ? o.SigningKeys[0] : o.SigningKeys.Single(k => k.Id == o.ActiveKeyId);
-        var credentials = new SigningCredentials(
-            new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key.Secret)) { KeyId = key.Id }, SecurityAlgorithms.HmacSha256);
-
-        var now = clock.GetUtcNow();
-        var expires = now + o.AccessTokenLifetime;
         var claims = new List<Claim>
         {
             new(StaffClaims.Subject, staff.Id.ToString()),
@@ -36,8 +26,11 @@ public sealed class StaffTokenIssuer(IOptions<StaffTokenOptions> options, TimePr
         {
             claims.Add(new Claim(StaffClaims.PractitionerId, practitionerId.ToString()));
         }
-
-        var token = new JwtSecurityToken(o.Issuer, o.Audience, claims, now.UtcDateTime, expires.UtcDateTime, credentials);
-        return new IssuedToken(_handler.WriteToken(token), expires);
+        if (staff.SecurityStamp is { } stamp)
+        {
+            claims.Add(new Claim(StaffClaims.SecurityStamp, stamp));
+        }
+        var token = keys.Sign(claims);
+        return new IssuedToken(token.Token, token.ExpiresAt);
     }
 }

@@ -13,6 +13,8 @@ public class ProblemException(int status, string title, string detail, string? f
     public string Title { get; } = title;
     public string? Field { get; } = field;
     public string? Type { get; } = type;
+    /// <summary>When set, the answer carries a Retry-After header (429 and 503 problems).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public static ProblemException Conflict(string title, string detail) => new(StatusCodes.Status409Conflict, title, detail);
     public static ProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", $"{what} was not found.");

@@ -24,6 +24,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (exception is ProblemException { RetryAfter: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

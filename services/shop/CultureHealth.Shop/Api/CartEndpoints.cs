@@ -1,3 +1,4 @@
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Carts;
 using CultureHealth.Shop.Data;
@@ -13,7 +14,7 @@ public static class CartEndpoints
 {
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder app)
     {
-        var carts = app.MapGroup("/api/shop/carts").WithTags("Carts");
+        var carts = app.MapGroup("/api/shop/carts").WithTags("Carts").WithNoStore(); // the cart id is its bearer token
         carts.MapPost("/", Create);
         carts.MapGet("/{cartId}", Get);
         carts.MapPost("/{cartId}/items", AddItem);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CultureHealth.Messaging.Idempotency;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Checkout;
 using CultureHealth.Shop.Telemetry;
@@ -15,7 +16,7 @@ public static class CheckoutEndpoints
 
     public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/shop/checkout", Checkout).WithTags("Checkout");
+        app.MapPost("/api/shop/checkout", Checkout).WithTags("Checkout").WithNoStore(); // answers with the order token
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CultureHealth.Messaging.Idempotency;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Data;
 using CultureHealth.ServiceDefaults.Secrets;
@@ -19,7 +20,7 @@ public static class OrderEndpoints
 
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/shop/orders").WithTags("Orders");
+        var orders = app.MapGroup("/api/shop/orders").WithTags("Orders").WithNoStore();
         orders.MapGet("/{orderId:guid}", Get);
         orders.MapPost("/{orderId:guid}/payments", Pay);
         return app;

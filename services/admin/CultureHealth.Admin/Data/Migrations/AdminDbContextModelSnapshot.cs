@@ -255,6 +255,11 @@ namespace CultureHealth.Admin.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
                     b.Property<string>("Details")
                         .HasColumnType("text")
                         .HasColumnName("details");
@@ -306,6 +311,10 @@ namespace CultureHealth.Admin.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
                     b.Property<Guid?>("ReplacedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("replaced_by");
@@ -313,6 +322,10 @@ namespace CultureHealth.Admin.Data.Migrations
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<DateTimeOffset>("SessionStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("session_started_at");
 
                     b.Property<Guid>("StaffId")
                         .HasColumnType("uuid")
@@ -327,6 +340,9 @@ namespace CultureHealth.Admin.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_refresh_tokens");
 
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_refresh_tokens_family_id");
+
                     b.HasIndex("StaffId")
                         .HasDatabaseName("ix_refresh_tokens_staff_id");
 
@@ -335,6 +351,31 @@ namespace CultureHealth.Admin.Data.Migrations
                         .HasDatabaseName("ix_refresh_tokens_token_hash");
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Admin.Domain.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.ToTable("sign_in_throttles", (string)null);
                 });
 
             modelBuilder.Entity("CultureHealth.Admin.Domain.StaffUser", b =>
@@ -358,17 +399,9 @@ namespace CultureHealth.Admin.Data.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_sign_ins");
-
                     b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_sign_in_at");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -390,6 +423,12 @@ namespace CultureHealth.Admin.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("roles");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("security_stamp");
 
                     b.HasKey("Id")
                         .HasName("pk_staff_users");

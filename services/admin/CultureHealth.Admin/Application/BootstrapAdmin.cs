@@ -1,11 +1,12 @@
 using CultureHealth.Admin.Data;
 using CultureHealth.Admin.Domain;
+using CultureHealth.Admin.Domain.Passwords;
 using CultureHealth.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CultureHealth.Admin.Staff;
+namespace CultureHealth.Admin.Application;
 
 /// <summary>Creates the first admin from configuration when the clinic has no staff accounts yet.</summary>
 internal sealed partial class BootstrapAdminAccount(
@@ -23,10 +24,14 @@ internal sealed partial class BootstrapAdminAccount(
         {
             return;
         }
+        if (scope.ServiceProvider.GetRequiredService<PasswordPolicy>().Problems(bootstrap.Password, bootstrap.Email) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException($"Admin:Bootstrap:Password is not acceptable: {string.Join(" ", problems)}");
+        }
         var user = new StaffUser
         {
             Id = Guid.NewGuid(),
-            Email = StaffAccounts.NormaliseEmail(bootstrap.Email),
+            Email = StaffSessions.NormaliseEmail(bootstrap.Email),
             Name = bootstrap.Name,
             Roles = [StaffRoles.Admin],
             CreatedAt = clock.GetUtcNow(),
