@@ -23,6 +23,18 @@ public static class Notices
         ["hours-reset"] = "That day is back to the usual weekly hours.",
         ["closure-added"] = "Clinic closure added: nobody can be booked that day.",
         ["closure-removed"] = "Clinic closure removed.",
+        ["comments-approved"] = "Approved: the comments are on the site.",
+        ["comments-spam"] = "Marked as spam: the comments are off the site.",
+        ["comments-trash"] = "Moved to the trash: the comments are off the site.",
+        ["article-created"] = "Article saved as a draft. It is not on the site until you publish or schedule it.",
+        ["article-saved"] = "Saved.",
+        ["article-published"] = "Published: the article is on the site now.",
+        ["article-scheduled"] = "Scheduled: the article appears on the site at the time shown.",
+        ["article-draft"] = "Back to draft: the article is off the site.",
+        ["article-archived"] = "Archived: the article is off the site.",
+        ["order-shipped"] = "Marked as shipped. The customer is emailed the tracking reference.",
+        ["order-refunded"] = "Refunded to the customer's card. The customer is emailed.",
+        ["comments-pending"] = "Back in the queue: the comments are off the site until approved.",
     };
 
     public static string? Text(string? code) => code is not null && Texts.TryGetValue(code, out var text) ? text : null;

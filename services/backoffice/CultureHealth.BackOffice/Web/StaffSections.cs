@@ -19,6 +19,9 @@ public sealed class StaffSections(IAuthorizationService authorization)
     [
         new("Dashboard", "/", "/Index", StaffPolicies.AnyStaff),
         new("Diary", "/Diary", "/Diary/Index", StaffPolicies.Diary),
+        new("Articles", "/Articles", "/Articles/Index", StaffPolicies.Editor),
+        new("Moderation", "/Moderation", "/Moderation/Index", StaffPolicies.Editor),
+        new("Shop", "/Shop", "/Shop/Index", StaffPolicies.ShopManager),
         // Add a section here (Title, folder under Pages/, its landing page, StaffPolicies.X), then its pages in that folder.
     ];
 
