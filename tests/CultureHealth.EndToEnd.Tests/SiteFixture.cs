@@ -16,6 +16,8 @@ public sealed class SiteFixture : WholeStack
     {
         // Every browser test comes from 127.0.0.1; the limits have tests of their own.
         ServiceSettings["Content:CommentRateLimit"] = "1000";
+        // A scheduled article goes live within seconds of its time (the back-office test waits for it).
+        ServiceSettings["Content:ScheduledPublishInterval"] = "00:00:02";
         GatewaySettings["Gateway:RateLimits:comments"] = "1000";
         GatewaySettings["Gateway:RateLimits:public"] = "100000";
         GatewaySettings["Gateway:RateLimits:booking"] = "1000";
