@@ -48,6 +48,7 @@ public sealed partial class ArticleTests(BackOfficeStack stack) : IClassFixture<
 
         (await browser.GetAsync("/admin/articles?status=draft")).Dispose();
         Assert.Contains(title, browser.LastPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("There is a problem", browser.LastPage, StringComparison.Ordinal);
 
         // Schedule for 09:00 London the day after tomorrow.
         var day = ClinicClock.Today(TimeProvider.System).PlusDays(2);

@@ -25,6 +25,7 @@ public sealed class ModerationTests(BackOfficeStack stack) : IClassFixture<BackO
             Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
         }
         var html = WebUtility.HtmlDecode(browser.LastPage);
+        Assert.DoesNotContain("There is a problem", html, StringComparison.Ordinal);
         Assert.Contains("First Visitor", html, StringComparison.Ordinal);
         Assert.Contains("first-time commenter", html, StringComparison.Ordinal);
         Assert.Contains("contains 3 links (more than 2)", html, StringComparison.Ordinal);

@@ -23,6 +23,7 @@ public sealed class ShopOrderTests(BackOfficeStack stack) : IClassFixture<BackOf
         {
             Assert.Equal(HttpStatusCode.OK, list.StatusCode);
             Assert.Contains(number, browser.LastPage, StringComparison.Ordinal);
+            Assert.DoesNotContain("There is a problem", browser.LastPage, StringComparison.Ordinal);
         }
         (await browser.GetAsync($"/admin/shop/orders/{orderId}")).Dispose();
         Assert.Contains("1 Harley Street", browser.LastPage, StringComparison.Ordinal);

@@ -12,8 +12,9 @@ public sealed class IndexModel(AdminClient admin) : StaffPageModel
 {
     private const int PageSize = 50;
 
+    /// <summary>Which list: pending (the default), approved, spam or trash.</summary>
     [BindProperty(SupportsGet = true)]
-    public string Queue { get; set; } = "pending";
+    public string? Queue { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -61,7 +62,7 @@ public sealed class IndexModel(AdminClient admin) : StaffPageModel
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool keepStatus = false)
     {
-        if (!CommentDecisions.Queues.Contains(Queue))
+        if (Queue is null || !CommentDecisions.Queues.Contains(Queue))
         {
             Queue = "pending";
         }

@@ -9,8 +9,9 @@ public sealed class IndexModel(AdminClient admin) : StaffPageModel
 {
     private const int PageSize = 50;
 
+    /// <summary>Shop's status name; "paid" (orders to post) when none is given.</summary>
     [BindProperty(SupportsGet = true)]
-    public string Status { get; set; } = "paid";
+    public string? Status { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -19,7 +20,7 @@ public sealed class IndexModel(AdminClient admin) : StaffPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!OrderStatuses.Names.ContainsKey(Status))
+        if (Status is null || !OrderStatuses.Names.ContainsKey(Status))
         {
             Status = "paid";
         }
