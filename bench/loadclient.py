@@ -171,7 +171,8 @@ def checkout(args):
             if status != 201:
                 fail("checkout")
                 continue
-            status, _ = step(client, "payment", "POST", f"/api/shop/orders/{order['orderId']}/payments", {"paymentToken": "tok_visa"}, key=True)
+            status, _ = step(client, "payment", "POST", f"/api/shop/orders/{order['orderId']}/payments",
+                             {"paymentToken": "tok_visa", "orderToken": order["accessToken"]}, key=True)
             if status != 201:
                 fail("payment")
                 continue

@@ -47,7 +47,7 @@ buy_treatment_package() {
   post "/api/shop/carts/$cart/items" "{\"sku\":\"$sku\",\"quantity\":1}" >/dev/null
   order=$(post /api/shop/checkout "{\"cartId\":\"$cart\",\"customer\":{\"name\":\"Pat Example\",\"email\":\"pat-$RANDOM@example.com\"}}" idempotent)
   order_id=$(jq -r '.orderId' <<<"$order")
-  payment=$(post "/api/shop/orders/$order_id/payments" '{"paymentToken":"tok_visa"}' idempotent)
+  payment=$(post "/api/shop/orders/$order_id/payments" "{\"paymentToken\":\"tok_visa\",\"orderToken\":$(jq '.accessToken' <<<"$order")}" idempotent)
   say "order $(jq -r '.orderNumber' <<<"$order") for $sku: payment $(jq -r '.status' <<<"$payment")"
 }
 

@@ -7,7 +7,7 @@ public static class GatewayExtensions
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.AddEdgeProtection();
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddHttpSemanticsTransforms();
         builder.Services.AddHttpClient(DownstreamHealth.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<DownstreamHealth>();
         return builder;
@@ -33,7 +33,8 @@ public static class GatewayExtensions
             description = "OpenAPI documents of the services behind this gateway",
             documents = new[] { "content", "shop", "booking", "admin" }.ToDictionary(s => s, s => $"/openapi/{s}.json"),
         })).AllowAnonymous().WithTags("API reference");
-        app.MapReverseProxy();
+        app.UseUnavailableUpstreamProblems();
+        app.MapReverseProxy().MarkAsProxied();
         return app;
     }
 

@@ -63,6 +63,10 @@ public sealed class BookingEmailTests : IAsyncLifetime
         Assert.Contains($"UID:{confirmed.BookingId}@culturehealth", lines);
         Assert.Contains("DTSTART;TZID=Europe/London:20310716T100000", lines);
         Assert.Contains("SEQUENCE:0", lines);
+        // The manage link is a bearer secret: it stays in the email body and out of the invitation, which
+        // calendars copy, sync and share with everyone invited.
+        Assert.DoesNotContain(Events.ManageToken, ics, StringComparison.Ordinal);
+        Assert.DoesNotContain("/bookings/", ics, StringComparison.Ordinal);
         var calendarEvent = SingleEvent(ics);
         Assert.Equal($"{confirmed.BookingId}@culturehealth", calendarEvent.Uid);
         Assert.Equal("Europe/London", calendarEvent.DtStart!.TzId);

@@ -54,7 +54,7 @@ public sealed class ShopAndCommunityEmailTests : IAsyncLifetime
     {
         var buyer = NotificationsService.NewAddress("voucher-buyer");
         var issued = new GiftVouchersIssued(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "CH-3003", buyer, "Priya <Shah>",
-            [new IssuedGiftVoucher("7KQ2-MXAB-R9TE-HW4C", 2500), new IssuedGiftVoucher("P3LM-8ZQD-2VNE-KT6A", 2500)]);
+            [new IssuedGiftVoucher(TestSecrets.Events.Seal("7KQ2-MXAB-R9TE-HW4C"), 2500), new IssuedGiftVoucher(TestSecrets.Events.Seal("P3LM-8ZQD-2VNE-KT6A"), 2500)]);
         await Bus.Publish(issued);
         await Bus.Publish(issued);
         await Eventually.TrueAsync(() => _consumed.Completed<GiftVouchersIssued>() >= 2, because: "both deliveries consumed");
@@ -131,7 +131,10 @@ public sealed class ShopAndCommunityEmailTests : IAsyncLifetime
         {
             await Bus.Publish(comment);
         }
-        await Eventually.TrueAsync(() => Task.FromResult(_consumed.Completed<CommentSubmitted>() >= 4), because: "comments known");
+        await Bus.Publish(new CommenterEmailConfirmed(Guid.NewGuid(), DateTimeOffset.UtcNow, keen));
+        await Bus.Publish(new CommenterEmailConfirmed(Guid.NewGuid(), DateTimeOffset.UtcNow, quiet));
+        await Eventually.TrueAsync(() => Task.FromResult(_consumed.Completed<CommentSubmitted>() >= 4 && _consumed.Completed<CommenterEmailConfirmed>() >= 2),
+            because: "comments and confirmed addresses known");
 
         await Bus.Publish(Approval(replyToKeen));
         await Bus.Publish(Approval(replyToQuiet));
@@ -144,6 +147,50 @@ public sealed class ShopAndCommunityEmailTests : IAsyncLifetime
         Assert.Contains($"{NotificationsService.SiteUrl}/articles/stretching-after-a-run#comment-{replyToKeen.CommentId}", email.Html(), StringComparison.Ordinal);
         Assert.Single(_smtp.To(keen));
         Assert.Empty(_smtp.To(quiet));
+    }
+
+    [Fact]
+    public async Task A_reply_is_not_emailed_to_an_address_its_owner_never_confirmed_and_is_once_they_do()
+    {
+        var articleId = Guid.NewGuid();
+        var victim = NotificationsService.NewAddress("typed-by-someone-else");
+        var parent = Comment(articleId, "Impostor", victim, "approved", notifyOnReply: true);
+        var firstReply = Comment(articleId, "Robin", "robin@example.com", "pending", parentId: parent.CommentId);
+        var secondReply = Comment(articleId, "Robin", "robin@example.com", "pending", parentId: parent.CommentId);
+        await Bus.Publish(parent);
+        await Bus.Publish(firstReply);
+        await Bus.Publish(secondReply);
+        await Eventually.TrueAsync(() => Task.FromResult(_consumed.Completed<CommentSubmitted>() >= 3), because: "comments known");
+
+        var before = _consumed.Completed<CommentModerated>();
+        await Bus.Publish(Approval(firstReply));
+        await Eventually.TrueAsync(() => Task.FromResult(_consumed.Completed<CommentModerated>() > before), because: "approval consumed");
+        Assert.Empty(_smtp.To(victim));
+
+        await Bus.Publish(new CommenterEmailConfirmed(Guid.NewGuid(), DateTimeOffset.UtcNow, victim.ToUpperInvariant()));
+        await Eventually.TrueAsync(() => Task.FromResult(_consumed.Completed<CommenterEmailConfirmed>() >= 1), because: "confirmation consumed");
+        await Bus.Publish(Approval(secondReply));
+        var email = Assert.Single(await _smtp.WaitForAsync(victim));
+        Assert.Contains($"#comment-{secondReply.CommentId}", email.Html(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_confirmation_request_emails_the_link_with_the_opened_token_once()
+    {
+        var commenter = NotificationsService.NewAddress("new-commenter");
+        const string token = "tok-Confirm_ABC123";
+        var request = new CommenterEmailConfirmationRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, commenter, "Sam <Lee>",
+            TestSecrets.Events.Seal(token), DateTimeOffset.UtcNow.AddDays(7));
+        await Bus.Publish(request);
+        await Bus.Publish(request);
+        await Eventually.TrueAsync(() => Task.FromResult(_consumed.Completed<CommenterEmailConfirmationRequested>() >= 2), because: "both copies consumed");
+
+        var email = Assert.Single(await _smtp.WaitForAsync(commenter));
+        Assert.Equal("Please confirm your email address", email.Subject);
+        Assert.Contains($"{NotificationsService.SiteUrl}/comments/confirm-email?token={token}", email.Text(), StringComparison.Ordinal);
+        Assert.Contains($"{NotificationsService.SiteUrl}/comments/confirm-email?token={token}", email.Html(), StringComparison.Ordinal);
+        Assert.Contains("Sam &lt;Lee&gt;", email.Html(), StringComparison.Ordinal);
+        Assert.Single(_smtp.To(commenter));
     }
 
     private List<MimeMessage> Digests() =>

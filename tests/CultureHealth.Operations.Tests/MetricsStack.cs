@@ -88,7 +88,7 @@ public sealed class MetricsStack : IAsyncLifetime
             ["ReverseProxy:Clusters:shop:Destinations:primary:Address"] = Shop.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = Booking.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = Admin.Factory.BaseAddress.ToString(),
-            // A downstream nobody listens on: what the gateway answers (502) when a service is unreachable, which is
+            // A downstream nobody listens on: what the gateway answers (503) when a service is unreachable, which is
             // where its 5xx series come from (StorefrontTraffic calls it once).
             ["ReverseProxy:Routes:ops-unreachable:ClusterId"] = "ops-unreachable",
             ["ReverseProxy:Routes:ops-unreachable:Match:Path"] = UnreachablePath + "/{**rest}",

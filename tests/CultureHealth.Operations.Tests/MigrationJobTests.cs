@@ -55,7 +55,7 @@ public sealed class MigrationJobTests
         start.Environment["Database__MigrateAndExit"] = "true";
         start.Environment["ConnectionStrings__booking"] = database;
         start.Environment["ConnectionStrings__rabbitmq"] = $"amqp://guest:guest@{broker.Host}:{broker.Port}/";
-        foreach (var (key, value) in TestStaff.Settings)
+        foreach (var (key, value) in TestStaff.Settings.Concat(TestSecrets.Settings))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

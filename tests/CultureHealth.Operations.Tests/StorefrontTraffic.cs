@@ -51,7 +51,8 @@ public sealed class StorefrontTraffic(MetricsStack stack)
     private async Task CallAnUnreachableServiceAsync()
     {
         using var response = await _gateway.GetAsync(new Uri(MetricsStack.UnreachablePath + "/anything", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        // 503 with the service-unavailable problem and Retry-After (docs/hardening.md), no longer YARP's bare 502.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
 
     private async Task CommentAndModerateAsync()
@@ -83,7 +84,7 @@ public sealed class StorefrontTraffic(MetricsStack stack)
             customer = new { name = "Pat Example", email = $"pat-{Guid.NewGuid():N}@example.com" },
         }, HttpStatusCode.Created, idempotent: true);
         var orderId = (string)order["orderId"]!;
-        var payment = await SendAsync(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments", new { paymentToken = "tok_visa" },
+        var payment = await SendAsync(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments", new { paymentToken = "tok_visa", orderToken = (string)order["accessToken"]! },
             HttpStatusCode.Created, idempotent: true);
         Assert.Equal("succeeded", ((string)payment["status"]!).ToLowerInvariant());
         return orderId;

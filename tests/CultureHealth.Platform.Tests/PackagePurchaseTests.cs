@@ -45,11 +45,12 @@ public sealed class PackagePurchaseTests(WholeStack stack) : IClassFixture<Whole
         checkout.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var order = await shopper.SendAsync(checkout);
         Assert.Equal(HttpStatusCode.Created, order.StatusCode);
-        var orderId = (await order.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetGuid();
+        var placed = await order.Content.ReadFromJsonAsync<JsonElement>();
+        var orderId = placed.GetProperty("orderId").GetGuid();
 
         using var payment = new HttpRequestMessage(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments")
         {
-            Content = JsonContent.Create(new { paymentToken = "tok_visa" }),
+            Content = JsonContent.Create(new { paymentToken = "tok_visa", orderToken = placed.GetProperty("accessToken").GetString() }),
         };
         payment.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using (var paid = await shopper.SendAsync(payment))

@@ -11,13 +11,16 @@ namespace CultureHealth.Testing;
 /// </summary>
 public static class ServiceDatabases
 {
-    private static readonly ConcurrentDictionary<Type, Lazy<Task<string>>> Templates = new();
+    private static readonly ConcurrentDictionary<(PostgresServer, Type), Lazy<Task<string>>> Templates = new();
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> TemplateLocks = new();
 
-    public static async Task<string> CreateAsync<TDbContext>(string service) where TDbContext : DbContext
+    public static async Task<string> CreateAsync<TDbContext>(string service) where TDbContext : DbContext =>
+        await CreateAsync<TDbContext>(service, await PostgresServer.SharedAsync());
+
+    /// <summary>The same on a server of the caller's choosing (a private one a test will stop).</summary>
+    public static async Task<string> CreateAsync<TDbContext>(string service, PostgresServer server) where TDbContext : DbContext
     {
-        var server = await PostgresServer.SharedAsync();
-        var template = await Templates.GetOrAdd(typeof(TDbContext),
+        var template = await Templates.GetOrAdd((server, typeof(TDbContext)),
             _ => new Lazy<Task<string>>(() => MigrateTemplateAsync<TDbContext>(server, service))).Value;
 
         var name = $"{service}_{Guid.NewGuid():N}"[..Math.Min(service.Length + 17, 60)];

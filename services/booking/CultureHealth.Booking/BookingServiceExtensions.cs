@@ -7,6 +7,7 @@ using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Booking;
 
@@ -16,6 +17,7 @@ public static class BookingServiceExtensions
     {
         builder.AddValidatedOptions<BookingOptions>(BookingOptions.Section);
         builder.AddServiceDatabase<BookingDbContext>("booking");
+        builder.AddEventSecrets();
         builder.Services.AddScoped<IDemoDataSeeder<BookingDbContext>, BookingDemoData>();
         builder.Services.AddScoped<DiaryReader>();
         builder.Services.AddSingleton<BookingMetrics>();

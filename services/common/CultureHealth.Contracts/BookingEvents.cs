@@ -1,8 +1,10 @@
 namespace CultureHealth.Contracts;
 
 /// <summary>
-/// <see cref="ManageToken"/> is the secret of the patient's manage link: booking stores only its hash, so
-/// this event is the one way the confirmation email can carry it.
+/// <see cref="ManageToken"/> is the secret of the patient's manage link, SEALED with EventSecrets
+/// ("keyId.base64url"): booking stores only its hash, so this event is the one way the confirmation email can
+/// carry it, and sealed it never sits in clear in an outbox row, a queue or an _error queue. Only notifications
+/// holds the key to open it.
 /// </summary>
 public record BookingConfirmed(
     Guid EventId, DateTimeOffset OccurredAt,

@@ -17,7 +17,9 @@ public record OrderPaid(
 
 /// <summary>
 /// The gift vouchers an order paid for, one per unit bought, for the buyer's email. Published only by shop
-/// and read only by notifications: the codes are bearer credentials, so no other event carries them.
+/// and read only by notifications: the codes are bearer credentials, so no other event carries them, and
+/// each <see cref="IssuedGiftVoucher.Code"/> is SEALED with EventSecrets ("keyId.base64url"); shop keeps only
+/// a hash of it, so the email is the buyer's one copy.
 /// </summary>
 public record GiftVouchersIssued(
     Guid EventId, DateTimeOffset OccurredAt,

@@ -1,4 +1,5 @@
 using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Boundary;
 using CultureHealth.ServiceDefaults.Health;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.OpenApi;
@@ -18,9 +19,9 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Everything a CultureHealth process needs before its own features: telemetry, health,
-    /// problem details, staff-token validation, resilient HTTP clients and OpenAPI.
-    /// A process that never accepts staff tokens (the public website) passes <paramref name="staffTokens"/> false,
-    /// so it is not given the keys that check them.
+    /// problem details, the input boundary, HEAD and no Server header, staff-token validation,
+    /// resilient HTTP clients and OpenAPI. A process that never accepts staff tokens (the public website, the
+    /// back office) passes <paramref name="staffTokens"/> false, so it is not given the keys that check them.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, bool staffTokens = true)
     {
@@ -28,6 +29,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.AddProblemResponses();
         builder.AddTrustedProxies();
+        builder.AddInputBoundary();
+        builder.AddHttpSemantics();
         if (staffTokens)
         {
             builder.AddStaffAuthentication();
@@ -50,6 +53,7 @@ public static class ServiceDefaultsExtensions
         app.UseNoStoreForSecrets();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseInputBoundary();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();

@@ -43,9 +43,24 @@ public sealed class ContentOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan OutputCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Salt for hashing commenters' IP addresses; change it per deployment.</summary>
-    [Required, MinLength(8)]
-    public string IpHashSalt { get; set; } = "culturehealth-content";
+    /// <summary>
+    /// The key of the HMAC over commenters' IP addresses. A secret from configuration (./run generates one; a
+    /// Kubernetes Secret or the compose environment elsewhere): with a known key, the 2^32 IPv4 addresses
+    /// could be hashed in minutes and every stored hash reversed. There is deliberately no default.
+    /// </summary>
+    [Required, MinLength(16)]
+    public string IpHashSalt { get; set; } = "";
+
+    /// <summary>How long a commenter's "confirm your email" link works.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan CommenterConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// At most one confirmation email per address per this long, however many comments are posted under it:
+    /// typing someone else's address cannot flood their inbox.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
+    public TimeSpan CommenterConfirmationResendAfter { get; set; } = TimeSpan.FromDays(1);
 
     public CommentPolicy CommentPolicy() => new()
     {

@@ -1,4 +1,5 @@
 using CultureHealth.Content.Api;
+using CultureHealth.Content.Commenters;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Messaging;
 using CultureHealth.Content.Publishing;
@@ -6,6 +7,7 @@ using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,8 @@ public static class ContentServiceExtensions
     {
         builder.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         builder.AddServiceDatabase<ContentDbContext>("content");
+        builder.AddEventSecrets();
+        builder.Services.AddScoped<CommenterEmails>();
         builder.Services.AddScoped<IDemoDataSeeder<ContentDbContext>, ContentDemoData>();
         builder.AddServiceMessaging<ContentDbContext>("content", bus =>
         {
@@ -40,6 +44,7 @@ public static class ContentServiceExtensions
         app.MapAuthorApi();
         app.MapPublicArticleApi();
         app.MapCommentApi();
+        app.MapCommenterEmailApi();
         app.MapFeeds();
         app.MapStaffArticleApi();
         app.MapModerationApi();

@@ -44,6 +44,10 @@ public sealed class NotificationsOptions : IValidatableObject
     [Required]
     public string ManageBookingPath { get; set; } = "/bookings/{bookingId}?token={token}";
 
+    /// <summary>The storefront page that confirms a commenter's address under <see cref="PublicSiteUrl"/>; {token} is filled in.</summary>
+    [Required]
+    public string CommenterConfirmPath { get; set; } = "/comments/confirm-email?token={token}";
+
     /// <summary>Who receives the moderation digest and low-stock alerts.</summary>
     [Required, EmailAddress]
     public string StaffEmail { get; set; } = "staff@culturehealth.example";
@@ -68,6 +72,10 @@ public sealed class NotificationsOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(PublicSiteUrl))
         {
             yield return new ValidationResult("Notifications:PublicSiteUrl (or Site:PublicUrl) is required for the links in emails.", [nameof(PublicSiteUrl)]);
+        }
+        if (!CommenterConfirmPath.Contains("{token}", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Notifications:CommenterConfirmPath must contain {token}.", [nameof(CommenterConfirmPath)]);
         }
         if (!ManageBookingPath.Contains("{token}", StringComparison.Ordinal) || !ManageBookingPath.Contains("{bookingId}", StringComparison.Ordinal))
         {

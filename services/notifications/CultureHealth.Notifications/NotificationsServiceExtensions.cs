@@ -9,6 +9,7 @@ using CultureHealth.Notifications.Staff;
 using CultureHealth.Notifications.Telemetry;
 using CultureHealth.Notifications.Templates;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Notifications;
@@ -24,6 +25,8 @@ public static class NotificationsServiceExtensions
         builder.AddValidatedOptions<SmtpOptions>(SmtpOptions.Section);
 
         builder.AddServiceDatabase<NotificationsDbContext>("notifications");
+        // Opens the bearer secrets (manage tokens, voucher codes, confirmation links) that producers seal into events.
+        builder.AddEventSecrets();
         builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
         {
             bus.AddConsumer<BookingConfirmedConsumer>();
@@ -36,6 +39,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<StockLowConsumer>();
             bus.AddConsumer<CommentSubmittedConsumer>();
             bus.AddConsumer<CommentModeratedConsumer>();
+            bus.AddConsumer<CommenterEmailConfirmationRequestedConsumer>();
+            bus.AddConsumer<CommenterEmailConfirmedConsumer>();
         });
 
         builder.Services.AddSingleton<EmailTemplates>();

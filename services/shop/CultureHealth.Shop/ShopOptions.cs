@@ -11,9 +11,23 @@ public sealed class ShopOptions
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
     public TimeSpan CartExpiry { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>An order not paid within this is cancelled and its stock put back.</summary>
+    /// <summary>
+    /// An order not paid within this is cancelled and its stock put back. Short, because an unpaid order holds
+    /// stock that nobody else can buy: long enough to fetch a card and pass 3-D Secure, no longer.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
-    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Unpaid orders (stock held) one customer email may have open at once; more is a 429 until one is paid or lapses.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxUnpaidOrdersPerEmail { get; set; } = 3;
+
+    /// <summary>
+    /// The same per client address (as forwarded by a trusted proxy), whatever the emails: one address cannot keep
+    /// products out of stock by inventing customers. Higher than per email, for households and offices behind one address.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxUnpaidOrdersPerClient { get; set; } = 10;
 
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan SweeperInterval { get; set; } = TimeSpan.FromMinutes(1);

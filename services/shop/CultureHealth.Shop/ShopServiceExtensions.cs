@@ -2,6 +2,7 @@ using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Api.Manage;
 using CultureHealth.Shop.Carts;
@@ -25,6 +26,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<IDemoDataSeeder<ShopDbContext>, ShopDemoData>();
         builder.AddServiceMessaging<ShopDbContext>("shop");
         builder.AddIdempotency<ShopDbContext>();
+        builder.AddEventSecrets();
 
         builder.Services.AddSingleton(sp =>
         {
@@ -39,8 +41,10 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartQuoter>();
         builder.Services.AddScoped<CheckoutService>();
+        builder.Services.AddScoped<UnpaidOrderLimits>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<OrderCancellation>();
+        builder.Services.AddScoped<OrderRefunds>();
         builder.Services.AddHostedService<PendingOrderSweeper>();
         builder.Services.AddOutputCache(CatalogueCache.Configure);
         return builder;

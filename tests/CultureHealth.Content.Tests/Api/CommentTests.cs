@@ -27,7 +27,7 @@ public sealed class CommentTests(ContentHost host) : IClassFixture<ContentHost>
     }
 
     [Fact]
-    public async Task First_timer_waits_then_an_approved_email_is_trusted()
+    public async Task First_timer_waits_then_an_approved_and_confirmed_email_is_trusted()
     {
         var article = await ArticleAsync();
         var email = Email();
@@ -36,6 +36,7 @@ public sealed class CommentTests(ContentHost host) : IClassFixture<ContentHost>
         Assert.Equal(0, (await _public.GetFromJsonAsync<CommentThreadDto>($"/api/content/articles/{article.Slug}/comments"))!.Count);
 
         await ApproveAsync(first.Id);
+        await host.Service.ConfirmCommenterAsync(_public, email);
         var second = await _public.CommentAcceptedAsync(article.Slug, Comment(email.ToUpperInvariant(), "Another thought."));
         Assert.Equal("approved", second.Status);
 
@@ -67,6 +68,7 @@ public sealed class CommentTests(ContentHost host) : IClassFixture<ContentHost>
         var article = await ArticleAsync();
         var email = Email();
         await ApproveAsync((await _public.CommentAcceptedAsync(article.Slug, Comment(email))).Id);
+        await host.Service.ConfirmCommenterAsync(_public, email);
 
         var links = await _public.CommentAcceptedAsync(article.Slug, Comment(email, "See https://a.example http://b.example www.c.example"));
         Assert.Equal("pending", links.Status);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CultureHealth.Content.Api;
 using CultureHealth.Content.Data;
+using CultureHealth.Contracts;
 using CultureHealth.Messaging.Outbox;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.Testing;
@@ -73,6 +74,14 @@ public static class ContentApi
         var type = MessageTypes.NameOf(typeof(TEvent));
         var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == type).ToListAsync();
         return rows.Where(m => m.Payload.Contains(mentioning.ToString(), StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    /// <summary>Follows the confirmation link content sent to <paramref name="email"/> (its token opened from the sealed event).</summary>
+    public static async Task ConfirmCommenterAsync(this TestService<ContentDbContext> service, HttpClient client, string email)
+    {
+        var request = (await service.OutboxEventsAsync<CommenterEmailConfirmationRequested>()).Last(e => e.Email == email.ToLowerInvariant());
+        using var response = await client.PostAsJsonAsync("/api/content/commenter-emails/confirm", new { token = TestSecrets.Events.Open(request.ConfirmationToken) });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
     public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];

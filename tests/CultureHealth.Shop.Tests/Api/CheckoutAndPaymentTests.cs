@@ -94,6 +94,45 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Paying_needs_the_orders_token_and_a_wrong_token_answers_exactly_like_a_missing_order()
+    {
+        var provider = shop.Service.GetRequiredService<TestPaymentProvider>();
+        var product = await ShopClient.AddProductAsync(shop.Service, pricePence: 2_000);
+        var (orderId, token, body) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
+        var number = body.GetProperty("orderNumber").GetString()!;
+        var chargesBefore = provider.ChargeCount;
+
+        using var noToken = await ShopClient.PayAsync(_client, orderId, orderToken: null, "tok_declined");
+        Assert.Contains("orderToken", ShopClient.ErrorFields(await ShopClient.ProblemAsync(noToken, HttpStatusCode.BadRequest)));
+
+        var stranger = SecretToken.Generate().Value;
+        using var declinedByStranger = await ShopClient.PayAsync(_client, orderId, stranger, "tok_declined");
+        using var wrongAmountByStranger = await ShopClient.PayAsync(_client, orderId, stranger, "tok_visa", amountPence: 1);
+        using var shortToken = await ShopClient.PayAsync(_client, orderId, "abc", "tok_declined");
+        using var unknownOrder = await ShopClient.PayAsync(_client, Guid.NewGuid(), token, "tok_declined");
+
+        var answers = new List<JsonElement>();
+        foreach (var response in new[] { declinedByStranger, wrongAmountByStranger, shortToken, unknownOrder })
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(number, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("2395", text, StringComparison.Ordinal);
+            answers.Add(await ShopClient.ProblemAsync(response, HttpStatusCode.NotFound));
+        }
+
+        // One shape for all: the same fields with the same values, apart from the ids of the request itself.
+        static string Shape(JsonElement problem) => string.Join('|', problem.EnumerateObject()
+            .Where(p => p.Name is not ("traceId" or "requestId" or "instance"))
+            .Select(p => $"{p.Name}={p.Value}"));
+        Assert.Single(answers.Select(Shape).Distinct());
+
+        Assert.Equal(0, provider.ChargeCount - chargesBefore);
+        Assert.Equal("pendingPayment", (await ShopClient.GetOrderAsync(_client, orderId, token)).GetProperty("status").GetString());
+        await using var db = shop.Service.OpenDb();
+        Assert.False(await db.Payments.AnyAsync(p => p.OrderId == orderId));
+    }
+
+    [Fact]
     public async Task A_retried_payment_with_the_same_key_charges_once_and_returns_the_first_result()
     {
         var provider = shop.Service.GetRequiredService<TestPaymentProvider>();
@@ -102,8 +141,8 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         var key = Guid.NewGuid().ToString();
         var chargesBefore = provider.ChargeCount;
 
-        using var first = await ShopClient.PayAsync(_client, orderId, "tok_visa", key);
-        using var second = await ShopClient.PayAsync(_client, orderId, "tok_visa", key);
+        using var first = await ShopClient.PayAsync(_client, orderId, token, "tok_visa", key);
+        using var second = await ShopClient.PayAsync(_client, orderId, token, "tok_visa", key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
@@ -122,12 +161,12 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         var product = await ShopClient.AddProductAsync(shop.Service);
         var (orderId, token, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
 
-        using var declined = await ShopClient.PayAsync(_client, orderId, "tok_declined");
+        using var declined = await ShopClient.PayAsync(_client, orderId, token, "tok_declined");
         var problem = await ShopClient.ProblemAsync(declined, HttpStatusCode.PaymentRequired);
         Assert.Equal("card_declined", problem.GetProperty("failureReason").GetString());
         Assert.Equal("paymentFailed", (await ShopClient.GetOrderAsync(_client, orderId, token)).GetProperty("status").GetString());
 
-        using var retry = await ShopClient.PayAsync(_client, orderId, "tok_visa");
+        using var retry = await ShopClient.PayAsync(_client, orderId, token, "tok_visa");
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal("paid", (await ShopClient.GetOrderAsync(_client, orderId, token)).GetProperty("status").GetString());
     }
@@ -136,10 +175,10 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
     public async Task A_tampered_amount_is_refused_and_nothing_is_charged()
     {
         var product = await ShopClient.AddProductAsync(shop.Service, pricePence: 2_000);
-        var (orderId, _, body) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
+        var (orderId, token, body) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
         Assert.Equal(2_395, body.GetProperty("order").GetProperty("amountDuePence").GetInt64());
 
-        using var response = await ShopClient.PayAsync(_client, orderId, "tok_visa", amountPence: 1);
+        using var response = await ShopClient.PayAsync(_client, orderId, token, "tok_visa", amountPence: 1);
 
         var problem = await ShopClient.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("amountPence", ShopClient.ErrorFields(problem));
@@ -157,11 +196,12 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         Assert.Equal(HttpStatusCode.Created, checkout.StatusCode);
         var placed = await checkout.Content.ReadFromJsonAsync<JsonElement>();
         var orderId = placed.GetProperty("orderId").GetGuid();
+        var token = placed.GetProperty("accessToken").GetString()!;
 
-        using var paid = await ShopClient.PayAsync(_client, orderId, "tok_visa");
+        using var paid = await ShopClient.PayAsync(_client, orderId, token, "tok_visa");
         Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
 
-        var order = await ShopClient.GetOrderAsync(_client, orderId, placed.GetProperty("accessToken").GetString()!);
+        var order = await ShopClient.GetOrderAsync(_client, orderId, token);
         Assert.Equal("completed", order.GetProperty("status").GetString());
         Assert.Equal(0, order.GetProperty("shippingPence").GetInt64());
 
@@ -181,9 +221,9 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         using var voucherCheckout = await ShopClient.CheckoutAsync(_client, await ShopClient.CartWithAsync(_client, (voucherProduct.Sku, 1)), withAddress: false);
         var voucherOrder = await voucherCheckout.Content.ReadFromJsonAsync<JsonElement>();
         var voucherOrderId = voucherOrder.GetProperty("orderId").GetGuid();
-        (await ShopClient.PayAsync(_client, voucherOrderId, "tok_visa")).Dispose();
+        (await ShopClient.PayAsync(_client, voucherOrderId, voucherOrder.GetProperty("accessToken").GetString(), "tok_visa")).Dispose();
         var paidVoucherOrder = await ShopClient.GetOrderAsync(_client, voucherOrderId, voucherOrder.GetProperty("accessToken").GetString()!);
-        var code = paidVoucherOrder.GetProperty("giftVouchers")[0].GetProperty("code").GetString()!;
+        var code = Assert.Single(await ShopClient.IssuedVoucherCodesAsync(shop.Service, voucherOrderId));
         Assert.Equal(5_000, paidVoucherOrder.GetProperty("giftVouchers")[0].GetProperty("balancePence").GetInt64());
 
         var roller = await ShopClient.AddProductAsync(shop.Service, pricePence: 2_000);
@@ -195,7 +235,7 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         Assert.Equal(0, order.GetProperty("amountDuePence").GetInt64());
         Assert.Equal("paid", order.GetProperty("status").GetString());
         await using var db = shop.Service.OpenDb();
-        Assert.Equal(5_000 - 2_395, (await db.GiftVouchers.SingleAsync(v => v.Code == code)).BalancePence);
+        Assert.Equal(5_000 - 2_395, (await db.GiftVouchers.SingleAsync(v => v.IssuedForOrderId == voucherOrderId)).BalancePence);
     }
 
     [Fact]
@@ -205,13 +245,15 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         using var checkout = await ShopClient.CheckoutAsync(_client, await ShopClient.CartWithAsync(_client, (voucherProduct.Sku, 2)), withAddress: false);
         var placed = await checkout.Content.ReadFromJsonAsync<JsonElement>();
         var orderId = placed.GetProperty("orderId").GetGuid();
-        (await ShopClient.PayAsync(_client, orderId, "tok_visa")).Dispose();
-        var paid = await ShopClient.GetOrderAsync(_client, orderId, placed.GetProperty("accessToken").GetString()!);
-        var codesOnTheOrder = paid.GetProperty("giftVouchers").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).Order().ToList();
+        var token = placed.GetProperty("accessToken").GetString()!;
+        (await ShopClient.PayAsync(_client, orderId, token, "tok_visa")).Dispose();
+        var paid = await ShopClient.GetOrderAsync(_client, orderId, token);
+        var maskedOnTheOrder = paid.GetProperty("giftVouchers").EnumerateArray().Select(v => v.GetProperty("maskedCode").GetString()!).Order().ToList();
 
         var evt = Assert.Single(await shop.Service.OutboxEventsAsync<GiftVouchersIssued>(), e => e.OrderId == orderId);
-        Assert.Equal(2, codesOnTheOrder.Count);
-        Assert.Equal(codesOnTheOrder, evt.Vouchers.Select(v => v.Code).Order().ToList());
+        var codes = await ShopClient.IssuedVoucherCodesAsync(shop.Service, orderId);
+        Assert.Equal(2, maskedOnTheOrder.Count);
+        Assert.Equal(maskedOnTheOrder, codes.Select(c => GiftVoucherCode.Parse(c).Masked).Order().ToList());
         Assert.All(evt.Vouchers, v => Assert.Equal(2_500, v.ValuePence));
         Assert.Equal(paid.GetProperty("number").GetString(), evt.OrderNumber);
         Assert.Equal(paid.GetProperty("customerEmail").GetString(), evt.CustomerEmail);
@@ -221,8 +263,8 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
     public async Task An_order_without_gift_vouchers_publishes_no_codes()
     {
         var roller = await ShopClient.AddProductAsync(shop.Service, pricePence: 2_000);
-        var (orderId, _, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (roller.Sku, 1)));
-        (await ShopClient.PayAsync(_client, orderId, "tok_visa")).Dispose();
+        var (orderId, token, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (roller.Sku, 1)));
+        (await ShopClient.PayAsync(_client, orderId, token, "tok_visa")).Dispose();
 
         Assert.Contains(await shop.Service.OutboxEventsAsync<OrderPaid>(), e => e.OrderId == orderId);
         Assert.DoesNotContain(await shop.Service.OutboxEventsAsync<GiftVouchersIssued>(), e => e.OrderId == orderId);
@@ -233,7 +275,7 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
     {
         var product = await ShopClient.AddProductAsync(shop.Service);
         var (orderId, token, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
-        using var pending = await ShopClient.PayAsync(_client, orderId, "tok_pending");
+        using var pending = await ShopClient.PayAsync(_client, orderId, token, "tok_pending");
         Assert.Equal(HttpStatusCode.Accepted, pending.StatusCode);
         await using var db = shop.Service.OpenDb();
         var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.OrderId == orderId);

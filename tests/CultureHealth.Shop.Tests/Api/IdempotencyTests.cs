@@ -39,13 +39,13 @@ public sealed class IdempotencyTests(ShopFixture shop) : IClassFixture<ShopFixtu
     {
         var provider = shop.Service.GetRequiredService<TestPaymentProvider>();
         var product = await ShopClient.AddProductAsync(shop.Service);
-        var (orderId, _, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
+        var (orderId, orderToken, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
         var key = Guid.NewGuid().ToString();
-        using var declined = await ShopClient.PayAsync(_client, orderId, TestPaymentProvider.DecliningToken, key);
+        using var declined = await ShopClient.PayAsync(_client, orderId, orderToken, TestPaymentProvider.DecliningToken, key);
         Assert.Equal(HttpStatusCode.PaymentRequired, declined.StatusCode);
         var chargesBefore = provider.ChargeCount;
 
-        using var otherCard = await ShopClient.PayAsync(_client, orderId, TestPaymentProvider.SucceedingToken, key);
+        using var otherCard = await ShopClient.PayAsync(_client, orderId, orderToken, TestPaymentProvider.SucceedingToken, key);
 
         var problem = await ShopClient.ProblemAsync(otherCard, HttpStatusCode.UnprocessableEntity);
         Assert.Contains(IdempotencyKey.HeaderName, ShopClient.ErrorFields(problem));
@@ -58,11 +58,11 @@ public sealed class IdempotencyTests(ShopFixture shop) : IClassFixture<ShopFixtu
     public async Task A_declined_payment_replays_its_402_to_a_retry_with_the_same_key()
     {
         var product = await ShopClient.AddProductAsync(shop.Service);
-        var (orderId, _, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
+        var (orderId, orderToken, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
         var key = Guid.NewGuid().ToString();
 
-        using var first = await ShopClient.PayAsync(_client, orderId, TestPaymentProvider.DecliningToken, key);
-        using var retry = await ShopClient.PayAsync(_client, orderId, TestPaymentProvider.DecliningToken, key);
+        using var first = await ShopClient.PayAsync(_client, orderId, orderToken, TestPaymentProvider.DecliningToken, key);
+        using var retry = await ShopClient.PayAsync(_client, orderId, orderToken, TestPaymentProvider.DecliningToken, key);
 
         var firstProblem = await ShopClient.ProblemAsync(first, HttpStatusCode.PaymentRequired);
         var retryProblem = await ShopClient.ProblemAsync(retry, HttpStatusCode.PaymentRequired);
@@ -80,8 +80,8 @@ public sealed class IdempotencyTests(ShopFixture shop) : IClassFixture<ShopFixtu
         var (secondOrder, secondToken, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 1)));
 
         // The checkout's key pays its order (another route), then pays a second order (another resource).
-        using var payFirst = await ShopClient.PayAsync(_client, firstOrder, TestPaymentProvider.SucceedingToken, key);
-        using var paySecond = await ShopClient.PayAsync(_client, secondOrder, TestPaymentProvider.SucceedingToken, key);
+        using var payFirst = await ShopClient.PayAsync(_client, firstOrder, firstToken, TestPaymentProvider.SucceedingToken, key);
+        using var paySecond = await ShopClient.PayAsync(_client, secondOrder, secondToken, TestPaymentProvider.SucceedingToken, key);
 
         Assert.Equal(HttpStatusCode.Created, payFirst.StatusCode);
         Assert.Equal(HttpStatusCode.Created, paySecond.StatusCode);
@@ -122,7 +122,7 @@ public sealed class IdempotencyExpiryTests : IAsyncLifetime
         var product = await ShopClient.AddProductAsync(_shop, stock: 5);
         var cartId = await ShopClient.CartWithAsync(client, (product.Sku, 1));
         var key = Guid.NewGuid().ToString();
-        var (orderId, _, _) = await ShopClient.CheckoutOkAsync(client, cartId, key);
+        var (orderId, orderToken, _) = await ShopClient.CheckoutOkAsync(client, cartId, key);
         var (replayedId, _, _) = await ShopClient.CheckoutOkAsync(client, cartId, key);
         Assert.Equal(orderId, replayedId);
         Assert.Equal(1, await RecordCountAsync(key));

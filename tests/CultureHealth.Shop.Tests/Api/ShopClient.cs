@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CultureHealth.Contracts;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Testing;
@@ -84,11 +86,13 @@ internal static class ShopClient
         return (body.GetProperty("orderId").GetGuid(), body.GetProperty("accessToken").GetString()!, body);
     }
 
-    public static Task<HttpResponseMessage> PayAsync(HttpClient client, Guid orderId, string paymentToken, string? idempotencyKey = null, long? amountPence = null)
+    /// <param name="orderToken">The order's access token from checkout; null sends none.</param>
+    public static Task<HttpResponseMessage> PayAsync(
+        HttpClient client, Guid orderId, string? orderToken, string paymentToken, string? idempotencyKey = null, long? amountPence = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments")
         {
-            Content = JsonContent.Create(new { paymentToken, amountPence }),
+            Content = JsonContent.Create(new { paymentToken, orderToken, amountPence }),
         };
         request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
         return client.SendAsync(request);
@@ -99,6 +103,17 @@ internal static class ShopClient
         using var response = await client.GetAsync(new Uri($"/api/shop/orders/{orderId}?token={Uri.EscapeDataString(token)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// The clear codes of the vouchers an order issued, as notifications reads them: opened from the sealed
+    /// GiftVouchersIssued event (the email is the buyer's only copy).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> IssuedVoucherCodesAsync(TestService<ShopDbContext> service, Guid orderId)
+    {
+        var secrets = service.GetRequiredService<EventSecrets>();
+        var issued = Assert.Single(await service.OutboxEventsAsync<GiftVouchersIssued>(), e => e.OrderId == orderId);
+        return issued.Vouchers.Select(v => secrets.Open(v.Code) ?? throw new InvalidOperationException("A voucher code was not sealed.")).ToList();
     }
 
     public static async Task<int?> StockOfAsync(TestService<ShopDbContext> service, Guid productId)

@@ -10,9 +10,12 @@ public class ShopFixture : IAsyncLifetime
 
     public TestService<ShopDbContext> Service { get; private set; } = null!;
 
+    /// <summary>The tests here check out many unpaid orders as one customer; the caps have tests of their own.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Shop:WebhookSecret"] = WebhookSecret,
+        ["Shop:MaxUnpaidOrdersPerEmail"] = "100000",
+        ["Shop:MaxUnpaidOrdersPerClient"] = "100000",
     };
 
     public async Task InitializeAsync()
@@ -31,6 +34,7 @@ public sealed class FastSweeperShopFixture : ShopFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Shop:WebhookSecret"] = WebhookSecret,
+        ["Shop:MaxUnpaidOrdersPerEmail"] = "100000",
         ["Shop:PaymentTimeout"] = "00:00:01",
         ["Shop:SweeperInterval"] = "00:00:00.100",
     };

@@ -77,7 +77,7 @@ public sealed class StaffTests(ShopFixture shop) : IClassFixture<ShopFixture>
     {
         var product = await ShopClient.AddProductAsync(shop.Service, pricePence: 2_000);
         var (orderId, token, _) = await ShopClient.CheckoutOkAsync(_anonymous, await ShopClient.CartWithAsync(_anonymous, (product.Sku, 1)));
-        using (var paid = await ShopClient.PayAsync(_anonymous, orderId, "tok_visa"))
+        using (var paid = await ShopClient.PayAsync(_anonymous, orderId, token, "tok_visa"))
         {
             Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
         }

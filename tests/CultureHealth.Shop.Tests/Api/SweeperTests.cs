@@ -16,7 +16,7 @@ public sealed class SweeperTests(FastSweeperShopFixture shop) : IClassFixture<Fa
         var product = await ShopClient.AddProductAsync(shop.Service, stock: 4);
         var (orderId, token, _) = await ShopClient.CheckoutOkAsync(_client, await ShopClient.CartWithAsync(_client, (product.Sku, 3)));
         Assert.Equal(1, await ShopClient.StockOfAsync(shop.Service, product.Id));
-        using (var declined = await ShopClient.PayAsync(_client, orderId, "tok_declined"))
+        using (var declined = await ShopClient.PayAsync(_client, orderId, token, "tok_declined"))
         {
             Assert.Equal(HttpStatusCode.PaymentRequired, declined.StatusCode);
         }
@@ -35,7 +35,7 @@ public sealed class SweeperTests(FastSweeperShopFixture shop) : IClassFixture<Fa
         var cancelledEvents = await check.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("OrderCancelled")).ToListAsync();
         Assert.Single(cancelledEvents, m => m.Payload.Contains(orderId.ToString(), StringComparison.Ordinal));
 
-        using var lateCard = await ShopClient.PayAsync(_client, orderId, "tok_visa");
+        using var lateCard = await ShopClient.PayAsync(_client, orderId, token, "tok_visa");
         Assert.Equal(HttpStatusCode.Conflict, lateCard.StatusCode);
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using CultureHealth.Admin.Application;
 using CultureHealth.Admin.Domain;
 using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -82,8 +83,7 @@ public static partial class ManageForwarding
         catch (Exception e) when (e is HttpRequestException or BrokenCircuitException or TimeoutRejectedException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             LogUnavailable(logs.CreateLogger(typeof(ManageForwarding)), service, e);
-            return TypedResults.Problem(title: $"The {service} service is unavailable", statusCode: StatusCodes.Status503ServiceUnavailable,
-                detail: "Nothing was changed by this request if it did not reach the service. Try again shortly.");
+            return DependencyUnavailable.Result(DependencyUnavailable.ServiceProblem(service));
         }
 
         using (response)

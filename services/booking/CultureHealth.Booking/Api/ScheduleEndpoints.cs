@@ -57,6 +57,12 @@ public static class ScheduleEndpoints
         for (var i = 0; i < (body.Intervals?.Count ?? 0); i++)
         {
             var item = body.Intervals![i];
+            if (item is null)
+            {
+                v.Add($"intervals[{i}]", NullInterval);
+                continue;
+            }
+
             var day = ParseDay(item.Day);
             if (day is null)
             {
@@ -111,7 +117,11 @@ public static class ScheduleEndpoints
         var intervals = new List<WorkingInterval>();
         for (var i = 0; i < (body.Intervals?.Count ?? 0); i++)
         {
-            if (ParseInterval(body.Intervals![i], $"intervals[{i}]", v) is { } interval)
+            if (body.Intervals![i] is null)
+            {
+                v.Add($"intervals[{i}]", NullInterval);
+            }
+            else if (ParseInterval(body.Intervals[i], $"intervals[{i}]", v) is { } interval)
             {
                 intervals.Add(interval);
             }
@@ -236,6 +246,9 @@ public static class ScheduleEndpoints
         int.TryParse(text, out var n) && n is >= 1 and <= 7 ? (IsoDayOfWeek)n
         : Enum.TryParse<IsoDayOfWeek>(text, ignoreCase: true, out var day) && day != IsoDayOfWeek.None && !int.TryParse(text, out _) ? day
         : null;
+
+    // JSON lets a list hold null where an interval should be; the record's non-null type does not stop it.
+    private const string NullInterval = "An interval with start and end, not null.";
 
     private static WorkingInterval? ParseInterval(IntervalDto item, string field, RequestValidator v)
     {

@@ -25,6 +25,7 @@ public sealed partial class BookingCommands(
     IOptions<BookingOptions> options,
     TimeProvider clock,
     BookingMetrics metrics,
+    EventSecrets secrets,
     ILogger<BookingCommands> logger)
 {
     private BookingOptions Options => options.Value;
@@ -139,7 +140,7 @@ public sealed partial class BookingCommands(
         db.PublishOnCommit(new BookingConfirmed(
             Guid.NewGuid(), occurredAt, booking.Id, practitioner.Id, practitioner.Name, type.Id, type.Name,
             booking.Start.ToClinicTime(), booking.End.ToClinicTime(), booking.PatientName, booking.PatientEmail,
-            booking.PricePence, booking.PaidBy, booking.Sequence, token.Value), occurredAt);
+            booking.PricePence, booking.PaidBy, booking.Sequence, secrets.Seal(token.Value)), occurredAt);
         await db.SaveChangesAsync(ct);
         return booking;
     }

@@ -41,6 +41,7 @@ internal sealed partial class DatabaseInitializer<TDbContext>(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+            db.Database.SetCommandTimeout(DatabaseAvailability.MigrationCommandTimeout);
             if (migrate)
             {
                 await db.Database.MigrateAsync(ct);

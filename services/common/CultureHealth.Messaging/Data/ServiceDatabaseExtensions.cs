@@ -1,5 +1,6 @@
 using CultureHealth.Messaging.Outbox;
 using CultureHealth.ServiceDefaults.Options;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,11 @@ public static class ServiceDatabaseExtensions
 {
     /// <summary>
     /// The service's own PostgreSQL database: EF Core with snake_case names and NodaTime, the outbox
-    /// commit signal, migrations (and demo seed) at start-up, and a readiness check.
+    /// commit signal, migrations (and demo seed) at start-up, a readiness check, short connect and command
+    /// timeouts, and a 503 database-unavailable problem for any request that meets the database away.
     /// </summary>
+    private static readonly UtcTimestampInterceptor UtcTimestamps = new();
+
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
@@ -24,8 +28,13 @@ public static class ServiceDatabaseExtensions
 
         // Read when first resolved (not while the builder runs) so hosts and test factories can override it.
         builder.Services.AddDbContext<TDbContext>((sp, options) => options
-            .UseServiceConventions(RequiredConnectionString(sp.GetRequiredService<IConfiguration>(), connectionName))
-            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+            .UseServiceConventions(DatabaseAvailability.WithTimeouts(RequiredConnectionString(sp.GetRequiredService<IConfiguration>(), connectionName)))
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), UtcTimestamps));
+        // First in line, so a database outage is answered as one (503) and never logged as a bug first.
+        if (!builder.Services.Any(d => d.ImplementationType == typeof(DatabaseUnavailableExceptionHandler)))
+        {
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IExceptionHandler, DatabaseUnavailableExceptionHandler>());
+        }
 
         // Registered before the bus and the relay so the schema exists before they touch it.
         builder.Services.AddHostedService<DatabaseInitializer<TDbContext>>();

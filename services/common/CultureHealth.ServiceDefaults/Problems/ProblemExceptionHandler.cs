@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using CultureHealth.ServiceDefaults.Boundary;
+using CultureHealth.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,15 +22,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         };
         if (problem is null)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, SecretRedaction.RedactPath(httpContext.Request.Path.Value ?? ""));
             return false;
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         if (exception is ProblemException { RetryAfter: { } retryAfter })
         {
-            httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -56,10 +60,18 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
             return new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [string.IsNullOrEmpty(field) ? "body" : field] = ["The value could not be read: check its type and format."],
+                [string.IsNullOrEmpty(field) ? "body" : field] =
+                    [json is RefusedJsonValueException ? json.Message : "The value could not be read: check its type and format."],
             })
             {
                 Status = status, Title = "The request body is not valid JSON for this request", Detail = json.Message,
+            };
+        }
+        if (BindingFailures.FieldOf(bad) is { } parameter)
+        {
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [bad.Message] })
+            {
+                Status = status, Title = "The request has invalid fields", Detail = bad.Message,
             };
         }
         return new ProblemDetails { Status = status, Title = "Bad request", Detail = bad.Message };

@@ -48,6 +48,7 @@ public static class TelemetryExtensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+        KeepRequestUrlsOutOfLogs(builder.Logging);
 
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
@@ -64,6 +65,8 @@ public static class TelemetryExtensions
                 }
             })
             .WithTracing(tracing => tracing
+                // First, so every exporter added after it (OTLP below, test exporters) sees redacted spans.
+                .AddProcessor(new RedactingSpanProcessor())
                 .AddSource(Sources)
                 .AddAspNetCoreInstrumentation(o =>
                     // Probes and scrapes would drown the real traffic in the trace view.
@@ -76,5 +79,19 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The framework's own request lines carry the raw URL, tokens included: ASP.NET Core's "Request starting …"
+    /// and its per-request log scope (RequestPath, attached to every log record of the request with scopes on),
+    /// YARP's "Proxying to …" and HttpClient's "Start processing HTTP request …". Those categories are held back
+    /// here, after configuration (so an appsettings level cannot turn them on again); the request's span, whose
+    /// URL is redacted, is the record of it, and every log record still carries the span's trace id.
+    /// </summary>
+    private static void KeepRequestUrlsOutOfLogs(ILoggingBuilder logging)
+    {
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        logging.AddFilter("Yarp.ReverseProxy.Forwarder", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
     }
 }

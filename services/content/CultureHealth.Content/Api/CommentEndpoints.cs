@@ -1,3 +1,4 @@
+using CultureHealth.Content.Commenters;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.Content.Telemetry;
@@ -36,8 +37,9 @@ public static class CommentEndpoints
     }
 
     private static async Task<Results<Accepted<CommentAcceptedDto>, ValidationProblem, NotFound, ProblemHttpResult>> SubmitAsync(
-        string slug, SubmitCommentRequest request, HttpContext http, ContentDbContext db, IOptions<ContentOptions> options,
-        TimeProvider clock, IOutputCacheStore cache, ContentMetrics metrics, ILoggerFactory loggers, CancellationToken ct)
+        string slug, SubmitCommentRequest request, HttpContext http, ContentDbContext db, CommenterEmails commenters,
+        IOptions<ContentOptions> options, TimeProvider clock, IOutputCacheStore cache, ContentMetrics metrics, ILoggerFactory loggers,
+        CancellationToken ct)
     {
         var o = options.Value;
         var validator = new RequestValidator()
@@ -74,7 +76,8 @@ public static class CommentEndpoints
         var since = now - o.DuplicateCommentWindow;
         var decision = new CommentModerator(o.CommentPolicy()).Decide(new CommentSubmission(
             body, depth, request.Website, article.CommentsOpen,
-            EmailHasApprovedComment: await db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct),
+            KnownCommenter: await commenters.IsConfirmedAsync(email, ct)
+                && await db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct),
             RecentBodiesFromSameEmail: await db.Comments
                 .Where(c => c.ArticleId == article.Id && c.AuthorEmail == email && c.CreatedAt >= since)
                 .Select(c => c.Body).ToListAsync(ct)));
@@ -104,9 +107,11 @@ public static class CommentEndpoints
             CreatedAt = now,
         };
         db.Comments.Add(comment);
-        // Bot spam would only flood the moderators' inbox; it stays visible in the spam queue instead.
+        // Bot spam would only flood the moderators' inbox (and a stranger's, with a confirmation link); it stays
+        // visible in the spam queue instead.
         if (!decision.IsSilentSpam)
         {
+            await commenters.RequestConfirmationIfDueAsync(email, comment.AuthorName, now, ct);
             db.PublishOnCommit(new CommentSubmitted(Guid.NewGuid(), now, comment.Id, article.Id, article.Slug, article.Title,
                 comment.AuthorName, comment.AuthorEmail, comment.Status.ToWire(), comment.ParentId, Excerpt(body),
                 NotifyOnReply: request.NotifyOnReply == true), now);

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using CultureHealth.Content.Data;
+using CultureHealth.ServiceDefaults.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace CultureHealth.Content.Api;
 
@@ -82,18 +81,7 @@ public static class FeedEndpoints
     {
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         var bytes = Encoding.UTF8.GetBytes(document.Declaration + "\n" + root.ToString(SaveOptions.DisableFormatting));
-        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"");
-        var headers = http.Response.GetTypedHeaders();
-        headers.ETag = etag;
-        // HTTP dates have whole seconds; truncate so If-Modified-Since comparisons are exact.
-        var modified = lastModified is { } m ? new DateTimeOffset(m.UtcTicks - m.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : (DateTimeOffset?)null;
-        headers.LastModified = modified;
-
-        var request = http.Request.GetTypedHeaders();
-        var notModified = request.IfNoneMatch.Count > 0
-            ? request.IfNoneMatch.Any(t => t.Tag == "*" || t.Compare(etag, useStrongComparison: false))
-            : request.IfModifiedSince is { } since && modified is { } mod && mod <= since;
-        return notModified ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Bytes(bytes, contentType);
+        return EntityTags.Respond(http, bytes, contentType, lastModified);
     }
 
     private static string Rfc822(DateTimeOffset time) => time.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);

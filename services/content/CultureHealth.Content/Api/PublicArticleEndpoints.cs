@@ -1,4 +1,5 @@
 using CultureHealth.Content.Data;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,8 @@ public static class PublicArticleEndpoints
     public static IEndpointRouteBuilder MapPublicArticleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/content").WithTags("Articles").CacheOutput(ContentCache.ArticlesPolicy);
-        group.MapGet("/articles", ListAsync);
-        group.MapGet("/articles/{slug}", GetAsync);
+        group.MapGet("/articles", ListAsync).WithEntityTag();
+        group.MapGet("/articles/{slug}", GetAsync).WithEntityTag();
         group.MapGet("/tags", TagsAsync);
         return app;
     }

@@ -10,6 +10,7 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleSlugRedirect> SlugRedirects => Set<ArticleSlugRedirect>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommenterEmail> CommenterEmails => Set<CommenterEmail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -25,6 +26,15 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
         });
         modelBuilder.ApplyConfiguration(new ArticleConfiguration());
         modelBuilder.ApplyConfiguration(new CommentConfiguration());
+        modelBuilder.Entity<CommenterEmail>(e =>
+        {
+            e.ToTable("commenter_emails");
+            e.HasKey(c => c.Email);
+            e.Property(c => c.Email).HasMaxLength(CommentConfiguration.MaxEmailLength);
+            e.Property(c => c.ConfirmationTokenHash).HasMaxLength(64);
+            e.HasIndex(c => c.ConfirmationTokenHash).IsUnique().HasFilter("confirmation_token_hash IS NOT NULL");
+            e.Ignore(c => c.IsConfirmed);
+        });
         modelBuilder.Entity<ArticleSlugRedirect>(e =>
         {
             e.ToTable("article_slug_redirects");

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace CultureHealth.Content.Domain;
 
 /// <summary>
-/// The rules clinics know from blog platforms: first-time commenters wait for a moderator; an email
-/// with an approved comment is trusted; too many links or a blocked word hold a comment even from a
+/// The rules clinics know from blog platforms: first-time commenters wait for a moderator; a confirmed
+/// email with an approved comment is trusted; too many links or a blocked word hold a comment even from a
 /// trusted email; a filled honeypot is spam; duplicates, closed threads and over-deep replies are refused.
 /// </summary>
 public sealed partial class CommentModerator(CommentPolicy policy)
@@ -38,8 +38,8 @@ public sealed partial class CommentModerator(CommentPolicy policy)
         {
             return new CommentDecision(CommentStatus.Pending, $"contains the blocked word \"{word}\"");
         }
-        return submission.EmailHasApprovedComment
-            ? new CommentDecision(CommentStatus.Approved, "email has an approved comment")
+        return submission.KnownCommenter
+            ? new CommentDecision(CommentStatus.Approved, "confirmed email with an approved comment")
             : new CommentDecision(CommentStatus.Pending, "first-time commenter");
     }
 

@@ -20,7 +20,7 @@ public sealed class BookingEmails(EmailTemplates templates, IOptions<Notificatio
         var manageUrl = manageToken is null ? "" : ManageUrl(appointment.BookingId, manageToken);
         var values = Common(appointment);
         values["manageUrl"] = manageUrl;
-        var invite = Invitation(appointment, IcsMethod.Request, manageUrl);
+        var invite = Invitation(appointment, IcsMethod.Request);
         return Compose(MessageKinds.BookingConfirmed, appointment, $"Booking confirmed: {Formatting.ClinicDateTime(appointment.Start)}", values, invite);
     }
 
@@ -28,7 +28,7 @@ public sealed class BookingEmails(EmailTemplates templates, IOptions<Notificatio
     {
         var values = Common(appointment);
         values["previousWhen"] = Formatting.ClinicDateTime(previousStart);
-        var invite = Invitation(appointment, IcsMethod.Request, manageUrl: "");
+        var invite = Invitation(appointment, IcsMethod.Request);
         return Compose(MessageKinds.BookingRescheduled, appointment, $"Appointment moved to {Formatting.ClinicDateTime(appointment.Start)}", values, invite);
     }
 
@@ -37,7 +37,7 @@ public sealed class BookingEmails(EmailTemplates templates, IOptions<Notificatio
         var values = Common(appointment);
         values["cancelledByClinic"] = cancelledByClinic;
         values["creditRestored"] = creditRestored;
-        var invite = Invitation(appointment, IcsMethod.Cancel, manageUrl: "");
+        var invite = Invitation(appointment, IcsMethod.Cancel);
         return Compose(MessageKinds.BookingCancelled, appointment, $"Appointment cancelled: {Formatting.ClinicDateTime(appointment.Start)}", values, invite);
     }
 
@@ -64,14 +64,18 @@ public sealed class BookingEmails(EmailTemplates templates, IOptions<Notificatio
         return new EmailMessage(new EmailRecipient(a.PatientEmail, NullIfEmpty(a.PatientName)), subject, html, text, invite is null ? [] : [invite]);
     }
 
-    private EmailAttachment Invitation(Appointment a, IcsMethod method, string manageUrl)
+    /// <summary>
+    /// The iTIP invitation. It never carries the manage link: calendars sync, share and forward events to every
+    /// attendee and device, and the link is a bearer secret, so it stays in the email body only.
+    /// </summary>
+    private EmailAttachment Invitation(Appointment a, IcsMethod method)
     {
         var o = Options;
         var summary = a.PractitionerName.Length > 0 ? $"{TypeName(a)} with {a.PractitionerName}" : $"{TypeName(a)} at {o.ClinicName}";
         var calendarEvent = new IcsEvent(
             a.BookingId, Instant.FromDateTimeOffset(a.Start), Instant.FromDateTimeOffset(a.End), summary,
             Cancelled: method == IcsMethod.Cancel, a.Sequence,
-            Description: manageUrl.Length > 0 ? $"Cancel or reschedule: {manageUrl}" : null,
+            Description: method == IcsMethod.Cancel ? null : "To cancel or reschedule, use the link in your confirmation email.",
             Location: $"{o.ClinicName}, {o.ClinicAddress}");
         var ics = IcsWriter.WriteSingleEvent(
             calendarEvent, method,

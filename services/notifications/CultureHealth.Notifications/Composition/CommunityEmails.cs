@@ -29,6 +29,21 @@ public sealed class CommunityEmails(EmailTemplates templates, IOptions<Notificat
             $"New reply to your comment on {parent.ArticleTitle}", values);
     }
 
+    /// <param name="token">The confirmation token, opened from the sealed event.</param>
+    public EmailMessage CommenterConfirmation(CommenterEmailConfirmationRequested request, string token)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var values = new TemplateValues
+        {
+            ["authorName"] = request.AuthorName.Length > 0 ? request.AuthorName : "commenter",
+            ["confirmUrl"] = EmailTemplates.SiteUrl(Options) + Options.CommenterConfirmPath.Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal),
+            ["expires"] = Formatting.ClinicDateTime(request.ExpiresAt),
+        };
+        return Compose(MessageKinds.CommenterConfirm, new EmailRecipient(request.Email, NullIfEmpty(request.AuthorName)), "Please confirm your email address", values);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length > 0 ? value : null;
+
     public EmailMessage ModerationDigest(IReadOnlyList<KnownComment> pending)
     {
         ArgumentNullException.ThrowIfNull(pending);

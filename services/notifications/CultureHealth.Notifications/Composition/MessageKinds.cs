@@ -12,6 +12,7 @@ public static class MessageKinds
     public const string OrderRefunded = "order-refunded";
     public const string GiftVouchers = "gift-vouchers";
     public const string CommentReply = "comment-reply";
+    public const string CommenterConfirm = "commenter-confirm";
     public const string ModerationDigest = "moderation-digest";
     public const string StockLow = "stock-low";
 }

@@ -8,6 +8,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<SentMessage> SentMessages => Set<SentMessage>();
     public DbSet<ScheduledReminder> ScheduledReminders => Set<ScheduledReminder>();
     public DbSet<KnownComment> KnownComments => Set<KnownComment>();
+    public DbSet<ConfirmedCommenter> ConfirmedCommenters => Set<ConfirmedCommenter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,6 +36,12 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.Ignore(r => r.HasDetails);
             // The reminder sweep only looks at appointments still waiting for theirs.
             e.HasIndex(r => r.Start).HasFilter("sent_at IS NULL AND cancelled = false");
+        });
+        modelBuilder.Entity<ConfirmedCommenter>(e =>
+        {
+            e.ToTable("confirmed_commenters");
+            e.HasKey(c => c.Email);
+            e.Property(c => c.Email).HasMaxLength(320);
         });
         modelBuilder.Entity<KnownComment>(e =>
         {

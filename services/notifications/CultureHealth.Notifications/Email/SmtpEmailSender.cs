@@ -25,7 +25,7 @@ public sealed partial class SmtpEmailSender : IEmailSender
         _options = options;
         _logger = logger;
         var o = options.Value;
-        _retry = new ResiliencePipelineBuilder()
+        _retry = o.SendAttempts == 1 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = o.SendAttempts - 1,
@@ -50,6 +50,8 @@ public sealed partial class SmtpEmailSender : IEmailSender
         {
             var o = _options.Value;
             using var client = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
+            // With StartTls MailKit refuses a server that does not offer STARTTLS (NotSupportedException, not retried):
+            // the event fails and is parked rather than the message going out in clear.
             await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
             if (!string.IsNullOrEmpty(o.Username))
             {

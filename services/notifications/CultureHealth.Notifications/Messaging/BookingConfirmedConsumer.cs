@@ -3,13 +3,14 @@ using CultureHealth.Messaging.Inbox;
 using CultureHealth.Notifications.Composition;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Notifications.Email;
+using CultureHealth.ServiceDefaults.Secrets;
 using MassTransit;
 
 namespace CultureHealth.Notifications.Messaging;
 
 /// <summary>Confirms the booking to the patient (with the calendar invitation) and schedules its reminder.</summary>
 public sealed class BookingConfirmedConsumer(
-    NotificationsDbContext db, TimeProvider clock, ILogger<BookingConfirmedConsumer> logger, BookingEmails emails, Mailer mailer)
+    NotificationsDbContext db, TimeProvider clock, ILogger<BookingConfirmedConsumer> logger, BookingEmails emails, Mailer mailer, EventSecrets secrets)
     : IdempotentConsumer<BookingConfirmed, NotificationsDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(BookingConfirmed m, ConsumeContext<BookingConfirmed> context, CancellationToken ct)
@@ -32,6 +33,7 @@ public sealed class BookingConfirmedConsumer(
         reminder.UpdatedAt = Clock.GetUtcNow();
 
         var appointment = new Appointment(m.BookingId, m.PatientName, m.PatientEmail, m.PractitionerName, m.AppointmentTypeName, m.Start, m.End, m.Sequence);
-        await mailer.SendAsync(m, m.BookingId, MessageKinds.BookingConfirmed, emails.Confirmation(appointment, m.ManageToken), ct);
+        var manageToken = m.ManageToken is null ? null : SealedFields.Open(secrets, m.ManageToken, nameof(m.ManageToken));
+        await mailer.SendAsync(m, m.BookingId, MessageKinds.BookingConfirmed, emails.Confirmation(appointment, manageToken), ct);
     }
 }

@@ -40,6 +40,12 @@ public sealed partial class CommentModeratedConsumer(
         {
             return; // no opt-in, no address we know, or they replied to themselves
         }
+        var parentEmail = parent.AuthorEmail.ToLowerInvariant();
+        if (!await Db.ConfirmedCommenters.AnyAsync(c => c.Email == parentEmail, ct))
+        {
+            LogUnconfirmed(logger, m.CommentId);
+            return; // the opt-in came from whoever typed the address; its owner never confirmed it
+        }
         if (await Db.SentMessages.AnyAsync(s => s.Reference == m.CommentId && s.Kind == MessageKinds.CommentReply, ct))
         {
             LogAlreadyAnnounced(logger, m.CommentId);
@@ -47,6 +53,9 @@ public sealed partial class CommentModeratedConsumer(
         }
         await mailer.SendAsync(m, m.CommentId, MessageKinds.CommentReply, emails.ReplyApproved(parent, comment, m), ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reply {CommentId} not announced: its parent's author never confirmed their address")]
+    private static partial void LogUnconfirmed(ILogger logger, Guid commentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reply {CommentId} was already announced to its parent's author")]
     private static partial void LogAlreadyAnnounced(ILogger logger, Guid commentId);

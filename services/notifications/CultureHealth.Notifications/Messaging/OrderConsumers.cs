@@ -3,6 +3,7 @@ using CultureHealth.Messaging.Inbox;
 using CultureHealth.Notifications.Composition;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Notifications.Email;
+using CultureHealth.ServiceDefaults.Secrets;
 using MassTransit;
 
 namespace CultureHealth.Notifications.Messaging;
@@ -15,12 +16,16 @@ public sealed class OrderPaidConsumer(NotificationsDbContext db, TimeProvider cl
         mailer.SendAsync(m, m.OrderId, MessageKinds.OrderPaid, emails.Receipt(m), ct);
 }
 
-/// <summary>Emails the codes of the gift vouchers an order paid for: the buyer's only copy besides the order page.</summary>
-public sealed class GiftVouchersIssuedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<GiftVouchersIssuedConsumer> logger, ShopEmails emails, Mailer mailer)
+/// <summary>Emails the codes of the gift vouchers an order paid for, opened from the sealed event: the buyer's only copy.</summary>
+public sealed class GiftVouchersIssuedConsumer(
+    NotificationsDbContext db, TimeProvider clock, ILogger<GiftVouchersIssuedConsumer> logger, ShopEmails emails, Mailer mailer, EventSecrets secrets)
     : IdempotentConsumer<GiftVouchersIssued, NotificationsDbContext>(db, clock, logger)
 {
-    protected override Task HandleAsync(GiftVouchersIssued m, ConsumeContext<GiftVouchersIssued> context, CancellationToken ct) =>
-        mailer.SendAsync(m, m.OrderId, MessageKinds.GiftVouchers, emails.GiftVouchers(m), ct);
+    protected override Task HandleAsync(GiftVouchersIssued m, ConsumeContext<GiftVouchersIssued> context, CancellationToken ct)
+    {
+        var opened = m with { Vouchers = m.Vouchers.Select(v => v with { Code = SealedFields.Open(secrets, v.Code, "Vouchers.Code") }).ToList() };
+        return mailer.SendAsync(m, m.OrderId, MessageKinds.GiftVouchers, emails.GiftVouchers(opened), ct);
+    }
 }
 
 public sealed class OrderShippedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<OrderShippedConsumer> logger, ShopEmails emails, Mailer mailer)

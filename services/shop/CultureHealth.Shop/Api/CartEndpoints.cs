@@ -142,7 +142,7 @@ public static class CartEndpoints
         var code = NormaliseOrRefuse(body.Code!);
         var cart = await carts.OpenForChangeAsync(cartId, ct);
         var record = await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct)
-            ?? throw ProblemException.Unprocessable("code", $"{code} is not a code we recognise.");
+            ?? throw ShopProblems.CouponRefused("code", null);
         var lines = cart.Items.Where(i => i.Product is { Active: true }).Select(i => CartQuoter.ToLine(i.Product!, i.Quantity)).ToList();
         if (lines.Count == 0)
         {
@@ -151,9 +151,7 @@ public static class CartEndpoints
 
         if (CouponEvaluator.Evaluate(record.ToDomain(), lines, clock.GetUtcNow(), record.TimesRedeemed, 0) is CouponRejected rejected)
         {
-            throw new ProblemException(
-                StatusCodes.Status422UnprocessableEntity, "Code cannot be used", rejected.Message, "code",
-                $"https://culturehealth.co.uk/problems/coupon-{rejected.Reason.ToString().ToLowerInvariant()}");
+            throw ShopProblems.CouponRefused("code", rejected);
         }
 
         cart.CouponCode = code;

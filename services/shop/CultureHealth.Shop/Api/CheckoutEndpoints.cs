@@ -24,6 +24,7 @@ public static class CheckoutEndpoints
         CheckoutRequest body,
         [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
+        HttpContext http,
         CheckoutService checkout,
         ShopMetrics metrics,
         CancellationToken ct)
@@ -37,7 +38,8 @@ public static class CheckoutEndpoints
 
         try
         {
-            var result = await checkout.PlaceAsync(body, IdempotentRequest.Of(key!, IdempotencyScope.For(CheckoutOperation, user), body), ct);
+            var client = http.Connection.RemoteIpAddress?.ToString();
+            var result = await checkout.PlaceAsync(body, IdempotentRequest.Of(key!, IdempotencyScope.For(CheckoutOperation, user), body), client, ct);
             return TypedResults.Created($"/api/shop/orders/{result.OrderId}", result);
         }
         catch (ProblemException problem)

@@ -31,7 +31,7 @@ public static class OrderEndpoints
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null || !SecretToken.Verify(token, order.AccessTokenHash))
+        if (!SecretToken.Verify(token, order?.AccessTokenHash ?? SecretToken.Unmatchable) || order is null)
         {
             return TypedResults.NotFound();
         }
@@ -49,7 +49,8 @@ public static class OrderEndpoints
     {
         var v = new RequestValidator()
             .IdempotencyKeyHeader(idempotencyKey, out var key)
-            .Required("paymentToken", body.PaymentToken, 200);
+            .Required("paymentToken", body.PaymentToken, 200)
+            .Required("orderToken", body.OrderToken, 200);
         if (v.Failed)
         {
             return v.Problem();

@@ -1,3 +1,4 @@
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.Shop.Catalogue;
 using CultureHealth.Shop.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,8 +11,8 @@ public static class ProductEndpoints
     public static IEndpointRouteBuilder MapProductApi(this IEndpointRouteBuilder app)
     {
         var products = app.MapGroup("/api/shop/products").WithTags("Products");
-        products.MapGet("/", List).CacheOutput(CatalogueCache.Policy);
-        products.MapGet("/{slug}", GetBySlug).CacheOutput(CatalogueCache.Policy);
+        products.MapGet("/", List).CacheOutput(CatalogueCache.Policy).WithEntityTag();
+        products.MapGet("/{slug}", GetBySlug).CacheOutput(CatalogueCache.Policy).WithEntityTag();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.Shop.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -21,6 +22,18 @@ internal static class ShopProblems
 
     public static ProblemException CartCheckedOut() =>
         new(StatusCodes.Status409Conflict, "Cart already checked out", "This cart has already become an order; start a new cart.", "cartId");
+
+    /// <summary>
+    /// A coupon code the customer cannot use. An unknown, switched-off, expired or used-up code all get the one
+    /// answer, so trying codes tells nobody which exist; the rules a live code's holder can act on (minimum
+    /// spend, nothing to discount, already used by them) keep their own wording.
+    /// </summary>
+    public static ProblemException CouponRefused(string field, CouponRejected? rejected) =>
+        rejected is null || rejected.Reason is CouponRejectionReason.NotActive or CouponRejectionReason.Expired or CouponRejectionReason.UsageLimitReached
+            ? new ProblemException(StatusCodes.Status422UnprocessableEntity, "Code cannot be used",
+                "That code is not valid. Check it and try again.", field, "https://culturehealth.co.uk/problems/coupon-invalid")
+            : new ProblemException(StatusCodes.Status422UnprocessableEntity, "Code cannot be used", rejected.Message, field,
+                $"https://culturehealth.co.uk/problems/coupon-{rejected.Reason.ToString().ToLowerInvariant()}");
 
     public static ProblemException OrderNotFound() => ProblemException.NotFound("The order");
 

@@ -1,8 +1,8 @@
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.Messaging.Idempotency;
-using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Carts;
 using CultureHealth.Shop.Data;
@@ -24,16 +24,19 @@ internal sealed partial class CheckoutService(
     ShopDbContext db,
     PriceCalculator calculator,
     IdempotencyStore idempotency,
+    UnpaidOrderLimits limits,
     TimeProvider clock,
     IOptions<ShopOptions> options,
     IOutputCacheStore cache,
+    EventSecrets secrets,
     ShopMetrics metrics,
     ILogger<CheckoutService> logger)
 {
     private const string Actor = "customer";
 
     /// <summary>Places the order, or answers a repeat of <paramref name="idempotent"/> with the order it placed.</summary>
-    public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, IdempotentRequest idempotent, CancellationToken ct)
+    /// <param name="clientAddress">The client's address as the trusted proxy forwarded it; null when unknown.</param>
+    public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, IdempotentRequest idempotent, string? clientAddress, CancellationToken ct)
     {
         using var turn = await idempotency.WaitForTurnAsync(idempotent, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -43,6 +46,8 @@ internal sealed partial class CheckoutService(
         }
 
         var now = clock.GetUtcNow();
+        var email = request.Customer!.Email!.Trim();
+        await limits.EnsureRoomAsync(email, clientAddress, now, locked: false, ct);
         var orderId = Guid.CreateVersion7(now);
         var cart = await ClaimCartAsync(request.CartId!, orderId, now, ct);
         var items = cart.Items.OrderBy(i => i.AddedAt).ToList();
@@ -63,7 +68,6 @@ internal sealed partial class CheckoutService(
             throw ProblemException.Unprocessable("shippingAddress", "A delivery address is needed for physical items.");
         }
 
-        var email = request.Customer!.Email!.Trim();
         var coupon = cart.CouponCode is null ? null : await LockCouponAsync(cart.CouponCode, email, lines, now, ct);
         var voucher = request.GiftVoucherCode is null ? null : await LockVoucherAsync(request.GiftVoucherCode, ct);
 
@@ -96,12 +100,14 @@ internal sealed partial class CheckoutService(
 
         var token = SecretToken.Generate();
         order.AccessTokenHash = token.Hash;
+        order.HoldClientAddress = clientAddress;
+        await limits.EnsureRoomAsync(email, clientAddress, now, locked: true, ct);
         db.Orders.Add(order);
         db.PublishOnCommit(OrderEvents.Placed(order, now), now);
         if (order.AmountDuePence == 0)
         {
             // Paid in full by a gift voucher: nothing to collect by card.
-            OrderSettlement.MarkPaid(db, order, 0, now, "system:gift-voucher");
+            OrderSettlement.MarkPaid(db, secrets, order, 0, now, "system:gift-voucher");
         }
 
         await db.SaveChangesAsync(ct);
@@ -156,23 +162,21 @@ internal sealed partial class CheckoutService(
     private async Task<LockedCoupon> LockCouponAsync(string code, string email, IReadOnlyList<CartLine> lines, DateTimeOffset now, CancellationToken ct)
     {
         var record = (await db.Coupons.FromSqlInterpolated($"SELECT * FROM coupons WHERE code = {code} FOR UPDATE").ToListAsync(ct))
-            .SingleOrDefault() ?? throw ProblemException.Unprocessable("couponCode", $"The code {code} is no longer available.");
+            .SingleOrDefault() ?? throw ShopProblems.CouponRefused("couponCode", null);
         var lowerEmail = email.ToLowerInvariant();
         var byCustomer = await db.CouponRedemptions.CountAsync(r => r.CouponId == record.Id && r.CustomerEmail == lowerEmail, ct);
         return CouponEvaluator.Evaluate(record.ToDomain(), lines, now, record.TimesRedeemed, byCustomer) switch
         {
             CouponApplied applied => new LockedCoupon(record, applied),
-            CouponRejected rejected => throw new ProblemException(
-                StatusCodes.Status422UnprocessableEntity, "Code cannot be used", rejected.Message, "couponCode",
-                $"https://culturehealth.co.uk/problems/coupon-{rejected.Reason.ToString().ToLowerInvariant()}"),
+            CouponRejected rejected => throw ShopProblems.CouponRefused("couponCode", rejected),
             _ => throw new InvalidOperationException("Unknown coupon evaluation."),
         };
     }
 
     private async Task<GiftVoucher> LockVoucherAsync(string typedCode, CancellationToken ct)
     {
-        var code = GiftVoucherCode.Parse(typedCode).Value;
-        var voucher = (await db.GiftVouchers.FromSqlInterpolated($"SELECT * FROM gift_vouchers WHERE code = {code} FOR UPDATE").ToListAsync(ct))
+        var codeHash = GiftVoucherCode.Parse(typedCode).Hash;
+        var voucher = (await db.GiftVouchers.FromSqlInterpolated($"SELECT * FROM gift_vouchers WHERE code_hash = {codeHash} FOR UPDATE").ToListAsync(ct))
             .SingleOrDefault() ?? throw ProblemException.Unprocessable("giftVoucherCode", "That gift voucher code is not recognised.");
         return voucher.BalancePence > 0
             ? voucher

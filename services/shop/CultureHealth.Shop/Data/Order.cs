@@ -45,6 +45,12 @@ public sealed class Order
     /// <summary>After this the sweeper cancels an unpaid order and puts its stock back.</summary>
     public DateTimeOffset PaymentDueBy { get; set; }
 
+    /// <summary>
+    /// The client address that placed the order, kept only while the order is unpaid (it counts towards that
+    /// address's cap of open orders) and forgotten when it is paid or cancelled.
+    /// </summary>
+    public string? HoldClientAddress { get; set; }
+
     /// <summary>PostgreSQL xmin: two writers of one order cannot both win.</summary>
     public uint Version { get; set; }
 
@@ -66,6 +72,10 @@ public sealed class Order
         History.Add(OrderStatusChange.From(Id, transition));
         Status = transition.To;
         UpdatedAt = transition.At;
+        if (!Status.IsUnpaid())
+        {
+            HoldClientAddress = null;
+        }
     }
 }
 

@@ -31,6 +31,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         e.Property(o => o.FulfilmentMode).HasConversion<string>().HasMaxLength(20);
         e.Property(o => o.CouponCode).HasMaxLength(32);
         e.Property(o => o.TrackingReference).HasMaxLength(100);
+        e.Property(o => o.HoldClientAddress).HasMaxLength(45);
+        e.HasIndex(o => o.HoldClientAddress).HasFilter("hold_client_address IS NOT NULL");
         e.Property(o => o.Version).IsRowVersion();
         e.Ignore(o => o.Lifecycle);
         e.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);

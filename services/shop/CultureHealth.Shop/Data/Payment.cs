@@ -36,6 +36,13 @@ public sealed class Refund
     public string? ProviderRefundId { get; set; }
     public string Reason { get; set; } = "";
     public string Actor { get; set; } = "";
+
+    /// <summary>Gift voucher value that had already been spent and was refunded anyway, by an override.</summary>
+    public long SpentVoucherPence { get; set; }
+
+    /// <summary>Why staff refunded spent voucher value (required with <see cref="SpentVoucherPence"/>).</summary>
+    public string? OverrideReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -60,12 +67,17 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
 {
     public void Configure(EntityTypeBuilder<Refund> e)
     {
-        e.ToTable("refunds", t => t.HasCheckConstraint("ck_refunds_amount_positive", "amount_pence > 0"));
+        e.ToTable("refunds", t =>
+        {
+            t.HasCheckConstraint("ck_refunds_amount_positive", "amount_pence > 0");
+            t.HasCheckConstraint("ck_refunds_override_has_reason", "spent_voucher_pence = 0 OR override_reason IS NOT NULL");
+        });
         e.HasKey(r => r.Id);
         e.HasIndex(r => r.OrderId);
         e.Property(r => r.ProviderRefundId).HasMaxLength(100);
         e.Property(r => r.Reason).HasMaxLength(500).IsRequired();
         e.Property(r => r.Actor).HasMaxLength(100).IsRequired();
+        e.Property(r => r.OverrideReason).HasMaxLength(500);
         e.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace CultureHealth.Shop.Domain;
 
@@ -21,7 +23,18 @@ public sealed record GiftVoucherCode
     public string Value { get; }
 
     /// <summary>Only the last group, for logs, e-mails to staff and support screens.</summary>
-    public string Masked => "XXXX-XXXX-XXXX-" + Value[^GroupSize..];
+    public string Masked => MaskOf(LastFour);
+
+    /// <summary>The last four symbols: all the database keeps of the code besides its hash.</summary>
+    public string LastFour => Value[^GroupSize..];
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of <see cref="Value"/>: what is stored and looked up. 80 random bits make a code
+    /// unguessable, so a plain hash (no salt, no slow KDF) keeps a database leak from handing out spendable codes.
+    /// </summary>
+    public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(Value)));
+
+    public static string MaskOf(string lastFour) => "XXXX-XXXX-XXXX-" + lastFour;
 
     public static GiftVoucherCode Generate() => new(CodeAlphabet.Random(SymbolCount));
 

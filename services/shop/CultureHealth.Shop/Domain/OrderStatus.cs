@@ -17,3 +17,9 @@ public enum OrderStatus
     PartiallyRefunded,
     Refunded,
 }
+
+public static class OrderStatuses
+{
+    /// <summary>Waiting for its money: the order still holds its stock, voucher balance and coupon use.</summary>
+    public static bool IsUnpaid(this OrderStatus status) => status is OrderStatus.PendingPayment or OrderStatus.PaymentFailed;
+}

@@ -46,8 +46,14 @@ internal sealed class OrderCancellation(ShopDbContext db, TimeProvider clock, IO
 
         if (order.GiftVoucherId is { } voucherId && order.VoucherAppliedPence > 0)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE gift_vouchers SET balance_pence = balance_pence + {order.VoucherAppliedPence}, updated_at = {now} WHERE id = {voucherId}", ct);
+            // A voucher voided meanwhile (its purchase was refunded) gets the amount as voided, not as spendable.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE gift_vouchers
+                SET balance_pence = balance_pence + CASE WHEN voided_at IS NULL THEN {order.VoucherAppliedPence} ELSE 0 END,
+                    voided_pence = voided_pence + CASE WHEN voided_at IS NULL THEN 0 ELSE {order.VoucherAppliedPence} END,
+                    updated_at = {now}
+                WHERE id = {voucherId}
+                """, ct);
         }
 
         if (order.CouponId is { } couponId)

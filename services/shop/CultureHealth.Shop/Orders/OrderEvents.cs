@@ -21,9 +21,10 @@ internal static class OrderEvents
     public static OrderPaid Paid(Order o, DateTimeOffset now) =>
         new(Guid.NewGuid(), now, o.Id, o.Number, o.CustomerEmail, o.CustomerName, o.TotalPence, o.VatPence, Lines(o));
 
-    public static GiftVouchersIssued VouchersIssued(Order o, IEnumerable<GiftVoucher> vouchers, DateTimeOffset now) =>
+    /// <param name="vouchers">Each voucher's code sealed with EventSecrets, and its value.</param>
+    public static GiftVouchersIssued VouchersIssued(Order o, IEnumerable<(string SealedCode, long ValuePence)> vouchers, DateTimeOffset now) =>
         new(Guid.NewGuid(), now, o.Id, o.Number, o.CustomerEmail, o.CustomerName,
-            vouchers.Select(v => new IssuedGiftVoucher(v.Code, v.InitialBalancePence)).ToList());
+            vouchers.Select(v => new IssuedGiftVoucher(v.SealedCode, v.ValuePence)).ToList());
 
     public static OrderCancelled Cancelled(Order o, DateTimeOffset now, string reason) =>
         new(Guid.NewGuid(), now, o.Id, o.Number, reason);

@@ -11,7 +11,8 @@ public sealed record ShippingAddressView(string Line1, string? Line2, string Cit
 
 public sealed record OrderHistoryView(OrderStatus? From, OrderStatus To, DateTimeOffset At, string Actor, string? Reason);
 
-public sealed record GiftVoucherView(string Code, long BalancePence);
+/// <param name="MaskedCode">"XXXX-XXXX-XXXX-HW4C": the code itself is only ever in the buyer's email.</param>
+public sealed record GiftVoucherView(string MaskedCode, long BalancePence);
 
 public sealed record OrderView(
     Guid Id,
@@ -50,5 +51,5 @@ public sealed record OrderView(
         o.VoucherAppliedPence, o.AmountDuePence, o.AmountPaidPence, o.RefundedPence, "GBP", o.TrackingReference,
         o.CreatedAt, o.PaymentDueBy,
         o.History.OrderBy(h => h.Id).Select(h => new OrderHistoryView(h.FromStatus, h.ToStatus, h.At, h.Actor, h.Reason)).ToList(),
-        vouchers.Select(v => new GiftVoucherView(v.Code, v.BalancePence)).ToList());
+        vouchers.Select(v => new GiftVoucherView(v.MaskedCode, v.BalancePence)).ToList());
 }

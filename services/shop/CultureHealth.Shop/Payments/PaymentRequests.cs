@@ -3,8 +3,9 @@ using CultureHealth.Shop.Domain;
 
 namespace CultureHealth.Shop.Payments;
 
+/// <param name="OrderToken">The order's access token from checkout: only its holder may pay (or fail to pay) the order.</param>
 /// <param name="AmountPence">Optional: what the client believes it is paying. Refused if it differs from the order.</param>
-public sealed record PayOrderRequest(string? PaymentToken, long? AmountPence);
+public sealed record PayOrderRequest(string? PaymentToken, string? OrderToken, long? AmountPence);
 
 public sealed record PaymentView(
     Guid PaymentId, Guid OrderId, PaymentStatus Status, long AmountPence, string Currency, string? FailureReason, OrderStatus OrderStatus);

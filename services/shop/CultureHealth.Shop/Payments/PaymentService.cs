@@ -1,5 +1,6 @@
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
@@ -21,12 +22,14 @@ internal sealed partial class PaymentService(
     ShopDbContext db,
     IPaymentProvider provider,
     IdempotencyStore idempotency,
+    EventSecrets secrets,
     TimeProvider clock,
     ShopMetrics metrics,
     ILogger<PaymentService> logger)
 {
     public async Task<PaymentView> PayAsync(Guid orderId, PayOrderRequest request, IdempotentRequest idempotent, CancellationToken ct)
     {
+        await EnsureOrderTokenAsync(orderId, request.OrderToken, ct);
         using var turn = await idempotency.WaitForTurnAsync(idempotent, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await idempotency.ClaimAsync<PaymentView>(db, idempotent, ct) is { } replay)
@@ -100,7 +103,7 @@ internal sealed partial class PaymentService(
                 break;
             case ChargeOutcome.Succeeded when order.Status is OrderStatus.PendingPayment or OrderStatus.PaymentFailed:
                 payment.Status = PaymentStatus.Succeeded;
-                OrderSettlement.MarkPaid(db, order, payment.AmountPence, now, actor);
+                OrderSettlement.MarkPaid(db, secrets, order, payment.AmountPence, now, actor);
                 paidNow = true;
                 break;
             case ChargeOutcome.Succeeded:
@@ -133,6 +136,19 @@ internal sealed partial class PaymentService(
         if (result.ChargeId is { } chargeId)
         {
             await provider.RefundAsync(chargeId, result.AmountPence, $"void:{payment.Id:N}", ct);
+        }
+    }
+
+    /// <summary>
+    /// Before anything about the order is read, claimed or said: only the holder of the order's token may pay (or
+    /// fail to pay) it, and a wrong token answers exactly like a missing order, at the same cost.
+    /// </summary>
+    private async Task EnsureOrderTokenAsync(Guid orderId, string? orderToken, CancellationToken ct)
+    {
+        var hash = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.AccessTokenHash).FirstOrDefaultAsync(ct);
+        if (!SecretToken.Verify(orderToken, hash ?? SecretToken.Unmatchable) || hash is null)
+        {
+            throw ShopProblems.OrderNotFound();
         }
     }
 

@@ -102,6 +102,23 @@ namespace CultureHealth.Notifications.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CultureHealth.Notifications.Data.ConfirmedCommenter", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.HasKey("Email")
+                        .HasName("pk_confirmed_commenters");
+
+                    b.ToTable("confirmed_commenters", (string)null);
+                });
+
             modelBuilder.Entity("CultureHealth.Notifications.Data.KnownComment", b =>
                 {
                     b.Property<Guid>("CommentId")

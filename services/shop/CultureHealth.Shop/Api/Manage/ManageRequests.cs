@@ -23,7 +23,11 @@ public sealed record CouponView(
 
 public sealed record ShipOrderRequest(string? TrackingReference);
 
-public sealed record RefundOrderRequest(long? AmountPence, string? Reason);
+/// <param name="OverrideSpentVouchers">
+/// Refund gift voucher value the order bought that has already been spent (otherwise refused with 409); needs
+/// <paramref name="OverrideReason"/>. Admin's audit log keeps the request.
+/// </param>
+public sealed record RefundOrderRequest(long? AmountPence, string? Reason, bool? OverrideSpentVouchers = null, string? OverrideReason = null);
 
 public sealed record OrderSummaryView(
     Guid Id, string Number, OrderStatus Status, string CustomerName, string CustomerEmail, long TotalPence, long AmountPaidPence,
@@ -31,6 +35,7 @@ public sealed record OrderSummaryView(
 
 public sealed record PaymentSummaryView(Guid Id, string Provider, string? ProviderChargeId, long AmountPence, string Status, string? FailureReason, DateTimeOffset CreatedAt);
 
-public sealed record RefundView(Guid Id, long AmountPence, string Reason, string Actor, DateTimeOffset CreatedAt);
+public sealed record RefundView(
+    Guid Id, long AmountPence, string Reason, string Actor, long SpentVoucherPence, string? OverrideReason, DateTimeOffset CreatedAt);
 
 public sealed record StaffOrderView(Orders.OrderView Order, IReadOnlyList<PaymentSummaryView> Payments, IReadOnlyList<RefundView> Refunds);

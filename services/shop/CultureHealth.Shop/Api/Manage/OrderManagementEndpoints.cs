@@ -79,8 +79,7 @@ internal static class OrderManagementEndpoints
         });
 
     private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> Refund(
-        Guid id, RefundOrderRequest body, ClaimsPrincipal user, ShopDbContext db, IPaymentProvider provider, TimeProvider clock,
-        ShopMetrics metrics, CancellationToken ct)
+        Guid id, RefundOrderRequest body, ClaimsPrincipal user, OrderRefunds refunds, ShopDbContext db, CancellationToken ct)
     {
         var v = new RequestValidator().Required("reason", body.Reason, 500);
         if (body.AmountPence is <= 0)
@@ -88,44 +87,28 @@ internal static class OrderManagementEndpoints
             v.Add("amountPence", "A refund must be for more than 0p.");
         }
 
+        if (body.OverrideSpentVouchers == true)
+        {
+            v.Required("overrideReason", body.OverrideReason, 500);
+        }
+
         if (v.Failed)
         {
             return v.Problem();
         }
 
-        long? refunded = null;
-        var answer = await ChangeAsync(id, db, clock, ct, async (order, now) =>
+        Order? order;
+        try
         {
-            var amount = body.AmountPence ?? order.AmountPaidPence - order.RefundedPence;
-            var actor = StaffActor.Of(user);
-            var outcome = order.Lifecycle.Refund(order.Status, order.AmountPaidPence, order.RefundedPence, amount, now, actor, body.Reason!.Trim());
-            var payment = await db.Payments.AsNoTracking()
-                .FirstOrDefaultAsync(p => p.OrderId == order.Id && p.Status == PaymentStatus.Succeeded, ct)
-                ?? throw ProblemException.Conflict("No card payment", "This order was not paid by card, so there is nothing to refund to a card.");
-            var refundId = Guid.CreateVersion7(now);
-            var result = await provider.RefundAsync(payment.ProviderChargeId!, amount, $"refund:{refundId:N}", ct);
-            if (!result.Succeeded)
-            {
-                throw ProblemException.Conflict("Refund failed", $"The payment provider refused the refund ({result.FailureReason}).");
-            }
-
-            order.Apply(outcome.Transition);
-            order.RefundedPence += amount;
-            db.Refunds.Add(new Data.Refund
-            {
-                Id = refundId, OrderId = order.Id, PaymentId = payment.Id, AmountPence = amount, ProviderRefundId = result.RefundId,
-                Reason = body.Reason!.Trim(), Actor = actor, CreatedAt = now,
-            });
-            db.PublishOnCommit(OrderEvents.Refunded(order, now, amount, outcome.IsFullRefund), now);
-            refunded = amount;
-        });
-        // Counted only once ChangeAsync has committed: a refusal after the provider call would throw before this.
-        if (refunded is { } amountRefunded && answer.Result is Ok<StaffOrderView>)
+            var command = new RefundCommand(body.AmountPence, body.Reason!.Trim(), body.OverrideSpentVouchers == true, body.OverrideReason?.Trim());
+            order = await refunds.RefundAsync(id, command, StaffActor.Of(user), ct);
+        }
+        catch (ShopDomainException e)
         {
-            metrics.OrderRefunded(amountRefunded);
+            throw ShopManagementEndpoints.ToProblem(e);
         }
 
-        return answer;
+        return order is null ? TypedResults.NotFound() : TypedResults.Ok(await StaffViewAsync(db, order, ct));
     }
 
     /// <summary>Runs a staff change under the order's row lock; lifecycle refusals become 409/422 problems.</summary>
@@ -159,7 +142,7 @@ internal static class OrderManagementEndpoints
             .Select(p => new PaymentSummaryView(p.Id, p.Provider, p.ProviderChargeId, p.AmountPence, p.Status.ToString(), p.FailureReason, p.CreatedAt))
             .ToListAsync(ct);
         var refunds = await db.Refunds.AsNoTracking().Where(r => r.OrderId == order.Id).OrderBy(r => r.CreatedAt)
-            .Select(r => new RefundView(r.Id, r.AmountPence, r.Reason, r.Actor, r.CreatedAt))
+            .Select(r => new RefundView(r.Id, r.AmountPence, r.Reason, r.Actor, r.SpentVoucherPence, r.OverrideReason, r.CreatedAt))
             .ToListAsync(ct);
         return new StaffOrderView(await OrderLoader.ViewAsync(db, order, ct), payments, refunds);
     }

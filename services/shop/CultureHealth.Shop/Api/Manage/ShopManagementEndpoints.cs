@@ -20,6 +20,9 @@ public static class ShopManagementEndpoints
     public static ProblemException ToProblem(ShopDomainException e) => e switch
     {
         InvalidRefundException => ProblemException.Unprocessable("amountPence", e.Message),
+        SpentVoucherRefundException => new ProblemException(
+            StatusCodes.Status409Conflict, "Gift voucher already spent", e.Message, "overrideSpentVouchers",
+            "https://culturehealth.co.uk/problems/gift-voucher-spent"),
         _ => ProblemException.Conflict("Not allowed in the order's current state", e.Message),
     };
 }

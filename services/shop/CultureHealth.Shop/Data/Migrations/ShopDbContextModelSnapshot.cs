@@ -328,11 +328,17 @@ namespace CultureHealth.Shop.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("balance_pence");
 
-                    b.Property<string>("Code")
+                    b.Property<string>("CodeHash")
                         .IsRequired()
-                        .HasMaxLength(19)
-                        .HasColumnType("character varying(19)")
-                        .HasColumnName("code");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<string>("CodeLastFour")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("code_last_four");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -350,19 +356,27 @@ namespace CultureHealth.Shop.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<long>("VoidedPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("voided_pence");
+
                     b.HasKey("Id")
                         .HasName("pk_gift_vouchers");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("CodeHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_gift_vouchers_code");
+                        .HasDatabaseName("ix_gift_vouchers_code_hash");
 
                     b.HasIndex("IssuedForOrderId")
                         .HasDatabaseName("ix_gift_vouchers_issued_for_order_id");
 
                     b.ToTable("gift_vouchers", null, t =>
                         {
-                            t.HasCheckConstraint("ck_gift_vouchers_balance", "balance_pence >= 0 AND balance_pence <= initial_balance_pence");
+                            t.HasCheckConstraint("ck_gift_vouchers_balance", "balance_pence >= 0 AND voided_pence >= 0 AND balance_pence + voided_pence <= initial_balance_pence");
                         });
                 });
 
@@ -425,6 +439,11 @@ namespace CultureHealth.Shop.Data.Migrations
                     b.Property<Guid?>("GiftVoucherId")
                         .HasColumnType("uuid")
                         .HasColumnName("gift_voucher_id");
+
+                    b.Property<string>("HoldClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("hold_client_address");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -508,6 +527,10 @@ namespace CultureHealth.Shop.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
+
+                    b.HasIndex("HoldClientAddress")
+                        .HasDatabaseName("ix_orders_hold_client_address")
+                        .HasFilter("hold_client_address IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -862,6 +885,11 @@ namespace CultureHealth.Shop.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("override_reason");
+
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uuid")
                         .HasColumnName("payment_id");
@@ -877,6 +905,10 @@ namespace CultureHealth.Shop.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
+                    b.Property<long>("SpentVoucherPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("spent_voucher_pence");
+
                     b.HasKey("Id")
                         .HasName("pk_refunds");
 
@@ -889,6 +921,8 @@ namespace CultureHealth.Shop.Data.Migrations
                     b.ToTable("refunds", null, t =>
                         {
                             t.HasCheckConstraint("ck_refunds_amount_positive", "amount_pence > 0");
+
+                            t.HasCheckConstraint("ck_refunds_override_has_reason", "spent_voucher_pence = 0 OR override_reason IS NOT NULL");
                         });
                 });
 
