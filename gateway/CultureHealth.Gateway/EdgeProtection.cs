@@ -75,6 +75,7 @@ public static class EdgeProtection
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
                 headers.TryAdd("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                // Behind TLS offload the ingress says https in X-Forwarded-Proto; UseTrustedForwardedHeaders made that the request's scheme.
                 if (http.Request.IsHttps)
                 {
                     headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

@@ -18,6 +18,8 @@ public sealed class SiteFixture : WholeStack
         ServiceSettings["Content:CommentRateLimit"] = "1000";
         // Shop journeys leave unpaid orders behind (a declined card, checkout errors) from one address.
         ServiceSettings["Shop:MaxUnpaidOrdersPerClient"] = "1000";
+        // A scheduled article goes live within seconds of its time (the back-office test waits for it).
+        ServiceSettings["Content:ScheduledPublishInterval"] = "00:00:02";
         GatewaySettings["Gateway:RateLimits:comments"] = "1000";
         GatewaySettings["Gateway:RateLimits:public"] = "100000";
         GatewaySettings["Gateway:RateLimits:booking"] = "1000";

@@ -1,4 +1,5 @@
 using CultureHealth.Admin.Data;
+using CultureHealth.BackOffice.Data;
 using CultureHealth.Booking.Data;
 using CultureHealth.Content.Data;
 using CultureHealth.Gateway;
@@ -45,6 +46,8 @@ public class WholeStack : IAsyncLifetime
     public TestService<AdminDbContext> Admin { get; private set; } = null!;
     public TestService<NotificationsDbContext> Notifications { get; private set; } = null!;
     public TestService<PatientsDbContext> Patients { get; private set; } = null!;
+    /// <summary>The staff pages (/admin on the gateway): a client of admin's API, with its own session database.</summary>
+    public TestService<BackOfficeDbContext> BackOffice { get; private set; } = null!;
     public ServiceFactory<StorefrontOptions> Storefront { get; private set; } = null!;
     public ServiceFactory<DownstreamHealth> Gateway { get; private set; } = null!;
 
@@ -128,6 +131,12 @@ public class WholeStack : IAsyncLifetime
             ["Admin:SignInBackOff:AddressFreeFailures"] = "1000",
         }), services: s => s.AddConsumeObserver(_ => AdminConsumed));
 
+        BackOffice = await TestService<BackOfficeDbContext>.StartAsync("backoffice", vhost, listen: true, settings: With(new()
+        {
+            ["BackOffice:AdminUrl"] = Admin.Factory.BaseAddress.ToString(),
+            ["BackOffice:SessionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        }));
+
         Storefront = new ServiceFactory<StorefrontOptions>(new Dictionary<string, string?>
         {
             ["Storefront:GatewayUrl"] = PublicUrl.ToString(),
@@ -146,6 +155,7 @@ public class WholeStack : IAsyncLifetime
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = Admin.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:storefront:Destinations:primary:Address"] = Storefront.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:patients:Destinations:primary:Address"] = Patients.Factory.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:backoffice:Destinations:primary:Address"] = BackOffice.Factory.BaseAddress.ToString(),
             // The website forwards the visitor's address; here every process is on loopback.
             ["Gateway:TrustedNetworks:0"] = "127.0.0.1",
             ["OTEL_SERVICE_NAME"] = "gateway",
@@ -174,6 +184,7 @@ public class WholeStack : IAsyncLifetime
     {
         await Gateway.DisposeAsync();
         await Storefront.DisposeAsync();
+        await BackOffice.DisposeAsync();
         await Admin.DisposeAsync();
         await Notifications.DisposeAsync();
         await Booking.DisposeAsync();

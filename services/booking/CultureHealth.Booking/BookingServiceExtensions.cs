@@ -52,6 +52,7 @@ public static class BookingServiceExtensions
         app.MapScheduleEndpoints();
         app.MapStaffBookingEndpoints();
         app.MapStaffBookingCreationEndpoints();
+        app.MapWorkingHoursEndpoints();
         app.MapClosureEndpoints();
         return app;
     }

@@ -20,9 +20,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Everything a CultureHealth process needs before its own features: telemetry, health,
     /// problem details, the input boundary, HEAD and no Server header, staff-token validation,
-    /// resilient HTTP clients and OpenAPI.
-    /// A process that never accepts staff tokens (the public website) passes <paramref name="staffTokens"/> false,
-    /// so it is not given the keys that check them.
+    /// resilient HTTP clients and OpenAPI. A process that never accepts staff tokens (the public website, the
+    /// back office) passes <paramref name="staffTokens"/> false, so it is not given the keys that check them.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, bool staffTokens = true)
     {

@@ -20,9 +20,10 @@ public static class AppointmentTypeEndpoints
     {
         app.MapGet("/api/booking/appointment-types", ListActive).WithTags("Appointment types");
 
+        // Reception books with them, so everyone who runs a diary may read them; only admins change them.
+        app.MapGet("/manage/booking/appointment-types", ListAll).WithTags("Appointment types (staff)").RequireAuthorization(StaffPolicies.Diary);
         var manage = app.MapGroup("/manage/booking/appointment-types").WithTags("Appointment types (staff)")
             .RequireAuthorization(StaffPolicies.Admin);
-        manage.MapGet("/", ListAll);
         manage.MapPut("/{id:guid}", Upsert);
         return app;
     }

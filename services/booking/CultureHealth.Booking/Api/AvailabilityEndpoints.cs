@@ -2,6 +2,7 @@ using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
+using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public static class AvailabilityEndpoints
     public static IEndpointRouteBuilder MapAvailabilityEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/booking/availability", List).WithTags("Availability");
+        // Reception books a patient who phones by exactly the website's rule: the same handler, behind staff roles.
+        app.MapGet("/manage/booking/availability", List).WithTags("Availability").RequireAuthorization(StaffPolicies.Diary);
         return app;
     }
 

@@ -11,13 +11,16 @@ public sealed record ClosureDto(string Date, string Name);
 
 public sealed record ClosureRequest(string? Name);
 
-/// <summary>Clinic-wide closed days (bank holidays); admin only because they shut every diary at once.</summary>
+/// <summary>
+/// Clinic-wide closed days (bank holidays): everyone who runs a diary reads them; only admins change them,
+/// because a closure shuts every diary at once.
+/// </summary>
 public static class ClosureEndpoints
 {
     public static IEndpointRouteBuilder MapClosureEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/manage/booking/closures", List).WithTags("Closures (staff)").RequireAuthorization(StaffPolicies.Diary);
         var closures = app.MapGroup("/manage/booking/closures").WithTags("Closures (staff)").RequireAuthorization(StaffPolicies.Admin);
-        closures.MapGet("/", List);
         closures.MapPut("/{date}", Put);
         closures.MapDelete("/{date}", Delete);
         return app;

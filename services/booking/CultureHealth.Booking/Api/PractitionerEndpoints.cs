@@ -21,6 +21,11 @@ public static class PractitionerEndpoints
         pub.MapGet("/", ListActive);
         pub.MapGet("/{id:guid}", GetOne);
 
+        // The diary's columns for staff: every practitioner, inactive ones included (their bookings still show).
+        app.MapGet("/manage/booking/practitioners", async (BookingDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Practitioners.AsNoTracking().OrderBy(p => p.Name).Select(p => ToDto(p)).ToListAsync(ct)))
+            .WithTags("Practitioners (staff)").RequireAuthorization(StaffPolicies.Diary);
+
         // Staff management; the admin service calls these with the staff member's token.
         var manage = app.MapGroup("/manage/booking/practitioners").WithTags("Practitioners (staff)")
             .RequireAuthorization(StaffPolicies.Admin);

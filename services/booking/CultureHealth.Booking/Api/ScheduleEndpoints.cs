@@ -30,6 +30,7 @@ public static class ScheduleEndpoints
             .RequireAuthorization(StaffPolicies.Diary);
         diary.MapGet("/schedule", GetWeekly);
         diary.MapPut("/schedule", ReplaceWeekly);
+        diary.MapGet("/overrides", ListOverrides);
         diary.MapPut("/overrides/{date}", PutOverride);
         diary.MapDelete("/overrides/{date}", DeleteOverride);
         diary.MapGet("/time-off", ListTimeOff);
@@ -153,6 +154,24 @@ public static class ScheduleEndpoints
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new DateOverrideDto(ClinicTimeText.Format(localDate),
             [.. intervals.Select(iv => new IntervalDto(null, ClinicTimeText.Format(iv.Start), ClinicTimeText.Format(iv.End)))]));
+    }
+
+    /// <summary>The days whose hours differ from the weekly schedule, from <c>from</c> (default today) for <c>days</c> days (default 90).</summary>
+    private static async Task<Results<Ok<List<DateOverrideDto>>, ValidationProblem>> ListOverrides(
+        Guid practitionerId, string? from, int? days, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        await RequirePractitionerAsync(db, user, practitionerId, ct);
+        var start = ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        if (from is not null && !ClinicTimeText.TryParseDate(from, out start))
+        {
+            return new RequestValidator().Add("from", "Must be a date like 2026-12-24.").Problem();
+        }
+        var end = start.PlusDays(Math.Clamp(days ?? 90, 1, 366));
+        var rows = await db.DateOverrides.AsNoTracking()
+            .Where(o => o.PractitionerId == practitionerId && o.Date >= start && o.Date < end).OrderBy(o => o.Date).ThenBy(o => o.Start).ToListAsync(ct);
+        return TypedResults.Ok(rows.GroupBy(r => r.Date).Select(g => new DateOverrideDto(ClinicTimeText.Format(g.Key),
+            [.. g.Where(r => r.Start is not null && r.End is not null)
+                .Select(r => new IntervalDto(null, ClinicTimeText.Format(r.Start!.Value), ClinicTimeText.Format(r.End!.Value)))])).ToList());
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> DeleteOverride(

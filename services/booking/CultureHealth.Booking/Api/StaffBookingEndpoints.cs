@@ -22,6 +22,11 @@ public static class StaffBookingEndpoints
     {
         var staff = app.MapGroup("/manage/booking/bookings").WithTags("Bookings (staff)").RequireAuthorization(StaffPolicies.Diary);
         staff.MapGet("/", DayList);
+        staff.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, StaffBookingCommands staffCommands, BookingCommands commands, CancellationToken ct) =>
+        {
+            await staffCommands.RequireAsync(id, user, ct);
+            return TypedResults.Ok(await commands.ViewAsync(id, ct));
+        });
         staff.MapPost("/{id:guid}/complete", (Guid id, ClaimsPrincipal user, StaffBookingCommands commands, CancellationToken ct) =>
             RecordOutcome(id, BookingStatus.Completed, user, commands, ct));
         staff.MapPost("/{id:guid}/no-show", (Guid id, ClaimsPrincipal user, StaffBookingCommands commands, CancellationToken ct) =>
@@ -31,13 +36,25 @@ public static class StaffBookingEndpoints
         return app;
     }
 
-    /// <summary>A clinic day's bookings (all statuses), optionally for one practitioner; a practitioner sees only their own.</summary>
+    /// <summary>
+    /// A clinic day's bookings (all statuses), or <c>days</c> days from it (a week view asks for 7), optionally for one
+    /// practitioner; a practitioner sees only their own.
+    /// </summary>
     private static async Task<Results<Ok<List<BookingDto>>, ValidationProblem>> DayList(
-        string? date, Guid? practitionerId, ClaimsPrincipal user, BookingDbContext db, IOptions<BookingOptions> options, CancellationToken ct)
+        string? date, int? days, Guid? practitionerId, ClaimsPrincipal user, BookingDbContext db, IOptions<BookingOptions> options, CancellationToken ct)
     {
+        var v = new RequestValidator();
         if (!ClinicTimeText.TryParseDate(date, out var day))
         {
-            return new RequestValidator().Add("date", "Required: a date like 2026-12-01.").Problem();
+            v.Add("date", "Required: a date like 2026-12-01.");
+        }
+        if (days is < 1 or > 7)
+        {
+            v.Add("days", "From 1 to 7.");
+        }
+        if (v.Failed)
+        {
+            return v.Problem();
         }
 
         var own = DiaryAccess.OwnPractitionerId(user);
@@ -53,7 +70,7 @@ public static class StaffBookingEndpoints
         }
 
         var dayStart = ClinicCalendar.StartOfDay(day);
-        var dayEnd = ClinicCalendar.StartOfDay(day.PlusDays(1));
+        var dayEnd = ClinicCalendar.StartOfDay(day.PlusDays(days ?? 1));
         var rows = await (
             from b in db.Bookings.AsNoTracking()
             join p in db.Practitioners on b.PractitionerId equals p.Id

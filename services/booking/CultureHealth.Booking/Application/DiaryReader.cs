@@ -71,6 +71,34 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
         Guid practitionerId, AppointmentType type, LocalDate date, Guid? ignoreBookingId, CancellationToken ct) =>
         (await ContextsAsync([practitionerId], type, date, date, ignoreBookingId, ct))[practitionerId];
 
+    /// <summary>
+    /// Each practitioner's working hours on each date (usual week, overrides and closures applied, as availability
+    /// applies them) and their time off in the range: what the staff diary shades as working, off and away.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkingDay>> WorkingDaysAsync(IReadOnlyCollection<Guid> practitionerIds, LocalDate from, LocalDate to, CancellationToken ct)
+    {
+        var ids = practitionerIds.ToArray();
+        var rangeStart = ClinicCalendar.StartOfDay(from);
+        var rangeEnd = ClinicCalendar.StartOfDay(to.PlusDays(1));
+        var weekly = await db.WeeklySchedule.AsNoTracking().Where(i => ids.Contains(i.PractitionerId)).ToListAsync(ct);
+        var overrides = await db.DateOverrides.AsNoTracking()
+            .Where(o => ids.Contains(o.PractitionerId) && o.Date >= from && o.Date <= to).ToListAsync(ct);
+        var timeOff = await db.TimeOff.AsNoTracking()
+            .Where(t => ids.Contains(t.PractitionerId) && t.Start < rangeEnd && t.End > rangeStart).ToListAsync(ct);
+        var closures = new ClinicClosures(await db.Closures.AsNoTracking().Where(c => c.Date >= from && c.Date <= to).Select(c => c.Date).ToListAsync(ct));
+        var days = new List<WorkingDay>();
+        foreach (var id in ids)
+        {
+            var schedule = new PractitionerSchedule(WeeklyOf(weekly.Where(i => i.PractitionerId == id)), OverridesOf(overrides.Where(o => o.PractitionerId == id)));
+            var away = timeOff.Where(t => t.PractitionerId == id).Select(t => new TimeOff(t.Start, t.End)).ToList();
+            for (var date = from; date <= to; date = date.PlusDays(1))
+            {
+                days.Add(new WorkingDay(id, date, schedule.WorkingIntervalsOn(date, closures), closures.IsClosedOn(date), away));
+            }
+        }
+        return days;
+    }
+
     private static WeeklySchedule WeeklyOf(IEnumerable<WeeklyScheduleInterval> rows) =>
         rows.GroupBy(r => r.Day).Aggregate(WeeklySchedule.Empty,
             (week, day) => week.With(day.Key, day.Select(r => new WorkingInterval(r.Start, r.End))));
@@ -79,3 +107,6 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
         rows.GroupBy(r => r.Date).Select(date => new DateOverride(date.Key,
             date.Where(r => r.Start is not null && r.End is not null).Select(r => new WorkingInterval(r.Start!.Value, r.End!.Value))));
 }
+
+/// <summary>One practitioner's working intervals on one date, and any time off touching the range.</summary>
+public sealed record WorkingDay(Guid PractitionerId, LocalDate Date, IReadOnlyList<WorkingInterval> Intervals, bool ClinicClosed, IReadOnlyList<TimeOff> TimeOff);

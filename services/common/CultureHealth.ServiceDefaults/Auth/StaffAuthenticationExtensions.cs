@@ -33,14 +33,17 @@ public static class StaffAuthenticationExtensions
                 tvp.RoleClaimType = StaffClaims.Role;
             });
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicies.AnyStaff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
-            .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Editor, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.ShopManager, p => p.RequireRole(StaffRoles.ShopManager, StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Diary, p => p.RequireRole(StaffRoles.Reception, StaffRoles.Practitioner, StaffRoles.Admin));
+        builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
         return builder;
     }
+
+    /// <summary>The role policies, for any way a staff member is signed in (a bearer token, or the back office's session).</summary>
+    public static AuthorizationBuilder AddStaffPolicies(this AuthorizationBuilder authorization) => authorization
+        .AddPolicy(StaffPolicies.AnyStaff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
+        .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin))
+        .AddPolicy(StaffPolicies.Editor, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin))
+        .AddPolicy(StaffPolicies.ShopManager, p => p.RequireRole(StaffRoles.ShopManager, StaffRoles.Admin))
+        .AddPolicy(StaffPolicies.Diary, p => p.RequireRole(StaffRoles.Reception, StaffRoles.Practitioner, StaffRoles.Admin));
 
     /// <summary>Admin only: holds the staff signing keys (required at start-up) and signs staff tokens.</summary>
     public static IHostApplicationBuilder AddStaffTokenIssuer(this IHostApplicationBuilder builder)

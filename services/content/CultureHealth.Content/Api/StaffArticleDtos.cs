@@ -7,6 +7,10 @@ public sealed record ArticleRequest(
 
 public sealed record ScheduleRequest(DateTimeOffset? PublishAt);
 
+public sealed record PreviewRequest(string? BodyMarkdown);
+
+public sealed record PreviewDto(string BodyHtml);
+
 public sealed record StaffArticleDto(
     Guid Id, string Slug, string Title, string? Excerpt, string BodyMarkdown, string BodyHtml, string? FeaturedImageUrl,
     Guid AuthorId, string AuthorName, IReadOnlyList<string> Tags, int ReadingTimeMinutes, string? SeoTitle, string? SeoDescription,

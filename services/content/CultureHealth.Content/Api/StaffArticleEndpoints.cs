@@ -18,6 +18,12 @@ public static class StaffArticleEndpoints
         var group = app.MapGroup("/manage/content/articles").WithTags("Manage articles").RequireAuthorization(StaffPolicies.Editor);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
+        // What the site would show for this Markdown (the same sanitiser), without saving anything: the back office's preview.
+        group.MapPost("/preview", Results<Ok<PreviewDto>, ValidationProblem> (PreviewRequest request) =>
+        {
+            var validator = new RequestValidator().Required("bodyMarkdown", request.BodyMarkdown, ArticleRequestValidation.MaxBodyLength);
+            return validator.Failed ? validator.Problem() : TypedResults.Ok(new PreviewDto(SafeMarkdown.ToHtml(request.BodyMarkdown!)));
+        });
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id:guid}", UpdateAsync);
         group.MapPost("/{id:guid}/schedule", (Guid id, ScheduleRequest request, ArticleChanges changes, CancellationToken ct) =>

@@ -1,0 +1,109 @@
+using CultureHealth.BackOffice.AdminApi;
+using CultureHealth.BackOffice.Data;
+using CultureHealth.BackOffice.Sessions;
+using CultureHealth.BackOffice.Web;
+using CultureHealth.Messaging.Data;
+using CultureHealth.ServiceDefaults;
+using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Options;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CultureHealth.BackOffice;
+
+public static class BackOfficeExtensions
+{
+    /// <summary>Where the gateway serves the back office; every page and asset lives under it.</summary>
+    public const string PathBase = "/admin";
+
+    public static IHostApplicationBuilder AddBackOffice(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<BackOfficeOptions>(BackOfficeOptions.Section);
+        builder.AddServiceDatabase<BackOfficeDbContext>("backoffice");
+        builder.Services.AddHostedService<SessionSweeper>();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<ForwardClientAddress>();
+        builder.Services.AddHttpClient<AdminConnection>((sp, http) =>
+                http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<BackOfficeOptions>>().Value.AdminUrl.TrimEnd('/') + "/"))
+            .AddHttpMessageHandler<ForwardClientAddress>();
+        builder.Services.AddScoped<SessionStore>();
+        builder.Services.AddScoped<AdminClient>();
+        builder.Services.AddScoped<DiaryApi>();
+        builder.Services.AddScoped<StaffSections>();
+
+        builder.Services.AddAuthentication(SessionAuthentication.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthentication.Scheme, null);
+        builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
+
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddRazorPages(o => StaffSections.Apply(o.Conventions));
+        // After AddRazorPages, which registers the cookie-based default.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAntiforgery, SessionAntiforgery>());
+
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<BackOfficeOptions>>((o, backOffice) =>
+        {
+            // Only the gateway may say who the browser is and whether it came over https (loopback is in the defaults).
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var network in backOffice.Value.TrustedProxyNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        return builder;
+    }
+
+    public static WebApplication UseBackOffice(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UsePathBase(PathBase);
+        app.Use((context, next) =>
+        {
+            // Pages exist only under /admin; the bare paths are the platform's health and metrics endpoints.
+            if (!context.Request.PathBase.HasValue && !IsPlatformPath(context.Request.Path))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Files are linked with a version query (asp-append-version), so they may be cached for long.
+            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (SessionEndedException) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                SessionCookie.Delete(context);
+                context.Response.Redirect($"{context.Request.PathBase}/sign-in?ended=1");
+            }
+        });
+        return app;
+    }
+
+    public static WebApplication MapBackOffice(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+
+    private static bool IsPlatformPath(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/openapi");
+}

@@ -1,0 +1,47 @@
+using CultureHealth.BackOffice.AdminApi;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CultureHealth.BackOffice.Web;
+
+/// <summary>
+/// What every back-office page shares: the confirmation after a redirect, and showing admin's refusals
+/// (field errors next to their fields, the rest in the summary at the top of the form).
+/// </summary>
+public abstract class StaffPageModel : PageModel
+{
+    public string? Notice => Notices.Text(Request.Query["done"]);
+
+    /// <summary>Admin's refusal of the last change, for the error summary.</summary>
+    public AdminProblem? Problem { get; private set; }
+
+    /// <summary>
+    /// Shows a refusal. <paramref name="fields"/> maps admin's field names (e.g. "patient.email") to this
+    /// form's (e.g. "Patient.Email") so the message sits next to the right input.
+    /// </summary>
+    protected PageResult Refused(AdminProblem problem, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        Problem = problem;
+        foreach (var (field, messages) in problem.Errors)
+        {
+            var key = fields is not null && fields.TryGetValue(field, out var mapped) ? mapped : "";
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(key, message);
+            }
+        }
+        Response.StatusCode = problem.Status is >= 400 and < 500 ? problem.Status : StatusCodes.Status503ServiceUnavailable;
+        if (problem.RetryAfter is { } wait)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return Page();
+    }
+
+    /// <summary>Post, redirect, get: the page to show next, with a confirmation.</summary>
+    protected RedirectToPageResult Done(string notice, string? page = null, object? routeValues = null)
+    {
+        var values = new RouteValueDictionary(routeValues) { ["done"] = notice };
+        return RedirectToPage(page, values);
+    }
+}

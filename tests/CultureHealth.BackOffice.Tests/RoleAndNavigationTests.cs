@@ -1,0 +1,60 @@
+using System.Net;
+
+namespace CultureHealth.BackOffice.Tests;
+
+/// <summary>Navigation shows what a role may do; a page it may not use answers the 403 page, typed URL or not.</summary>
+public sealed class RoleAndNavigationTests(BackOfficeStack stack) : IClassFixture<BackOfficeStack>
+{
+    [Fact]
+    public async Task Reception_sees_the_diary_in_the_navigation_and_may_open_it()
+    {
+        var (email, password) = await stack.CreateStaffAsync("reception");
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(email, password)).Dispose();
+        using var dashboard = await browser.GetAsync("/admin/");
+        Assert.Contains("href=\"/admin/diary\"", browser.LastPage, StringComparison.Ordinal);
+        using var diary = await browser.GetAsync("/admin/diary");
+        Assert.Equal(HttpStatusCode.OK, diary.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_is_not_shown_the_diary_and_typing_its_address_gets_the_403_page()
+    {
+        var (email, password) = await stack.CreateStaffAsync("editor");
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(email, password)).Dispose();
+        using var dashboard = await browser.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.DoesNotContain("href=\"/admin/diary\"", browser.LastPage, StringComparison.Ordinal);
+
+        using var typed = await browser.GetAsync("/admin/diary");
+        Assert.Equal(HttpStatusCode.Forbidden, typed.StatusCode);
+        Assert.Contains("This page is not for your role", browser.LastPage, StringComparison.Ordinal);
+        Assert.Equal("text/html", typed.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_404_page()
+    {
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(BackOfficeStack.AdminEmail, BackOfficeStack.AdminPassword)).Dispose();
+        using var missing = await browser.GetAsync("/admin/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Page not found", browser.LastPage, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The dashboard is admin's event-built read model: it answers with the shop and content down.</summary>
+public sealed class DashboardWithServicesDownTests(BackOfficeStackWithoutShop stack) : IClassFixture<BackOfficeStackWithoutShop>
+{
+    [Fact]
+    public async Task The_dashboard_still_shows_when_the_shop_and_content_are_down()
+    {
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(BackOfficeStack.AdminEmail, BackOfficeStack.AdminPassword)).Dispose();
+        using var dashboard = await browser.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Low stock", browser.LastPage, StringComparison.Ordinal);
+        Assert.Contains("taken today", browser.LastPage, StringComparison.Ordinal);
+    }
+}

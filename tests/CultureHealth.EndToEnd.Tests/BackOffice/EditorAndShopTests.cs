@@ -1,0 +1,182 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CultureHealth.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using MimeKit;
+using Xunit.Abstractions;
+
+namespace CultureHealth.EndToEnd.Tests.BackOffice;
+
+/// <summary>
+/// Editors' and shop managers' pages in a real browser through the gateway: each page visited passes axe (no
+/// serious/critical violation) and is saved as a screenshot (backoffice-articles-*, -moderation-*, -shop-*).
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed partial class EditorAndShopTests(SiteFixture site, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task An_editor_schedules_an_article_that_appears_on_the_site_at_its_time_then_approves_a_held_comment()
+    {
+        var editor = await Staff.CreateAsync(site, "editor", "Edie Editor");
+        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output);
+        await Staff.SignInAsync(browse, editor);
+        var page = browse.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Articles", Exact = true }).ClickAsync();
+        await browse.CheckAsync("backoffice-articles");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New article" }).ClickAsync();
+
+        var title = "Shoulder mobility " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
+        await page.GetByLabel("Author").SelectOptionAsync(new SelectOptionValue { Label = "Amelia Hart" });
+        await page.GetByLabel("Text (Markdown)").FillAsync("## Warm up first\n\nRoll your shoulders **ten times**.");
+        await page.GetByLabel("Tags").FillAsync("shoulders, mobility");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".preview__body h2")).ToHaveTextAsync("Warm up first");
+        await browse.CheckAsync("backoffice-article-preview");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Article saved as a draft.");
+        var id = Guid.Parse(ArticleIdPattern().Match(page.Url).Groups[1].Value);
+        var slug = await page.GetByLabel("Address (slug)").InputValueAsync();
+
+        // Schedule it a day ahead; then time passes (its publish time is moved into the past in content's own table).
+        var tomorrow = Staff.NextWorkingDay(1);
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(Staff.Iso(tomorrow));
+        await page.GetByLabel("Time", new() { Exact = true }).FillAsync("09:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Scheduled");
+        await browse.CheckAsync("backoffice-article-scheduled");
+        using var visitor = site.GatewayClient();
+        using (var early = await visitor.GetAsync(new Uri($"/api/content/articles/{slug}", UriKind.Relative)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, early.StatusCode);
+        }
+        await using (var db = site.Content.OpenDb())
+        {
+            var past = DateTimeOffset.UtcNow.AddSeconds(-1);
+            Assert.Equal(1, await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.PublishAt, past)));
+        }
+        await Eventually.TrueAsync(async () =>
+        {
+            using var live = await visitor.GetAsync(new Uri($"/api/content/articles/{slug}", UriKind.Relative));
+            return live.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(60), "the scheduled article is on the site");
+
+        // A first-time commenter is held for moderation; the editor approves them from the queue.
+        var commenter = "Cara Commenter " + Guid.NewGuid().ToString("N")[..4];
+        using (var comment = await visitor.PostAsJsonAsync($"/api/content/articles/{slug}/comments",
+            new { authorName = commenter, authorEmail = $"{Guid.NewGuid():N}@example.com", body = "Did this every morning, it helps." }))
+        {
+            Assert.True(comment.IsSuccessStatusCode, await comment.Content.ReadAsStringAsync());
+        }
+        await page.GetByRole(AriaRole.Link, new() { Name = "Moderation", Exact = true }).ClickAsync();
+        var row = page.Locator("tr", new() { HasText = commenter });
+        await Assertions.Expect(row).ToContainTextAsync("first-time commenter");
+        await browse.CheckAsync("backoffice-moderation");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved");
+        await Eventually.TrueAsync(async () =>
+        {
+            var thread = await visitor.GetFromJsonAsync<JsonElement>($"/api/content/articles/{slug}/comments");
+            return thread.GetRawText().Contains(commenter, StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(30), "the approved comment shows on the article");
+
+        var audit = await Staff.AuditAsync(site, editor);
+        Assert.Contains(audit, a => a.Action == $"POST /content/articles/{id}/schedule" && a.Status == 200);
+        Assert.Contains(audit, a => a.Action == "POST /content/comments/moderate" && a.Status == 200);
+    }
+
+    [Fact]
+    public async Task A_shop_manager_ships_an_order_and_refunds_part_of_it_and_the_customers_emails_follow()
+    {
+        var customer = $"buyer.{Guid.NewGuid():N}"[..16] + "@example.com";
+        var (orderId, number) = await PaidOrderAsync(customer);
+        var manager = await Staff.CreateAsync(site, "shop-manager", "Sid Shop");
+        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output);
+        await Staff.SignInAsync(browse, manager);
+        var page = browse.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Shop", Exact = true }).ClickAsync();
+        await browse.CheckAsync("backoffice-shop-orders");
+        await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await browse.CheckAsync("backoffice-shop-order");
+
+        await page.GetByLabel("Tracking reference").FillAsync("RM987654321GB");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark as shipped" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Marked as shipped.");
+        await page.GetByLabel("Amount (£)").FillAsync("4.99");
+        await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("Arrived scuffed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refund", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Refunded");
+        await browse.CheckAsync("backoffice-shop-order-refunded");
+
+        var shipped = await MailAsync(customer, $"Order {number} is on its way");
+        Assert.Contains("RM987654321GB", shipped.TextBody, StringComparison.Ordinal);
+        await MailAsync(customer, $"Refund of £4.99 for order {number}");
+        var audit = await Staff.AuditAsync(site, manager);
+        Assert.Contains(audit, a => a.Action == $"POST /shop/orders/{orderId}/ship" && a.Status == 200);
+        Assert.Contains(audit, a => a.Action == $"POST /shop/orders/{orderId}/refunds" && a.Status == 200);
+    }
+
+    [Theory]
+    [InlineData(Screen.Phone)]
+    public async Task The_editor_and_shop_pages_pass_axe_on_a_phone(Screen screen)
+    {
+        var admin = await Staff.CreateAsync(site, "admin", "Ada Admin");
+        await using var browse = await Browse.OpenAsync(site, screen, output);
+        await Staff.SignInAsync(browse, admin);
+        await browse.VisitAsync("/admin/articles", "backoffice-articles");
+        await browse.VisitAsync("/admin/articles/edit", "backoffice-article-new");
+        await browse.VisitAsync("/admin/moderation", "backoffice-moderation");
+        await browse.VisitAsync("/admin/shop", "backoffice-shop-orders");
+    }
+
+    private async Task<MimeMessage> MailAsync(string to, string subject) =>
+        (await Eventually.GetAsync(() => Task.FromResult(Directory.GetFiles(site.MailFolder, "*.eml").Select(f => MimeMessage.Load(f))
+                .FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == to) && m.Subject == subject)),
+            m => m is not null, TimeSpan.FromSeconds(60), $"the email \"{subject}\" to {to}"))!;
+
+    /// <summary>A customer's order through the gateway's public API: the demo shop's first physical product, posted, paid by card.</summary>
+    private async Task<(Guid OrderId, string Number)> PaidOrderAsync(string email)
+    {
+        string sku;
+        await using (var db = site.Shop.OpenDb())
+        {
+            sku = await db.Products.Where(p => p.Kind == CultureHealth.Shop.Domain.ProductKind.Physical && p.Active && p.Stock > 5)
+                .OrderBy(p => p.Sku).Select(p => p.Sku).FirstAsync();
+        }
+        using var shop = site.GatewayClient();
+        using var cart = await shop.PostAsync(new Uri("/api/shop/carts", UriKind.Relative), null);
+        var cartId = (await cart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cartId").GetString();
+        using (var added = await shop.PostAsJsonAsync($"/api/shop/carts/{cartId}/items", new { sku, quantity = 1 }))
+        {
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+        using var checkout = new HttpRequestMessage(HttpMethod.Post, "/api/shop/checkout")
+        {
+            Content = JsonContent.Create(new
+            {
+                cartId, customer = new { name = "Bea Buyer", email },
+                shippingAddress = new { line1 = "1 Harley Street", city = "London", postcode = "W1G 9QD", country = "GB" },
+            }),
+        };
+        checkout.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var placed = await shop.SendAsync(checkout);
+        Assert.True(placed.IsSuccessStatusCode, await placed.Content.ReadAsStringAsync());
+        var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
+        var orderId = order.GetProperty("orderId").GetGuid();
+        using var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/shop/orders/{orderId}/payments")
+        {
+            Content = JsonContent.Create(new { paymentToken = "tok_visa", orderToken = order.GetProperty("accessToken").GetString() }),
+        };
+        pay.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var paid = await shop.SendAsync(pay);
+        Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
+        await using var check = site.Shop.OpenDb();
+        var number = await check.Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleAsync();
+        return (orderId, number);
+    }
+
+    [GeneratedRegex("/admin/articles/edit/([0-9a-f-]{36})")]
+    private static partial Regex ArticleIdPattern();
+}
