@@ -1,30 +1,26 @@
-using CultureHealth.Admin.Data;
-using CultureHealth.Booking.Data;
-using CultureHealth.Content.Data;
-using CultureHealth.Gateway;
-using CultureHealth.Shop.Data;
 using CultureHealth.Testing;
 
 namespace CultureHealth.Hardening.Tests;
 
 /// <summary>
-/// Content, shop, booking and admin, each on a real loopback port (Kestrel, so raw bytes reach it as a
-/// client would send them) with the demo data seeded, and the gateway in front of them.
+/// The whole stack (<see cref="WholeStack"/>: every service, the website and the back office, each on a real
+/// loopback port, so raw bytes reach it as a client would send them) with the demo data seeded, and the gateway
+/// in front of them. Every cluster the gateway routes to is a real, running service, so the gateway's aggregated
+/// /health answers for the system as deployed rather than for a gateway pointed at ports where nothing listens.
 /// </summary>
-public sealed class SweepStack : IAsyncLifetime
+public sealed class SweepStack : WholeStack
 {
     /// <summary>The test classes that share one running stack (started once, torn down after the last).</summary>
     public const string Collection = "running stack";
 
-    private const string QuietDatabaseLog = "Logging:LogLevel:Microsoft.EntityFrameworkCore";
+    public SweepStack() : base(seedDemoData: true)
+    {
+        // The sweep provokes thousands of refused writes (duplicate SKUs and the like) that EF logs as errors.
+        ServiceSettings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical";
+        GatewaySettings["Gateway:RateLimits:public"] = "1000000";
+    }
 
-    public TestService<ContentDbContext> Content { get; private set; } = null!;
-    public TestService<ShopDbContext> Shop { get; private set; } = null!;
-    public TestService<BookingDbContext> Booking { get; private set; } = null!;
-    public TestService<AdminDbContext> Admin { get; private set; } = null!;
-    public ServiceFactory<DownstreamHealth> Gateway { get; private set; } = null!;
-
-    /// <summary>Each service's name, port and health client.</summary>
+    /// <summary>Each swept service's name, port and health client.</summary>
     public IReadOnlyList<(string Name, int Port, Func<HttpClient> Client)> Services =>
     [
         ("content", Content.Factory.Port!.Value, () => Content.CreateClient()),
@@ -32,51 +28,6 @@ public sealed class SweepStack : IAsyncLifetime
         ("booking", Booking.Factory.Port!.Value, () => Booking.CreateClient()),
         ("admin", Admin.Factory.Port!.Value, () => Admin.CreateClient()),
     ];
-
-    public async Task InitializeAsync()
-    {
-        var broker = await RabbitMqServer.SharedAsync();
-        var vhost = await broker.CreateVirtualHostAsync("sweep-" + Guid.NewGuid().ToString("N")[..8]);
-        var seeded = new Dictionary<string, string?>
-        {
-            ["Database:SeedDemoData"] = "true",
-            // The sweep provokes thousands of refused writes (duplicate SKUs and the like) that EF logs as errors.
-            [QuietDatabaseLog] = "Critical",
-            ["Shop:WebhookSecret"] = "sweep-webhook-secret-of-at-least-32-characters",
-        };
-        var content = TestService<ContentDbContext>.StartAsync("content", vhost, listen: true, settings: seeded);
-        var shop = TestService<ShopDbContext>.StartAsync("shop", vhost, listen: true, settings: seeded);
-        var booking = TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true, settings: seeded);
-        await Task.WhenAll(content, shop, booking);
-        (Content, Shop, Booking) = (content.Result, shop.Result, booking.Result);
-        Admin = await TestService<AdminDbContext>.StartAsync("admin", vhost, listen: true, settings: new Dictionary<string, string?>
-        {
-            [QuietDatabaseLog] = "Critical",
-            ["Admin:Bootstrap:Email"] = "first.admin@test.culturehealth.local",
-            ["Admin:Bootstrap:Password"] = "correct horse battery staple",
-            ["Admin:Services:content"] = Content.Factory.BaseAddress.ToString(),
-            ["Admin:Services:shop"] = Shop.Factory.BaseAddress.ToString(),
-            ["Admin:Services:booking"] = Booking.Factory.BaseAddress.ToString(),
-        });
-        Gateway = new ServiceFactory<DownstreamHealth>(new Dictionary<string, string?>
-        {
-            ["ReverseProxy:Clusters:content:Destinations:primary:Address"] = Content.Factory.BaseAddress.ToString(),
-            ["ReverseProxy:Clusters:shop:Destinations:primary:Address"] = Shop.Factory.BaseAddress.ToString(),
-            ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = Booking.Factory.BaseAddress.ToString(),
-            ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = Admin.Factory.BaseAddress.ToString(),
-            ["Gateway:RateLimits:public"] = "1000000",
-        }, listen: true);
-        Gateway.StartServer();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Gateway.DisposeAsync();
-        await Admin.DisposeAsync();
-        await Booking.DisposeAsync();
-        await Shop.DisposeAsync();
-        await Content.DisposeAsync();
-    }
 }
 
 [CollectionDefinition(SweepStack.Collection)]
