@@ -27,6 +27,7 @@ public sealed class SweepStack : WholeStack
         ("shop", Shop.Factory.Port!.Value, () => Shop.CreateClient()),
         ("booking", Booking.Factory.Port!.Value, () => Booking.CreateClient()),
         ("admin", Admin.Factory.Port!.Value, () => Admin.CreateClient()),
+        ("patients", Patients.Factory.Port!.Value, () => Patients.CreateClient()),
     ];
 }
 

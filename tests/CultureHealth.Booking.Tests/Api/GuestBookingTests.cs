@@ -113,6 +113,34 @@ public sealed class GuestBookingTests(BookingServiceFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
     }
 
+    /// <summary>Found by the malformed-input sweep: a start at the calendar's far end overflowed into a 500.</summary>
+    [Theory]
+    [InlineData("9999-12-31T23:30:00Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    public async Task A_start_at_the_ends_of_the_calendar_is_a_400_naming_start_for_staff_and_guests(string start)
+    {
+        var diary = await fixture.ArrangeDiaryAsync();
+        using var reception = fixture.Service.CreateClient(TestStaff.TokenFor(StaffRoles.Reception));
+        using var guest = fixture.Service.CreateClient();
+        var body = new
+        {
+            appointmentTypeId = diary.TypeId,
+            practitionerId = diary.PractitionerId,
+            start,
+            patient = new { name = "Far Future", email = "far.future@example.com" },
+        };
+
+        using var staff = await PostStaffBookingAsync(reception, body);
+        using var website = await PostBookingAsync(guest, body);
+
+        foreach (var response in new[] { staff, website })
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+            Assert.Contains("\"start\"", text, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<HttpResponseMessage> PostStaffBookingAsync(HttpClient client, object body)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/manage/booking/bookings") { Content = JsonContent.Create(body) };

@@ -29,6 +29,11 @@ internal static class BookingRequestParsing
         {
             v.Add("start", "Required: an ISO 8601 date and time with an offset, e.g. 2026-12-01T10:00:00Z.");
         }
+        else if (start.InUtc().Year is < 2000 or > 2999)
+        {
+            // Far ends of the calendar overflow when the appointment's length and buffers are added to them.
+            v.Add("start", "Must be a date the clinic could book, between the years 2000 and 2999.");
+        }
 
         v.Required("patient.name", body.Patient?.Name, 120)
             .Email("patient.email", body.Patient?.Email?.Trim())
