@@ -92,11 +92,12 @@ public sealed class GatewayFailoverTests : IAsyncLifetime
             var before = all.Where(a => a.At < stopping).ToList();
             Assert.All(before, a => Assert.Equal(HttpStatusCode.OK, a.Status));
             Assert.Contains(before, a => a.Replica == "second");
-            // Requests were in flight while the replica stopped, and a few of those may fail; bounded, and
-            // none after the gateway has had a few seconds (passive health, then active checks) to notice.
+            // Requests were in flight while the replica stopped, and some of those may fail. The bound is in time,
+            // not in count (four workers retry as fast as failures come back, so a count measures the machine's
+            // speed): none fails before the stop, and none sent after the gateway has had a few seconds (passive
+            // health, then active checks) to notice.
             Assert.Contains(all, a => a.SentAt < stopped && a.At > stopping);
             var failed = all.Where(a => a.Status != HttpStatusCode.OK).ToList();
-            Assert.True(failed.Count <= 20, $"{failed.Count} requests failed around the stop");
             Assert.All(failed, a => Assert.InRange(a.SentAt, stopping - TimeSpan.FromSeconds(1), stopped + TimeSpan.FromSeconds(10)));
             Assert.DoesNotContain(all, a => a.SentAt > stopped && a.Replica == "second");
         }
