@@ -35,6 +35,25 @@ public static class ClinicClock
     /// <summary>Money in pence as "£45.00".</summary>
     public static string Money(long pence) => (pence / 100m).ToString("C", British);
 
+    /// <summary>The instant a London day begins (midnight, or whenever a clock change makes it).</summary>
+    public static DateTimeOffset StartOf(LocalDate date) => ClinicTimeZone.Zone.AtStartOfDay(date).ToDateTimeOffset();
+
+    /// <summary>"12.50" or "£12.50" as pence; false for anything else (no negative, zero or part-penny amounts).</summary>
+    public static bool TryParsePounds(string? text, out long pence)
+    {
+        pence = 0;
+        if (decimal.TryParse((text ?? "").Trim().TrimStart('£'), NumberStyles.Number, CultureInfo.InvariantCulture, out var pounds)
+            && pounds > 0 && pounds < 1_000_000 && decimal.Round(pounds, 2) == pounds)
+        {
+            pence = (long)(pounds * 100);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Pence as a form field shows them: "12.50".</summary>
+    public static string Pounds(long pence) => (pence / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
     /// <summary>"in 5 minutes", "in 40 seconds": for telling staff how long to wait.</summary>
     public static string Wait(TimeSpan span) => span.TotalSeconds < 90
         ? $"{Math.Max(1, (int)Math.Ceiling(span.TotalSeconds))} seconds"

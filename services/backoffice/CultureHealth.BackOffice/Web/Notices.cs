@@ -34,6 +34,18 @@ public static class Notices
         ["article-archived"] = "Archived: the article is off the site.",
         ["order-shipped"] = "Marked as shipped. The customer is emailed the tracking reference.",
         ["order-refunded"] = "Refunded to the customer's card. The customer is emailed.",
+        ["staff-created"] = "Account created. They can sign in with the password you gave them.",
+        ["staff-saved"] = "Saved. New roles take effect within a few minutes (at once when they next sign in).",
+        ["staff-disabled"] = "Account disabled: they are signed out everywhere and cannot sign in.",
+        ["staff-enabled"] = "Account enabled: they can sign in again.",
+        ["staff-password"] = "New password set. They are signed out everywhere.",
+        ["product-created"] = "Product created.",
+        ["product-saved"] = "Product saved. The shop shows the change at once.",
+        ["product-deactivated"] = "Product deactivated: it is off the shop. Past orders keep it.",
+        ["stock-adjusted"] = "Stock adjusted; the reason is kept with it.",
+        ["coupon-created"] = "Coupon created. Customers can use it at checkout now.",
+        ["coupon-deactivated"] = "Coupon deactivated: it no longer works at checkout.",
+        ["reply-published"] = "Your reply is on the site under the comment, as the clinic.",
         ["comments-pending"] = "Back in the queue: the comments are off the site until approved.",
     };
 

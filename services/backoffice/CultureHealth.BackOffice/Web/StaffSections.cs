@@ -22,6 +22,8 @@ public sealed class StaffSections(IAuthorizationService authorization)
         new("Articles", "/Articles", "/Articles/Index", StaffPolicies.Editor),
         new("Moderation", "/Moderation", "/Moderation/Index", StaffPolicies.Editor),
         new("Shop", "/Shop", "/Shop/Index", StaffPolicies.ShopManager),
+        new("Staff", "/Staff", "/Staff/Index", StaffPolicies.Admin),
+        new("Audit log", "/Audit", "/Audit/Index", StaffPolicies.Admin),
         // Add a section here (Title, folder under Pages/, its landing page, StaffPolicies.X), then its pages in that folder.
     ];
 

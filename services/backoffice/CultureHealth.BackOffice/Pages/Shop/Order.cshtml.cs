@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -48,10 +47,9 @@ public sealed class OrderModel(AdminClient admin) : StaffPageModel
         long? pence = null;
         if (!string.IsNullOrWhiteSpace(RefundAmount))
         {
-            if (decimal.TryParse(RefundAmount.Trim().TrimStart('£'), NumberStyles.Number, CultureInfo.InvariantCulture, out var pounds)
-                && pounds > 0 && decimal.Round(pounds, 2) == pounds)
+            if (ClinicClock.TryParsePounds(RefundAmount, out var amount))
             {
-                pence = (long)(pounds * 100);
+                pence = amount;
             }
             else
             {
