@@ -136,6 +136,28 @@ public sealed class GiftVoucherSecurityTests(ShopFixture shop) : IClassFixture<S
         return (voucher.BalancePence, voucher.VoidedPence);
     }
 
+    [Fact]
+    public async Task Staff_list_vouchers_by_their_last_four_with_balance_and_status_never_the_code()
+    {
+        var (orderId, _) = await BuyVouchersAsync(pricePence: 3_000, count: 1);
+        var code = Assert.Single(await ShopClient.IssuedVoucherCodesAsync(shop.Service, orderId));
+
+        using var list = await _manager.GetAsync("/manage/shop/gift-vouchers?pageSize=100");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var body = await list.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(code, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(code.Replace("-", "", StringComparison.Ordinal), body, StringComparison.Ordinal);
+        var items = JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray();
+        var voucher = Assert.Single(items, v => v.GetProperty("issuedForOrderId").GetGuid() == orderId);
+        Assert.Equal($"XXXX-XXXX-XXXX-{code[^4..]}", voucher.GetProperty("maskedCode").GetString());
+        Assert.Equal(3_000, voucher.GetProperty("balancePence").GetInt64());
+        Assert.Equal("active", voucher.GetProperty("status").GetString());
+
+        using var customer = shop.Service.CreateClient(TestStaff.TokenFor(StaffRoles.Editor));
+        using var refused = await customer.GetAsync("/manage/shop/gift-vouchers");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     private async Task<(Guid OrderId, string Token)> BuyVouchersAsync(long pricePence, int count, string? alsoSku = null)
     {
         var voucher = await ShopClient.AddProductAsync(shop.Service, ProductKind.GiftVoucher, pricePence: pricePence, vatClass: VatClass.Exempt);

@@ -11,6 +11,7 @@ public sealed class OrderModel(AdminClient admin) : StaffPageModel
     private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
     {
         ["trackingReference"] = nameof(TrackingReference), ["amountPence"] = nameof(RefundAmount), ["reason"] = nameof(RefundReason),
+        ["overrideSpentVouchers"] = nameof(OverrideSpentVouchers), ["overrideReason"] = nameof(OverrideReason),
     };
 
     [BindProperty, Display(Name = "Tracking reference")]
@@ -22,7 +23,16 @@ public sealed class OrderModel(AdminClient admin) : StaffPageModel
     [BindProperty, Display(Name = "Reason")]
     public string? RefundReason { get; set; }
 
+    [BindProperty, Display(Name = "Refund gift voucher value that has already been spent")]
+    public bool OverrideSpentVouchers { get; set; }
+
+    [BindProperty, Display(Name = "Why the spent value is refunded")]
+    public string? OverrideReason { get; set; }
+
     public StaffOrder? Order { get; private set; }
+
+    /// <summary>The order bought gift vouchers: shop refuses to refund value already spent unless told why (audited).</summary>
+    public bool BoughtVouchers => Order?.Order.Lines.Any(l => l.Kind == "giftVoucher") == true;
 
     public bool MayShip => Order?.Order is { Status: "paid", ShippingAddress: not null };
 
@@ -65,7 +75,17 @@ public sealed class OrderModel(AdminClient admin) : StaffPageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(id, ct, keepStatus: true) ?? Page();
         }
-        var result = await admin.PostAsync<StaffOrder>($"api/admin/shop/orders/{id}/refunds", new { amountPence = pence, reason = RefundReason }, ct);
+        if (OverrideSpentVouchers && string.IsNullOrWhiteSpace(OverrideReason))
+        {
+            ModelState.AddModelError(nameof(OverrideReason), "Say why spent voucher value is refunded (the audit log keeps it).");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct, keepStatus: true) ?? Page();
+        }
+        var result = await admin.PostAsync<StaffOrder>($"api/admin/shop/orders/{id}/refunds", new
+        {
+            amountPence = pence, reason = RefundReason,
+            overrideSpentVouchers = OverrideSpentVouchers ? true : (bool?)null, overrideReason = OverrideSpentVouchers ? OverrideReason : null,
+        }, ct);
         return result.IsSuccess ? Done("order-refunded", routeValues: new { id }) : await RefusedAsync(id, result.Problem!, ct);
     }
 

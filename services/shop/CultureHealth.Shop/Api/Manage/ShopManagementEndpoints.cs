@@ -13,6 +13,7 @@ public static class ShopManagementEndpoints
         manage.MapProductManagement();
         manage.MapCouponManagement();
         manage.MapOrderManagement();
+        manage.MapGiftVoucherManagement();
         return app;
     }
 
