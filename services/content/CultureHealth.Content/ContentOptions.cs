@@ -14,6 +14,10 @@ public sealed class ContentOptions
     /// <summary>Empty by default in code: configuration binding appends to a pre-filled list, so defaults live in appsettings.json.</summary>
     public List<string> BlockedWords { get; set; } = [];
 
+    /// <summary>The author shown on a reply an editor writes as the clinic (<c>POST /manage/content/comments/{id}/reply</c>).</summary>
+    [Required, StringLength(120)]
+    public string ClinicReplyName { get; set; } = "Cultural Health Club";
+
     [Range(1, 10)]
     public int MaxCommentDepth { get; set; } = 3;
 

@@ -48,6 +48,7 @@ public static class ContentServiceExtensions
         app.MapFeeds();
         app.MapStaffArticleApi();
         app.MapModerationApi();
+        app.MapClinicReplyApi();
         return app;
     }
 }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using CultureHealth.Content.Api;
 using CultureHealth.Content.Domain;
 using CultureHealth.Contracts;
+using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Content.Tests.Api;
@@ -200,5 +202,43 @@ public sealed class CommentTests(ContentHost host) : IClassFixture<ContentHost>
         var problem = await badBulk.ProblemAsync(HttpStatusCode.BadRequest);
         problem.AssertNamesField("ids");
         problem.AssertNamesField("status");
+    }
+
+    [Fact]
+    public async Task An_editor_replies_as_the_clinic_and_the_reply_is_on_the_site_at_once_announced_as_an_approval()
+    {
+        var article = await ArticleAsync();
+        var asked = await _public.CommentAcceptedAsync(article.Slug,
+            new { authorName = "Sam", authorEmail = Email(), body = "Should this hurt?", notifyOnReply = true });
+
+        // Not on the site yet: the clinic cannot answer it.
+        using (var early = await _editor.PostAsJsonAsync($"/manage/content/comments/{asked.Id}/reply", new { body = "No." }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        }
+        await ApproveAsync(asked.Id);
+        using (var empty = await _editor.PostAsJsonAsync($"/manage/content/comments/{asked.Id}/reply", new { body = " " }))
+        {
+            (await empty.ProblemAsync(HttpStatusCode.BadRequest)).AssertNamesField("body");
+        }
+        using var replied = await _editor.PostAsJsonAsync($"/manage/content/comments/{asked.Id}/reply", new { body = "Mild <b>ache</b> is normal; sharp pain is not." });
+        Assert.Equal(HttpStatusCode.Created, replied.StatusCode);
+        var reply = (await replied.Content.ReadFromJsonAsync<ModerationCommentDto>())!;
+        Assert.Equal(("approved", asked.Id, "Cultural Health Club"), (reply.Status, reply.ParentId, reply.AuthorName));
+        Assert.Equal(reply.Id, (await _editor.GetFromJsonAsync<ModerationCommentDto>($"/manage/content/comments/{reply.Id}"))!.Id);
+
+        var thread = (await _public.GetFromJsonAsync<CommentThreadDto>($"/api/content/articles/{article.Slug}/comments"))!;
+        var shown = Assert.Single(Assert.Single(thread.Comments, c => c.Id == asked.Id).Replies);
+        Assert.Equal("Cultural Health Club", shown.AuthorName);
+        Assert.Contains("&lt;b&gt;ache&lt;/b&gt;", shown.BodyHtml, StringComparison.Ordinal);
+
+        var approval = Assert.Single(await host.Service.OutboxAsync<CommentModerated>(reply.Id));
+        var moderated = JsonSerializer.Deserialize<CommentModerated>(approval.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal(("approved", asked.Id), (moderated.Status, moderated.ParentId));
+        Assert.Single(await host.Service.OutboxAsync<CommentSubmitted>(reply.Id));
+
+        using var reader = host.Service.CreateClient(TestStaff.TokenFor(StaffRoles.Reception));
+        using var refused = await reader.PostAsJsonAsync($"/manage/content/comments/{asked.Id}/reply", new { body = "Hi" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }
