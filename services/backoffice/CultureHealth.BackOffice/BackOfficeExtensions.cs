@@ -62,8 +62,9 @@ public static class BackOfficeExtensions
         app.UsePathBase(PathBase);
         app.Use((context, next) =>
         {
-            // Pages exist only under /admin; the bare paths are the platform's health and metrics endpoints.
-            if (!context.Request.PathBase.HasValue && !IsPlatformPath(context.Request.Path))
+            // Pages exist only under /admin; the bare paths are the platform's health and metrics endpoints, which in
+            // turn must not answer under /admin (the public gateway and Ingress route /admin/** here).
+            if (context.Request.PathBase.HasValue == IsPlatformPath(context.Request.Path))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
