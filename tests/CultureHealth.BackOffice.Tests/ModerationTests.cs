@@ -58,6 +58,42 @@ public sealed class ModerationTests(BackOfficeStack stack) : IClassFixture<BackO
     }
 
     [Fact]
+    public async Task An_editor_replies_as_the_clinic_from_the_approved_list_and_the_reply_is_on_the_site_under_the_comment()
+    {
+        var slug = await PublishedArticleAsync();
+        var comment = await CommentAsync(slug, "Asking Reader", "Should the stretch hurt?");
+        var (email, password) = await stack.CreateStaffAsync("editor");
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(email, password)).Dispose();
+        (await browser.GetAsync("/admin/moderation")).Dispose();
+        Assert.DoesNotContain($"/admin/moderation/reply/{comment}", browser.LastPage, StringComparison.Ordinal);
+        (await browser.PostFormAsync("/admin/moderation?queue=pending", new Dictionary<string, string> { ["decision"] = $"approved:{comment}" })).Dispose();
+
+        (await browser.GetAsync("/admin/moderation?queue=approved")).Dispose();
+        Assert.Contains($"href=\"/admin/moderation/reply/{comment}\"", browser.LastPage, StringComparison.Ordinal);
+        (await browser.GetAsync($"/admin/moderation/reply/{comment}")).Dispose();
+        Assert.Contains("Should the stretch hurt?", browser.LastPage, StringComparison.Ordinal);
+        using (var empty = await browser.PostFormAsync($"/admin/moderation/reply/{comment}", new Dictionary<string, string> { ["Body"] = " " }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            Assert.Contains("Write the reply.", browser.LastPage, StringComparison.Ordinal);
+        }
+        using var replied = await browser.PostFormAsync($"/admin/moderation/reply/{comment}",
+            new Dictionary<string, string> { ["Body"] = "A gentle pull, never sharp pain. <script>alert(1)</script>" });
+        Assert.Equal("/admin/moderation?queue=approved&done=reply-published", replied.Headers.Location?.OriginalString);
+
+        using var content = stack.Content!.CreateClient();
+        var thread = await content.GetFromJsonAsync<JsonElement>($"/api/content/articles/{slug}/comments");
+        var parent = thread.GetProperty("comments").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == comment);
+        var reply = Assert.Single(parent.GetProperty("replies").EnumerateArray());
+        Assert.Equal("Cultural Health Club", reply.GetProperty("authorName").GetString());
+        Assert.Contains("&lt;script&gt;", reply.GetProperty("bodyHtml").GetString(), StringComparison.Ordinal);
+
+        var audit = await stack.AuditAsync(email);
+        Assert.Contains(audit, a => a.Action == $"POST /content/comments/{comment}/reply" && a.Status == 201);
+    }
+
+    [Fact]
     public async Task Nothing_ticked_is_refused_with_what_to_do_and_changes_nothing()
     {
         var (email, password) = await stack.CreateStaffAsync("editor");

@@ -34,6 +34,21 @@ public sealed class RoleAndNavigationTests(BackOfficeStack stack) : IClassFixtur
     }
 
     [Fact]
+    public async Task Metrics_and_health_answer_on_the_bare_paths_Prometheus_scrapes_but_not_under_the_public_admin_path()
+    {
+        using var bare = new HttpClient { BaseAddress = stack.BackOffice.Factory.BaseAddress };
+        using (var metrics = await bare.GetAsync(new Uri("/metrics", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        }
+        foreach (var path in new[] { "/admin/metrics", "/admin/health/ready", "/admin/health" })
+        {
+            using var hidden = await bare.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_the_404_page()
     {
         using var browser = stack.Browser();
