@@ -50,6 +50,7 @@ public sealed class ShopCatalogueTests(BackOfficeStack stack) : IClassFixture<Ba
         {
             Assert.Equal($"/admin/shop/products/{id}?done=product-saved", priced.Headers.Location?.OriginalString);
         }
+        (await browser.GetAsync($"/admin/shop/products/{id}")).Dispose();
         using (var noReason = await browser.PostFormAsync($"/admin/shop/products/{id}?handler=Stock", new Dictionary<string, string> { ["Delta"] = "5" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
@@ -64,6 +65,7 @@ public sealed class ShopCatalogueTests(BackOfficeStack stack) : IClassFixture<Ba
         {
             Assert.Equal($"/admin/shop/products/{id}?done=stock-adjusted", stocked.Headers.Location?.OriginalString);
         }
+        (await browser.GetAsync($"/admin/shop/products/{id}")).Dispose();
         using (var off = await browser.PostFormAsync($"/admin/shop/products/{id}?handler=Deactivate", new Dictionary<string, string>()))
         {
             Assert.Equal($"/admin/shop/products/{id}?done=product-deactivated", off.Headers.Location?.OriginalString);
@@ -73,7 +75,12 @@ public sealed class ShopCatalogueTests(BackOfficeStack stack) : IClassFixture<Ba
         var product = await db.Products.AsNoTracking().SingleAsync(p => p.Id == id);
         Assert.Equal((1_250L, 8, false, "Firm."), (product.PricePence, product.Stock!.Value, product.Active, product.Description));
         var adjustment = await db.StockAdjustments.AsNoTracking().SingleAsync(a => a.ProductId == id);
-        Assert.Equal((5, "Delivery from supplier", email), (adjustment.Delta, adjustment.Reason, adjustment.Actor));
+        Guid managerId;
+        await using (var admin = stack.Admin.OpenDb())
+        {
+            managerId = await admin.StaffUsers.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        }
+        Assert.Equal((5, "Delivery from supplier", $"staff:{managerId}"), (adjustment.Delta, adjustment.Reason, adjustment.Actor));
 
         var audit = await stack.AuditAsync(email);
         Assert.Contains(audit, a => a.Action == "POST /shop/products" && a.Status == 201);
