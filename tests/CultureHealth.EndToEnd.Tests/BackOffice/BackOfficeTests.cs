@@ -66,6 +66,19 @@ public sealed partial class BackOfficeTests(SiteFixture site, ITestOutputHelper 
         var audit = await Staff.AuditAsync(site, reception);
         Assert.Contains(audit, a => a.Action == "POST /booking/bookings" && a.Status == 201);
         Assert.Contains(audit, a => a.Action == $"POST /booking/bookings/{bookingId}/no-show" && a.Status == 200);
+
+        // The clinic's administrator reads both in the audit log page, filtered to her name.
+        var admin = await Staff.CreateAsync(site, "admin", "Alex Admin");
+        await using var office = await Browse.OpenAsync(site, Screen.Desktop, output);
+        await Staff.SignInAsync(office, admin);
+        await office.Page.GetByRole(AriaRole.Link, new() { Name = "Audit log", Exact = true }).ClickAsync();
+        await office.Page.GetByLabel("Member of staff").SelectOptionAsync(new SelectOptionValue { Label = $"Rita Reception ({reception})" });
+        await office.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await office.CheckAsync("backoffice-audit");
+        var rows = office.Page.Locator("table.audit tbody tr");
+        await Assertions.Expect(rows.Filter(new() { HasText = $"POST /booking/bookings/{bookingId}/no-show" })).ToContainTextAsync("Rita Reception");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Pat Phonecaller" }).Filter(new() { HasText = "POST /booking/bookings" })).ToContainTextAsync("201");
+        Assert.Equal(0, await rows.Filter(new() { HasNotText = "Rita Reception" }).CountAsync());
     }
 
     [Fact]

@@ -82,9 +82,28 @@ public sealed partial class EditorAndShopTests(SiteFixture site, ITestOutputHelp
             return thread.GetRawText().Contains(commenter, StringComparison.Ordinal);
         }, TimeSpan.FromSeconds(30), "the approved comment shows on the article");
 
+        // The clinic answers the comment: the reply shows under it on the article's page, signed by the clinic.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Approved", Exact = true }).ClickAsync();
+        await page.Locator("tr", new() { HasText = commenter }).GetByRole(AriaRole.Link, new() { Name = "Reply as the clinic" }).ClickAsync();
+        await browse.CheckAsync("backoffice-moderation-reply");
+        var answer = "Glad it helps. Keep the movement slow " + Guid.NewGuid().ToString("N")[..4];
+        await page.GetByLabel("Your reply, as the clinic").FillAsync(answer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish reply" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your reply is on the site");
+        await using var reader = await Browse.OpenAsync(site, Screen.Desktop, output);
+        await Eventually.TrueAsync(async () =>
+        {
+            await reader.Page.GotoAsync($"/articles/{slug}");
+            return await reader.Page.Locator($"ol[aria-label='Replies to {commenter}']").CountAsync() > 0;
+        }, TimeSpan.FromSeconds(60), "the clinic's reply shows under the comment on the article");
+        var replies = reader.Page.Locator($"ol[aria-label='Replies to {commenter}']");
+        await Assertions.Expect(replies).ToContainTextAsync(answer);
+        await Assertions.Expect(replies).ToContainTextAsync("Cultural Health Club");
+
         var audit = await Staff.AuditAsync(site, editor);
         Assert.Contains(audit, a => a.Action == $"POST /content/articles/{id}/schedule" && a.Status == 200);
         Assert.Contains(audit, a => a.Action == "POST /content/comments/moderate" && a.Status == 200);
+        Assert.Contains(audit, a => a.Action.StartsWith("POST /content/comments/", StringComparison.Ordinal) && a.Action.EndsWith("/reply", StringComparison.Ordinal) && a.Status == 201);
     }
 
     [Fact]
@@ -129,6 +148,61 @@ public sealed partial class EditorAndShopTests(SiteFixture site, ITestOutputHelp
         await browse.VisitAsync("/admin/articles/edit", "backoffice-article-new");
         await browse.VisitAsync("/admin/moderation", "backoffice-moderation");
         await browse.VisitAsync("/admin/shop", "backoffice-shop-orders");
+        await browse.VisitAsync("/admin/shop/products", "backoffice-shop-products");
+        await browse.VisitAsync("/admin/shop/coupons", "backoffice-shop-coupons");
+        await browse.VisitAsync("/admin/shop/vouchers", "backoffice-shop-vouchers");
+        await browse.VisitAsync("/admin/staff", "backoffice-staff");
+        await browse.VisitAsync("/admin/audit", "backoffice-audit");
+    }
+
+    [Fact]
+    public async Task A_shop_manager_adds_a_product_adjusts_its_stock_and_makes_a_coupon_and_an_admin_manages_an_account_all_passing_axe()
+    {
+        var manager = await Staff.CreateAsync(site, "shop-manager", "Sol Shop");
+        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output);
+        await Staff.SignInAsync(browse, manager);
+        var page = browse.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Shop", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Products", Exact = true }).ClickAsync();
+        await browse.CheckAsync("backoffice-shop-products");
+        var sku = "E2E-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Resistance band " + sku);
+        await page.GetByLabel("SKU").FillAsync(sku);
+        await page.GetByLabel("Address on the shop (slug)").FillAsync(sku.ToLowerInvariant());
+        await page.GetByLabel("Category").FillAsync("bands");
+        await page.GetByLabel("Price (£, VAT included)").FillAsync("7.50");
+        await page.GetByLabel("Stock to start with").FillAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add product" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Product created.");
+        await page.GetByLabel("Units to add (or remove, with a minus sign)").FillAsync("6");
+        await page.GetByLabel("Reason").FillAsync("Delivery from supplier");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Adjust stock" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Stock adjusted");
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("10");
+        await browse.CheckAsync("backoffice-shop-product");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Coupons", Exact = true }).ClickAsync();
+        var code = "E2E" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(code);
+        await page.GetByLabel("Percentage off (for a percentage)").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create coupon" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Coupon created.");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = code })).ToContainTextAsync("10%");
+        await browse.CheckAsync("backoffice-shop-coupons");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gift vouchers", Exact = true }).ClickAsync();
+        await browse.CheckAsync("backoffice-shop-vouchers");
+
+        var admin = await Staff.CreateAsync(site, "admin", "Abe Admin");
+        await using var office = await Browse.OpenAsync(site, Screen.Desktop, output);
+        await Staff.SignInAsync(office, admin);
+        await office.Page.GetByRole(AriaRole.Link, new() { Name = "Staff", Exact = true }).ClickAsync();
+        await office.CheckAsync("backoffice-staff");
+        await office.Page.GetByRole(AriaRole.Link, new() { Name = "Sol Shop" }).ClickAsync();
+        await office.CheckAsync("backoffice-staff-account");
+        await office.Page.GetByLabel("Editor (articles and comments)").CheckAsync();
+        await office.Page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(office.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await Assertions.Expect(office.Page.Locator(".facts")).ToContainTextAsync("Editor");
     }
 
     private async Task<MimeMessage> MailAsync(string to, string subject) =>
