@@ -1,3 +1,4 @@
+using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Carts;
@@ -197,7 +198,7 @@ public static class CartEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (ShopProblems.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             // Two tabs added the same product at the same instant.
             throw ShopProblems.ConcurrentChange();

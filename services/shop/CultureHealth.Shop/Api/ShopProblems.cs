@@ -1,7 +1,5 @@
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Domain;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CultureHealth.Shop.Api;
 
@@ -39,6 +37,4 @@ internal static class ShopProblems
 
     public static ProblemException ConcurrentChange() => ProblemException.Conflict(
         "Changed at the same time", "Someone else changed this at the same moment; please try again.");
-
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -1,3 +1,4 @@
+using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
@@ -68,7 +69,7 @@ internal static class CouponManagementEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (ShopProblems.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             throw new ProblemException(StatusCodes.Status409Conflict, "Already exists", $"A coupon {coupon.Code} already exists.", "code");
         }

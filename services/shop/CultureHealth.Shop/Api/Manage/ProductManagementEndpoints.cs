@@ -260,7 +260,7 @@ internal static partial class ProductManagementEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (ShopProblems.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             throw ProblemException.Conflict("Already exists", "Another product already has this SKU or slug.");
         }
