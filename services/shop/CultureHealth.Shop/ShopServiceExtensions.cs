@@ -10,6 +10,7 @@ using CultureHealth.Shop.Application;
 using CultureHealth.Shop.Application.Carts;
 using CultureHealth.Shop.Application.Catalogue;
 using CultureHealth.Shop.Application.Checkout;
+using CultureHealth.Shop.Application.Coupons;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Application.Orders;
@@ -46,6 +47,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<CartQuoter>();
         builder.Services.AddScoped<CartChanges>();
         builder.Services.AddScoped<StaffProducts>();
+        builder.Services.AddScoped<StaffCoupons>();
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddScoped<StaffStockAdjustments>();
         builder.Services.AddSingleton<OrderFactory>();

@@ -9,10 +9,6 @@ public sealed record StockAdjustmentRequest(int? Delta, string? Reason);
 
 public sealed record StockAdjustmentView(Guid ProductId, string Sku, int Delta, int StockAfter, string Reason, string Actor, DateTimeOffset At);
 
-public sealed record CouponInput(
-    string? Code, CouponKind? Kind, int? PercentageBasisPoints, long? AmountPence, long? MinimumSpendPence,
-    DateTimeOffset? ExpiresAt, int? UsageLimit, int? PerCustomerLimit);
-
 public sealed record CouponView(
     Guid Id, string Code, CouponKind Kind, int PercentageBasisPoints, long AmountPence, long MinimumSpendPence,
     DateTimeOffset? ExpiresAt, int? UsageLimit, int? PerCustomerLimit, int TimesRedeemed, bool Active);
