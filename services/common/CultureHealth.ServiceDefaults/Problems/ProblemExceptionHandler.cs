@@ -9,14 +9,11 @@ using Microsoft.Extensions.Logging;
 
 namespace CultureHealth.ServiceDefaults.Problems;
 
-/// <summary>Turns the exceptions that mean "bad input" or "rule refused" (and domain refusals a service translated) into 4xx problems.</summary>
-internal sealed partial class ProblemExceptionHandler(
-    IProblemDetailsService problems, IEnumerable<IDomainErrorTranslation> domainErrors, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+/// <summary>Turns the exceptions that mean "bad input" or "rule refused" into 4xx problems.</summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        // A domain refusal the service registered a translation for reads exactly like one thrown as a problem.
-        exception = domainErrors.Select(d => d.TryTranslate(exception)).FirstOrDefault(p => p is not null) ?? exception;
         var problem = exception switch
         {
             ProblemException p => FromProblem(p),

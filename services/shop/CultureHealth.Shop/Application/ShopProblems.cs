@@ -4,8 +4,8 @@ using CultureHealth.Shop.Domain;
 namespace CultureHealth.Shop.Application;
 
 /// <summary>
-/// The shop's refusals, named once so every use case words them the same way, and the one translation of the
-/// domain's own exceptions (<see cref="From"/>, registered in ShopServiceExtensions) into problems.
+/// The shop's refusals in one place: use cases throw these (a domain rule's own <see cref="ShopDomainException"/>
+/// goes through <see cref="From"/>), and the shared exception handler writes them as RFC 9457 problem details.
 /// </summary>
 internal static class ShopProblems
 {

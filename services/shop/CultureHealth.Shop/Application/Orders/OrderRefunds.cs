@@ -22,8 +22,20 @@ internal sealed partial class OrderRefunds(
     ShopDbContext db, IPaymentProvider provider, TimeProvider clock, ShopMetrics metrics, ILogger<OrderRefunds> logger)
 {
     /// <returns>The refunded order, or null if there is no such order.</returns>
-    /// <exception cref="ShopDomainException">The lifecycle, the amount or a spent voucher says no.</exception>
+    /// <exception cref="ProblemException">The lifecycle, the amount or a spent voucher says no (<see cref="ShopProblems.From"/>).</exception>
     public async Task<Order?> RefundAsync(Guid orderId, RefundCommand command, string actor, CancellationToken ct)
+    {
+        try
+        {
+            return await RefundUnderLockAsync(orderId, command, actor, ct);
+        }
+        catch (ShopDomainException e)
+        {
+            throw ShopProblems.From(e);
+        }
+    }
+
+    private async Task<Order?> RefundUnderLockAsync(Guid orderId, RefundCommand command, string actor, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await OrderLoader.LockAsync(db, orderId, ct);

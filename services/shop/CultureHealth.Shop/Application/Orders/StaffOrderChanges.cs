@@ -5,8 +5,8 @@ using CultureHealth.Shop.Domain;
 namespace CultureHealth.Shop.Application.Orders;
 
 /// <summary>
-/// Staff moving an order along its lifecycle, each under the order's row lock. A step the lifecycle refuses throws
-/// <see cref="ShopDomainException"/>, which <see cref="ShopProblems.From"/> answers as a conflict.
+/// Staff moving an order along its lifecycle, each under the order's row lock. A step the lifecycle refuses is a
+/// conflict with the order's state (<see cref="ShopProblems.From"/>), not a server error.
 /// </summary>
 internal sealed class StaffOrderChanges(ShopDbContext db, TimeProvider clock)
 {
@@ -32,7 +32,15 @@ internal sealed class StaffOrderChanges(ShopDbContext db, TimeProvider clock)
             return null;
         }
 
-        change(order, clock.GetUtcNow());
+        try
+        {
+            change(order, clock.GetUtcNow());
+        }
+        catch (ShopDomainException e)
+        {
+            throw ShopProblems.From(e);
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return order;
