@@ -48,6 +48,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddScoped<StaffStockAdjustments>();
         builder.Services.AddSingleton<OrderFactory>();
+        builder.Services.AddScoped<CheckoutLocks>();
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<UnpaidOrderLimits>();
         builder.Services.AddScoped<PaymentService>();

@@ -3,26 +3,28 @@ using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Application.Carts;
-using CultureHealth.Shop.Data;
-using CultureHealth.Shop.Domain;
+using CultureHealth.Shop.Application.Catalogue;
 using CultureHealth.Shop.Application.Orders;
 using CultureHealth.Shop.Application.Stock;
+using CultureHealth.Shop.Data;
+using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Telemetry;
 using Microsoft.AspNetCore.OutputCaching;
-using CultureHealth.Shop.Application.Catalogue;
-using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Application.Checkout;
 
 /// <summary>
 /// Turns a cart into an order in one transaction: the Idempotency-Key's claim and sealed outcome, the cart,
-/// stock, coupon, voucher, the order and its events all commit together or not at all.
+/// stock, coupon, voucher, the order and its events all commit together or not at all. The steps live elsewhere
+/// (<see cref="CheckoutLocks"/>, <see cref="StockLedger"/>, <see cref="OrderFactory"/>, <see cref="UnpaidOrderLimits"/>);
+/// this is their order.
 /// </summary>
 internal sealed partial class CheckoutService(
     ShopDbContext db,
     PriceCalculator calculator,
     IdempotencyStore idempotency,
     UnpaidOrderLimits limits,
+    CheckoutLocks locks,
     OrderFactory orders,
     StockLedger ledger,
     TimeProvider clock,
@@ -46,7 +48,7 @@ internal sealed partial class CheckoutService(
         var email = request.Customer!.Email!.Trim();
         await limits.EnsureRoomAsync(email, clientAddress, now, locked: false, ct);
         var orderId = Guid.CreateVersion7(now);
-        var cart = await ClaimCartAsync(request.CartId!, orderId, now, ct);
+        var cart = await locks.ClaimCartAsync(request.CartId!, orderId, now, ct);
         var items = cart.Items.OrderBy(i => i.AddedAt).ToList();
         if (items.Count == 0)
         {
@@ -65,8 +67,8 @@ internal sealed partial class CheckoutService(
             throw ProblemException.Unprocessable("shippingAddress", "A delivery address is needed for physical items.");
         }
 
-        var coupon = cart.CouponCode is null ? null : await LockCouponAsync(cart.CouponCode, email, lines, now, ct);
-        var voucher = request.GiftVoucherCode is null ? null : await LockVoucherAsync(request.GiftVoucherCode, ct);
+        var coupon = cart.CouponCode is null ? null : await locks.LockCouponAsync(cart.CouponCode, email, lines, now, ct);
+        var voucher = request.GiftVoucherCode is null ? null : await locks.LockVoucherAsync(request.GiftVoucherCode, ct);
 
         var priced = calculator.Price(lines, coupon?.Applied, voucher?.BalancePence ?? 0);
         if (priced.Pricing is not { } pricing)
@@ -82,7 +84,7 @@ internal sealed partial class CheckoutService(
         var stock = await ledger.ReserveAsync(order, items.Select(i => (i.Product!, i.Quantity)), OrderFactory.Actor, now, ct);
         if (coupon is not null)
         {
-            Redeem(coupon.Record, order, email, now);
+            locks.Redeem(coupon.Record, order, email, now);
         }
 
         if (spendsVoucher)
@@ -125,62 +127,6 @@ internal sealed partial class CheckoutService(
 
         LogPlaced(logger, order.Number, order.TotalPence, order.Items.Count);
         return result;
-    }
-
-    /// <summary>
-    /// Marks the cart as becoming this order. The conditional update takes the cart's row lock, so two checkouts of
-    /// one cart (with different keys) cannot both succeed.
-    /// </summary>
-    private async Task<Cart> ClaimCartAsync(string cartToken, Guid orderId, DateTimeOffset now, CancellationToken ct)
-    {
-        var cartId = cartToken.Length == SecretToken.TokenLength ? SecretToken.HashOf(cartToken) : "";
-        var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE carts SET order_id = {orderId}, updated_at = {now} WHERE id = {cartId} AND order_id IS NULL AND expires_at > {now}", ct);
-        var cart = await db.Carts.AsNoTracking().Include(c => c.Items).ThenInclude(i => i.Product)
-            .FirstOrDefaultAsync(c => c.Id == cartId, ct);
-        if (claimed == 1 && cart is not null)
-        {
-            return cart;
-        }
-
-        throw cart is null || cart.ExpiresAt <= now ? ShopProblems.CartNotFound() : ShopProblems.CartCheckedOut();
-    }
-
-    private sealed record LockedCoupon(CouponRecord Record, CouponApplied Applied);
-
-    /// <summary>Row-locks the coupon so its usage limits are counted without a race, then applies its rules.</summary>
-    private async Task<LockedCoupon> LockCouponAsync(string code, string email, IReadOnlyList<CartLine> lines, DateTimeOffset now, CancellationToken ct)
-    {
-        var record = (await db.Coupons.FromSqlInterpolated($"SELECT * FROM coupons WHERE code = {code} FOR UPDATE").ToListAsync(ct))
-            .SingleOrDefault() ?? throw ShopProblems.CouponRefused("couponCode", null);
-        var lowerEmail = email.ToLowerInvariant();
-        var byCustomer = await db.CouponRedemptions.CountAsync(r => r.CouponId == record.Id && r.CustomerEmail == lowerEmail, ct);
-        return CouponEvaluator.Evaluate(record.ToDomain(), lines, now, record.TimesRedeemed, byCustomer) switch
-        {
-            CouponApplied applied => new LockedCoupon(record, applied),
-            CouponRejected rejected => throw ShopProblems.CouponRefused("couponCode", rejected),
-            _ => throw new InvalidOperationException("Unknown coupon evaluation."),
-        };
-    }
-
-    private async Task<GiftVoucher> LockVoucherAsync(string typedCode, CancellationToken ct)
-    {
-        var codeHash = GiftVoucherCode.Parse(typedCode).Hash;
-        var voucher = (await db.GiftVouchers.FromSqlInterpolated($"SELECT * FROM gift_vouchers WHERE code_hash = {codeHash} FOR UPDATE").ToListAsync(ct))
-            .SingleOrDefault() ?? throw ProblemException.Unprocessable("giftVoucherCode", "That gift voucher code is not recognised.");
-        return voucher.BalancePence > 0
-            ? voucher
-            : throw ProblemException.Unprocessable("giftVoucherCode", "That gift voucher has been spent.");
-    }
-
-    private void Redeem(CouponRecord coupon, Order order, string email, DateTimeOffset now)
-    {
-        coupon.TimesRedeemed++;
-        db.CouponRedemptions.Add(new CouponRedemption
-        {
-            Id = Guid.CreateVersion7(now), CouponId = coupon.Id, OrderId = order.Id,
-            CustomerEmail = email.ToLowerInvariant(), RedeemedAt = now,
-        });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} placed for {TotalPence}p with {LineCount} lines")]
