@@ -6,7 +6,7 @@ using CultureHealth.Contracts;
 using CultureHealth.Gateway;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
-using CultureHealth.Shop.Payments;
+using CultureHealth.Shop.Application.Payments;
 using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -9,5 +9,3 @@ public interface IIntegrationEvent
     Guid EventId { get; }
     DateTimeOffset OccurredAt { get; }
 }
-
-public record Money(long Amount, string Currency = "GBP");

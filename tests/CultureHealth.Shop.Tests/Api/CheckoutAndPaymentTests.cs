@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CultureHealth.Contracts;
 using CultureHealth.Shop.Domain;
-using CultureHealth.Shop.Payments;
+using CultureHealth.Shop.Application.Payments;
 using Microsoft.EntityFrameworkCore;
 using CultureHealth.ServiceDefaults.Secrets;
 

@@ -5,7 +5,7 @@ using CultureHealth.Contracts;
 using CultureHealth.Messaging.Outbox;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.Shop.Domain;
-using CultureHealth.Shop.Payments;
+using CultureHealth.Shop.Application.Payments;
 using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
 

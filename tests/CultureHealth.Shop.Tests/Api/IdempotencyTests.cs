@@ -4,7 +4,7 @@ using System.Text.Json;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Data;
-using CultureHealth.Shop.Payments;
+using CultureHealth.Shop.Application.Payments;
 using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

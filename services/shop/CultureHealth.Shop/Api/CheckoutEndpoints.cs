@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
-using CultureHealth.Shop.Checkout;
+using CultureHealth.Shop.Application.Checkout;
 using CultureHealth.Shop.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,32 +19,34 @@ public static class CheckoutEndpoints
         return app;
     }
 
+    /// <summary>What a checkout needs besides its body: the key, the caller and the services that place the order.</summary>
+    internal sealed record CheckoutCall(
+        [FromHeader(Name = IdempotencyKey.HeaderName)] string? IdempotencyKey,
+        HttpContext Http,
+        CheckoutService Checkout,
+        ShopMetrics Metrics);
+
     private static async Task<Results<Created<CheckoutResult>, ValidationProblem>> Checkout(
-        CheckoutRequest body,
-        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
-        ClaimsPrincipal user,
-        HttpContext http,
-        CheckoutService checkout,
-        ShopMetrics metrics,
-        CancellationToken ct)
+        CheckoutRequest body, [AsParameters] CheckoutCall call, CancellationToken ct)
     {
-        var v = CheckoutValidation.Validate(body).IdempotencyKeyHeader(idempotencyKey, out var key);
+        var v = CheckoutValidation.Validate(body).IdempotencyKeyHeader(call.IdempotencyKey, out var key);
         if (v.Failed)
         {
-            metrics.CheckoutFailed("invalid_request");
+            call.Metrics.CheckoutFailed("invalid_request");
             return v.Problem();
         }
 
         try
         {
-            var client = http.Connection.RemoteIpAddress?.ToString();
-            var result = await checkout.PlaceAsync(body, IdempotentRequest.Of(key!, IdempotencyScope.For(CheckoutOperation, user), body), client, ct);
+            var client = call.Http.Connection.RemoteIpAddress?.ToString();
+            var idempotent = IdempotentRequest.Of(key!, IdempotencyScope.For(CheckoutOperation, call.Http.User), body);
+            var result = await call.Checkout.PlaceAsync(body, idempotent, client, ct);
             return TypedResults.Created($"/api/shop/orders/{result.OrderId}", result);
         }
         catch (ProblemException problem)
         {
             // Counted here, where every refusal of a checkout passes, then answered by the problem handler as usual.
-            metrics.CheckoutFailed(ShopMetrics.ReasonOf(problem));
+            call.Metrics.CheckoutFailed(ShopMetrics.ReasonOf(problem));
             throw;
         }
     }

@@ -1,5 +1,5 @@
 using CultureHealth.ServiceDefaults.Http;
-using CultureHealth.Shop.Catalogue;
+using CultureHealth.Shop.Application.Catalogue;
 using CultureHealth.Shop.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

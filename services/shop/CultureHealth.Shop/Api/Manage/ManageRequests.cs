@@ -1,21 +1,13 @@
+using CultureHealth.Shop.Application.Orders;
 using CultureHealth.Shop.Domain;
 
 namespace CultureHealth.Shop.Api.Manage;
-
-public sealed record ProductInput(
-    string? Sku, string? Slug, string? Name, string? Description, string? Category, List<string>? ImageUrls,
-    long? PricePence, VatClass? VatClass, ProductKind? Kind, string? AppointmentTypeCode, int? SessionsPerUnit,
-    int? Stock, int? LowStockThreshold, bool? Active);
 
 public sealed record StaffProductView(ProductView Product, int? Stock, int LowStockThreshold, bool Active);
 
 public sealed record StockAdjustmentRequest(int? Delta, string? Reason);
 
 public sealed record StockAdjustmentView(Guid ProductId, string Sku, int Delta, int StockAfter, string Reason, string Actor, DateTimeOffset At);
-
-public sealed record CouponInput(
-    string? Code, CouponKind? Kind, int? PercentageBasisPoints, long? AmountPence, long? MinimumSpendPence,
-    DateTimeOffset? ExpiresAt, int? UsageLimit, int? PerCustomerLimit);
 
 public sealed record CouponView(
     Guid Id, string Code, CouponKind Kind, int PercentageBasisPoints, long AmountPence, long MinimumSpendPence,
@@ -38,4 +30,4 @@ public sealed record PaymentSummaryView(Guid Id, string Provider, string? Provid
 public sealed record RefundView(
     Guid Id, long AmountPence, string Reason, string Actor, long SpentVoucherPence, string? OverrideReason, DateTimeOffset CreatedAt);
 
-public sealed record StaffOrderView(Orders.OrderView Order, IReadOnlyList<PaymentSummaryView> Payments, IReadOnlyList<RefundView> Refunds);
+public sealed record StaffOrderView(OrderView Order, IReadOnlyList<PaymentSummaryView> Payments, IReadOnlyList<RefundView> Refunds);

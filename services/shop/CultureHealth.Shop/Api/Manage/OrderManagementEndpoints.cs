@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
-using CultureHealth.Shop.Orders;
-using CultureHealth.Shop.Payments;
+using CultureHealth.Shop.Application.Orders;
+using CultureHealth.Shop.Application.Payments;
 using CultureHealth.Shop.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +52,7 @@ internal static class OrderManagementEndpoints
     }
 
     private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> Ship(
-        Guid id, ShipOrderRequest body, ClaimsPrincipal user, ShopDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, ShipOrderRequest body, ClaimsPrincipal user, StaffOrderChanges changes, ShopDbContext db, CancellationToken ct)
     {
         var v = new RequestValidator().Required("trackingReference", body.TrackingReference, 100);
         if (v.Failed)
@@ -61,22 +60,16 @@ internal static class OrderManagementEndpoints
             return v.Problem();
         }
 
-        return await ChangeAsync(id, db, clock, ct, (order, now) =>
-        {
-            order.MoveTo(OrderStatus.Shipped, now, StaffActor.Of(user));
-            order.TrackingReference = body.TrackingReference!.Trim();
-            db.PublishOnCommit(OrderEvents.Shipped(order, now), now);
-            return Task.CompletedTask;
-        });
+        var order = await changes.ShipAsync(id, body.TrackingReference!.Trim(), StaffActor.Of(user), ct);
+        return order is null ? TypedResults.NotFound() : TypedResults.Ok(await StaffViewAsync(db, order, ct));
     }
 
-    private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> Deliver(
-        Guid id, ClaimsPrincipal user, ShopDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await ChangeAsync(id, db, clock, ct, (order, now) =>
-        {
-            order.MoveTo(OrderStatus.Delivered, now, StaffActor.Of(user));
-            return Task.CompletedTask;
-        });
+    private static async Task<Results<Ok<StaffOrderView>, NotFound>> Deliver(
+        Guid id, ClaimsPrincipal user, StaffOrderChanges changes, ShopDbContext db, CancellationToken ct)
+    {
+        var order = await changes.DeliverAsync(id, StaffActor.Of(user), ct);
+        return order is null ? TypedResults.NotFound() : TypedResults.Ok(await StaffViewAsync(db, order, ct));
+    }
 
     private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> Refund(
         Guid id, RefundOrderRequest body, ClaimsPrincipal user, OrderRefunds refunds, ShopDbContext db, CancellationToken ct)
@@ -97,43 +90,9 @@ internal static class OrderManagementEndpoints
             return v.Problem();
         }
 
-        Order? order;
-        try
-        {
-            var command = new RefundCommand(body.AmountPence, body.Reason!.Trim(), body.OverrideSpentVouchers == true, body.OverrideReason?.Trim());
-            order = await refunds.RefundAsync(id, command, StaffActor.Of(user), ct);
-        }
-        catch (ShopDomainException e)
-        {
-            throw ShopManagementEndpoints.ToProblem(e);
-        }
-
+        var command = new RefundCommand(body.AmountPence, body.Reason!.Trim(), body.OverrideSpentVouchers == true, body.OverrideReason?.Trim());
+        var order = await refunds.RefundAsync(id, command, StaffActor.Of(user), ct);
         return order is null ? TypedResults.NotFound() : TypedResults.Ok(await StaffViewAsync(db, order, ct));
-    }
-
-    /// <summary>Runs a staff change under the order's row lock; lifecycle refusals become 409/422 problems.</summary>
-    private static async Task<Results<Ok<StaffOrderView>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, ShopDbContext db, TimeProvider clock, CancellationToken ct, Func<Order, DateTimeOffset, Task> change)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await OrderLoader.LockAsync(db, id, ct);
-        if (order is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        try
-        {
-            await change(order, clock.GetUtcNow());
-        }
-        catch (ShopDomainException e)
-        {
-            throw ShopManagementEndpoints.ToProblem(e);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Ok(await StaffViewAsync(db, order, ct));
     }
 
     private static async Task<StaffOrderView> StaffViewAsync(ShopDbContext db, Order order, CancellationToken ct)

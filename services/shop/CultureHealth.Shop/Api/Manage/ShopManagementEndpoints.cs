@@ -1,6 +1,4 @@
 using CultureHealth.ServiceDefaults.Auth;
-using CultureHealth.ServiceDefaults.Problems;
-using CultureHealth.Shop.Domain;
 
 namespace CultureHealth.Shop.Api.Manage;
 
@@ -16,14 +14,4 @@ public static class ShopManagementEndpoints
         manage.MapGiftVoucherManagement();
         return app;
     }
-
-    /// <summary>A lifecycle or refund rule said no: that is a conflict with the order's state, not a server error.</summary>
-    public static ProblemException ToProblem(ShopDomainException e) => e switch
-    {
-        InvalidRefundException => ProblemException.Unprocessable("amountPence", e.Message),
-        SpentVoucherRefundException => new ProblemException(
-            StatusCodes.Status409Conflict, "Gift voucher already spent", e.Message, "overrideSpentVouchers",
-            "https://culturehealth.co.uk/problems/gift-voucher-spent"),
-        _ => ProblemException.Conflict("Not allowed in the order's current state", e.Message),
-    };
 }

@@ -1,7 +1,0 @@
-namespace CultureHealth.Shop.Carts;
-
-public sealed record AddCartItemRequest(string? Sku, int? Quantity);
-
-public sealed record SetCartItemQuantityRequest(int? Quantity);
-
-public sealed record ApplyCouponRequest(string? Code);
