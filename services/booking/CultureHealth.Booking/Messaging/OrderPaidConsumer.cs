@@ -5,7 +5,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace CultureHealth.Booking.Consumers;
+namespace CultureHealth.Booking.Messaging;
 
 /// <summary>A paid treatment package becomes session credits for the buyer's email.</summary>
 public sealed partial class OrderPaidConsumer(BookingDbContext db, TimeProvider clock, ILogger<OrderPaidConsumer> logger)

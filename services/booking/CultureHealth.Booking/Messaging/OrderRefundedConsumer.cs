@@ -6,7 +6,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace CultureHealth.Booking.Consumers;
+namespace CultureHealth.Booking.Messaging;
 
 /// <summary>
 /// A refunded order takes back the credits it granted that are still unused. Sessions already booked or
