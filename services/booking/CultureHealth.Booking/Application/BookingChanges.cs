@@ -40,7 +40,7 @@ public sealed partial class BookingChanges(
 
         // A late cancellation forfeits the session unless staff decide otherwise.
         var restore = booking.CreditGrantId is not null && (restoreCredit ?? !decision.IsLate);
-        var cancelledBy = requester == CancellationRequester.Staff ? "staff" : "patient";
+        var cancelledBy = requester == CancellationRequester.Staff ? BookingCancellers.Staff : BookingCancellers.Patient;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Bookings
             .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed)

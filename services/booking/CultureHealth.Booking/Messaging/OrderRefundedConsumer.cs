@@ -24,7 +24,7 @@ public sealed partial class OrderRefundedConsumer(BookingDbContext db, TimeProvi
         if (!message.FullRefund)
         {
             var refundedCodes = (message.Lines ?? [])
-                .Where(l => l.Kind == OrderPaidConsumer.TreatmentPackageKind && l.AppointmentTypeCode is not null)
+                .Where(l => l.Kind == OrderLineKinds.TreatmentPackage && l.AppointmentTypeCode is not null)
                 .Select(l => l.AppointmentTypeCode!).ToHashSet();
             grants = [.. grants.Where(g => refundedCodes.Contains(g.AppointmentTypeCode))];
         }
