@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults;
 using CultureHealth.ServiceDefaults.Health;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Options;
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Web;
