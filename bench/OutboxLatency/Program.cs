@@ -50,7 +50,10 @@ async Task CommitAsync(int i)
 }
 
 // Warm-up: JIT, connection pools, the broker's channels.
-for (var i = 0; i < 50; i++) await CommitAsync(-i);
+for (var i = 0; i < 50; i++)
+{
+    await CommitAsync(-i);
+}
 await Eventually.TrueAsync(() => Task.FromResult(handled.Count >= 50), TimeSpan.FromSeconds(60), "warm-up delivered");
 committed.Clear();
 handled.Clear();

@@ -49,7 +49,7 @@ public static class AdminServiceExtensions
         builder.Services.AddScoped<SecurityStamps>();
         builder.Services.AddScoped<DashboardQuery>();
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddManageClients();
+        builder.Services.AddManageForwarding();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, RefuseRevokedTokens);
 
         // The gateway limits sign-in per client IP too; this guards the service when called directly.

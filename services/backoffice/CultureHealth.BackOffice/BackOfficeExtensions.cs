@@ -5,6 +5,7 @@ using CultureHealth.BackOffice.Web;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults;
 using CultureHealth.ServiceDefaults.Auth;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Options;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -44,13 +45,13 @@ public static class BackOfficeExtensions
         // After AddRazorPages, which registers the cookie-based default.
         builder.Services.Replace(ServiceDescriptor.Singleton<IAntiforgery, SessionAntiforgery>());
 
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<BackOfficeOptions>>((o, backOffice) =>
+        // Only the gateway may say who the browser is, whether it came over https and which host it asked for: the
+        // proxies ServiceDefaults trusts (ForwardedHeaders:TrustedProxies, loopback when unset); the host too here.
+        builder.Services.PostConfigure<ForwardedHeadersOptions>(o =>
         {
-            // Only the gateway may say who the browser is and whether it came over https (loopback is in the defaults).
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            foreach (var network in backOffice.Value.TrustedProxyNetworks)
+            if (o.ForwardedHeaders != ForwardedHeaders.None)
             {
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                o.ForwardedHeaders |= ForwardedHeaders.XForwardedHost;
             }
         });
         return builder;
@@ -58,7 +59,7 @@ public static class BackOfficeExtensions
 
     public static WebApplication UseBackOffice(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedForwardedHeaders();
         app.UsePathBase(PathBase);
         app.Use((context, next) =>
         {

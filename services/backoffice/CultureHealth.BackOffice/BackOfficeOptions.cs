@@ -26,12 +26,6 @@ public sealed class BackOfficeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>
-    /// Networks (CIDR) of the proxies in front of the back office, i.e. the gateway's replicas, whose
-    /// X-Forwarded-For and X-Forwarded-Proto are believed. Loopback is always trusted.
-    /// </summary>
-    public List<string> TrustedProxyNetworks { get; set; } = [];
-
     [Range(10, 3600)]
     public int DashboardRefreshSeconds { get; set; } = 60;
 
@@ -47,13 +41,6 @@ public sealed class BackOfficeOptions : IValidatableObject
         if (!Uri.TryCreate(AdminUrl, UriKind.Absolute, out var admin) || admin.Scheme is not ("http" or "https"))
         {
             yield return new ValidationResult("BackOffice:AdminUrl must be admin's absolute http(s) address.", [nameof(AdminUrl)]);
-        }
-        foreach (var network in TrustedProxyNetworks)
-        {
-            if (!System.Net.IPNetwork.TryParse(network, out _))
-            {
-                yield return new ValidationResult($"BackOffice:TrustedProxyNetworks entry '{network}' is not a CIDR network.", [nameof(TrustedProxyNetworks)]);
-            }
         }
     }
 }

@@ -1,6 +1,6 @@
 using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Application;
-using CultureHealth.Booking.Consumers;
+using CultureHealth.Booking.Messaging;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Telemetry;
 using CultureHealth.Messaging;
@@ -24,7 +24,9 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<IDemoDataSeeder<BookingDbContext>, BookingDemoData>();
         builder.Services.AddScoped<DiaryReader>();
         builder.Services.AddSingleton<BookingMetrics>();
-        builder.Services.AddScoped<BookingCommands>();
+        builder.Services.AddScoped<BookingQueries>();
+        builder.Services.AddScoped<BookingCreation>();
+        builder.Services.AddScoped<BookingChanges>();
         builder.Services.AddSingleton<DiaryWriteLock>();
         builder.Services.AddScoped<StaffBookingCommands>();
         builder.Services.AddScoped<PendingHolds>();

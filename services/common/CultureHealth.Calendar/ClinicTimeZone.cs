@@ -4,8 +4,9 @@ using NodaTime.TimeZones;
 namespace CultureHealth.Calendar;
 
 /// <summary>
-/// The clinic's wall clock (Europe/London), shared by booking (slots) and notifications (emails,
-/// invitations) so both turn instants into local times the same way across the clock changes.
+/// The clinic's wall clock (Europe/London), the one definition every process uses (booking's slots, notifications'
+/// emails and invitations, shop's order numbers, admin's dashboard day, the websites' dates) so all turn instants
+/// into local times the same way across the clock changes, from NodaTime's own time-zone database.
 /// </summary>
 public static class ClinicTimeZone
 {
@@ -23,6 +24,9 @@ public static class ClinicTimeZone
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
     public static ZonedDateTime InClinicZone(Instant instant) => instant.InZone(Zone);
+
+    /// <summary>The same moment with the clinic's offset at that moment (+00:00 in winter, +01:00 in summer).</summary>
+    public static DateTimeOffset ToClinicTime(DateTimeOffset instant) => InClinicZone(Instant.FromDateTimeOffset(instant)).ToDateTimeOffset();
 
     public static ZonedDateTime Resolve(LocalDateTime local) => local.InZone(Zone, Resolver);
 }

@@ -36,3 +36,10 @@ public record PractitionerProfileChanged(
 public record BookingCreditsRevoked(
     Guid EventId, DateTimeOffset OccurredAt,
     Guid OrderId, string CustomerEmail, int CreditsRevoked) : IIntegrationEvent;
+
+/// <summary>The values of <see cref="BookingCancelled.CancelledBy"/>.</summary>
+public static class BookingCancellers
+{
+    public const string Staff = "staff";
+    public const string Patient = "patient";
+}

@@ -44,3 +44,11 @@ public record OrderRefunded(
 public record StockLow(
     Guid EventId, DateTimeOffset OccurredAt,
     Guid ProductId, string Sku, string Name, int Stock, int Threshold) : IIntegrationEvent;
+
+/// <summary>The values of <see cref="OrderLine.Kind"/>: shop's product kinds by name.</summary>
+public static class OrderLineKinds
+{
+    public const string Physical = "Physical";
+    public const string GiftVoucher = "GiftVoucher";
+    public const string TreatmentPackage = "TreatmentPackage";
+}

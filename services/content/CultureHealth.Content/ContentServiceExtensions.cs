@@ -1,8 +1,7 @@
 using CultureHealth.Content.Api;
-using CultureHealth.Content.Commenters;
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Messaging;
-using CultureHealth.Content.Publishing;
 using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
@@ -29,6 +28,7 @@ public static class ContentServiceExtensions
         builder.Services.AddSingleton<ContentMetrics>();
         builder.Services.AddHostedService<ModerationQueueSampler>();
         builder.Services.AddScoped<ArticleChanges>();
+        builder.Services.AddScoped<CommentModeration>();
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.Services.AddCommentRateLimiting();
         builder.Services.AddOutputCache();

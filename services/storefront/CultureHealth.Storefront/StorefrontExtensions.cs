@@ -2,10 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CultureHealth.ServiceDefaults;
 using CultureHealth.ServiceDefaults.Health;
+using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Options;
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Web;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -69,17 +69,8 @@ public static class StorefrontExtensions
             o.TotalRequestTimeout.Timeout = site.ApiTotalTimeout;
             o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(10, site.ApiAttemptTimeout.TotalSeconds * 2));
         });
-
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // The gateway tells us who the visitor is and whether they came over HTTPS (for Secure cookies).
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            var site = builder.Configuration.GetSection(StorefrontOptions.Section).Get<StorefrontOptions>() ?? new StorefrontOptions();
-            foreach (var network in site.TrustedNetworks)
-            {
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-        });
+        // Who the visitor is and whether they came over HTTPS (for Secure cookies) the website learns from the gateway:
+        // ServiceDefaults believes X-Forwarded-* only from ForwardedHeaders:TrustedProxies (loopback when unset).
         return builder;
     }
 
@@ -93,7 +84,7 @@ public static class StorefrontExtensions
 
     public static WebApplication MapStorefront(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         // HTML error pages with the request id, never a stack trace or a JSON problem.

@@ -11,12 +11,6 @@ public sealed class StorefrontOptions
     [Required]
     public Uri? GatewayUrl { get; set; }
 
-    /// <summary>
-    /// Networks (CIDR) of the proxies in front of the website (the gateway) whose X-Forwarded-For and
-    /// X-Forwarded-Proto we believe. Loopback is always trusted.
-    /// </summary>
-    public List<string> TrustedNetworks { get; set; } = [];
-
     /// <summary>One try of an API call; a page shows "unavailable" for its part rather than wait longer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
     public TimeSpan ApiAttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);

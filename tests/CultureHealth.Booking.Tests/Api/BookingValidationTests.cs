@@ -38,7 +38,7 @@ public sealed class BookingValidationTests(BookingServiceFixture fixture)
         DateTimeOffset London(LocalDate date, int hour, int minute) =>
             ClinicCalendar.Resolve(date + new LocalTime(hour, minute)).ToDateTimeOffset();
 
-        object body = @case switch
+        var body = @case switch
         {
             "unknown-type" => Request(diary with { TypeId = Guid.NewGuid() }, slot),
             "unknown-practitioner" => Request(diary with { PractitionerId = Guid.NewGuid() }, slot),

@@ -409,7 +409,7 @@ public sealed class VariantGenerator(OpenApiDocument document, Baselines baselin
     private static Parts WithField(Parts baseline, List<object> path, byte[]? raw)
     {
         var root = JsonNode.Parse(baseline.Body!)!;
-        JsonNode parent = root;
+        var parent = root;
         foreach (var segment in path.SkipLast(1))
         {
             parent = segment is int i ? parent.AsArray()[i]! : parent.AsObject()[(string)segment]!;

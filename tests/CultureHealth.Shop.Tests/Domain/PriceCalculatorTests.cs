@@ -5,11 +5,11 @@ namespace CultureHealth.Shop.Tests.Domain;
 
 public class PriceCalculatorTests
 {
-    private readonly PriceCalculator calculator = new(ShippingPolicy.Default, CartLimits.Default);
+    private readonly PriceCalculator _calculator = new(ShippingPolicy.Default, CartLimits.Default);
 
     private CartPricing PriceValid(IReadOnlyList<CartLine> lines, CouponApplied? coupon = null, long voucher = 0)
     {
-        var result = calculator.Price(lines, coupon, voucher);
+        var result = _calculator.Price(lines, coupon, voucher);
         Assert.Empty(result.Errors);
         return Assert.IsType<CartPricing>(result.Pricing);
     }
@@ -179,7 +179,7 @@ public class PriceCalculatorTests
     [InlineData(21)]
     public void Quantities_outside_1_to_20_are_refused(int quantity)
     {
-        var result = calculator.Price([TestCarts.MassageBall(), TestCarts.FoamRoller(quantity)]);
+        var result = _calculator.Price([TestCarts.MassageBall(), TestCarts.FoamRoller(quantity)]);
 
         Assert.False(result.IsValid);
         Assert.Null(result.Pricing);
@@ -200,13 +200,13 @@ public class PriceCalculatorTests
     {
         var lines = Enumerable.Range(0, 51).Select(i => TestCarts.Line($"SKU-{i}", 100)).ToArray();
 
-        Assert.True(calculator.Price(lines[..50]).IsValid);
-        Assert.Equal("lines", Assert.Single(calculator.Price(lines).Errors).Field);
+        Assert.True(_calculator.Price(lines[..50]).IsValid);
+        Assert.Equal("lines", Assert.Single(_calculator.Price(lines).Errors).Field);
     }
 
     [Fact]
     public void An_empty_basket_is_refused() =>
-        Assert.Equal("lines", Assert.Single(calculator.Price([]).Errors).Field);
+        Assert.Equal("lines", Assert.Single(_calculator.Price([]).Errors).Field);
 
     [Fact]
     public void Every_problem_is_reported_with_its_field()
@@ -220,7 +220,7 @@ public class PriceCalculatorTests
             TestCarts.Line("PRICEY", 1_000_001),
         ];
 
-        var result = calculator.Price(lines, voucherRedemptionPence: -1);
+        var result = _calculator.Price(lines, voucherRedemptionPence: -1);
 
         Assert.Equal(
             [
@@ -234,7 +234,7 @@ public class PriceCalculatorTests
     [Fact]
     public void Unknown_enum_values_are_refused()
     {
-        var result = calculator.Price([TestCarts.MassageBall() with { Kind = (ProductKind)9, VatClass = (VatClass)9 }]);
+        var result = _calculator.Price([TestCarts.MassageBall() with { Kind = (ProductKind)9, VatClass = (VatClass)9 }]);
 
         Assert.Equal(["lines[0].kind", "lines[0].vatClass"], result.Errors.Select(error => error.Field));
     }
@@ -245,7 +245,7 @@ public class PriceCalculatorTests
         CartLine[] before = [TestCarts.FoamRoller()];
         var coupon = TestCarts.ApplyCoupon(Coupon.FixedAmount("TENOFF", 1_000), before);
 
-        var result = calculator.Price([TestCarts.MassageBall()], coupon);
+        var result = _calculator.Price([TestCarts.MassageBall()], coupon);
 
         Assert.Equal("coupon", Assert.Single(result.Errors).Field);
     }

@@ -6,12 +6,12 @@ namespace CultureHealth.Shop.Tests.Domain;
 public class RefundTests
 {
     private static readonly DateTimeOffset At = new(2025, 3, 20, 16, 0, 0, TimeSpan.Zero);
-    private readonly OrderStateMachine machine = new(FulfilmentMode.Shipping);
+    private readonly OrderStateMachine _machine = new(FulfilmentMode.Shipping);
 
     [Fact]
     public void A_refund_of_part_of_the_payment_is_partial()
     {
-        var outcome = machine.Refund(OrderStatus.Delivered, amountPaidPence: 5_496, alreadyRefundedPence: 0, refundPence: 2_499,
+        var outcome = _machine.Refund(OrderStatus.Delivered, amountPaidPence: 5_496, alreadyRefundedPence: 0, refundPence: 2_499,
             At, "staff:42", "Foam roller returned");
 
         Assert.False(outcome.IsFullRefund);
@@ -24,7 +24,7 @@ public class RefundTests
     [Fact]
     public void Refunding_the_rest_makes_it_a_full_refund()
     {
-        var outcome = machine.Refund(OrderStatus.PartiallyRefunded, 5_496, 2_499, 2_997, At, "staff:42");
+        var outcome = _machine.Refund(OrderStatus.PartiallyRefunded, 5_496, 2_499, 2_997, At, "staff:42");
 
         Assert.True(outcome.IsFullRefund);
         Assert.Equal(0, outcome.RemainingRefundablePence);
@@ -33,7 +33,7 @@ public class RefundTests
 
     [Fact]
     public void Refunding_everything_at_once_is_a_full_refund() =>
-        Assert.Equal(OrderStatus.Refunded, machine.Refund(OrderStatus.Paid, 1_394, 0, 1_394, At, "staff:42").Transition.To);
+        Assert.Equal(OrderStatus.Refunded, _machine.Refund(OrderStatus.Paid, 1_394, 0, 1_394, At, "staff:42").Transition.To);
 
     [Theory]
     [InlineData(0)]
@@ -62,13 +62,13 @@ public class RefundTests
     [InlineData(OrderStatus.Cancelled)]
     [InlineData(OrderStatus.Refunded)]
     public void Orders_that_were_never_paid_or_are_fully_refunded_cannot_be_refunded(OrderStatus status) =>
-        Assert.Throws<InvalidOrderTransitionException>(() => machine.Refund(status, 5_000, 0, 1_000, At, "staff:42"));
+        Assert.Throws<InvalidOrderTransitionException>(() => _machine.Refund(status, 5_000, 0, 1_000, At, "staff:42"));
 
     [Fact]
     public void Refund_errors_are_domain_errors()
     {
         Assert.IsAssignableFrom<ShopDomainException>(Record.Exception(() => RefundPolicy.Decide(100, 0, 101)));
         Assert.IsAssignableFrom<ShopDomainException>(
-            Record.Exception(() => machine.Refund(OrderStatus.Cancelled, 100, 0, 1, At, "staff:42")));
+            Record.Exception(() => _machine.Refund(OrderStatus.Cancelled, 100, 0, 1, At, "staff:42")));
     }
 }

@@ -90,10 +90,22 @@ public sealed class StaffDirectory(AdminDbContext db, StaffSessions sessions, Se
     {
         var size = Math.Clamp(q.PageSize ?? 50, 1, 200);
         var query = db.AuditEntries.AsNoTracking();
-        if (q.StaffId is { } sid) query = query.Where(a => a.StaffId == sid);
-        if (q.From is { } f) query = query.Where(a => a.At >= f);
-        if (q.To is { } t) query = query.Where(a => a.At < t);
-        if (!string.IsNullOrWhiteSpace(q.Action)) query = query.Where(a => a.Action.StartsWith(q.Action));
+        if (q.StaffId is { } sid)
+        {
+            query = query.Where(a => a.StaffId == sid);
+        }
+        if (q.From is { } f)
+        {
+            query = query.Where(a => a.At >= f);
+        }
+        if (q.To is { } t)
+        {
+            query = query.Where(a => a.At < t);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Action))
+        {
+            query = query.Where(a => a.Action.StartsWith(q.Action));
+        }
         return await query.OrderByDescending(a => a.Id).Skip((Math.Max(q.Page ?? 1, 1) - 1) * size).Take(size)
             .Select(a => new AuditEntryDto(a.Id, a.At, a.StaffId, a.StaffEmail, a.Action, a.Target, a.Status, a.Details, a.ClientAddress))
             .ToListAsync(ct);

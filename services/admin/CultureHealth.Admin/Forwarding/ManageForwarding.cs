@@ -1,122 +1,101 @@
-using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
-using CultureHealth.Admin.Application;
-using CultureHealth.Admin.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace CultureHealth.Admin.Forwarding;
 
 /// <summary>
-/// The back office for the other services' data: <c>/api/admin/{service}/...</c> is forwarded to that
-/// service's <c>/manage/{service}/...</c> with the staff member's own token, so the service checks the
-/// role again (defence in depth). Every change is written to the audit log, and so is every read of patients'
-/// or customers' data (<see cref="PatientDataReads"/>). Calls go through the
-/// standard resilience pipeline (timeouts, circuit breaker; retries only for safe methods).
+/// The back office for the other services' data: <c>/api/admin/{service}/...</c> is forwarded by YARP's direct
+/// forwarder to that service's <c>/manage/{service}/...</c> with the staff member's own token, so the service checks
+/// the role again (defence in depth). Bodies stream through byte for byte; <see cref="ManageTransformer"/> rewrites
+/// the path and Location and writes the audit entry. Calls go through the standard resilience pipeline (timeouts,
+/// circuit breaker; retries only for safe methods); a service that cannot be reached is a 503 problem.
 /// </summary>
 public static partial class ManageForwarding
 {
+    /// <summary>The services whose /manage APIs staff reach through admin (each needs Admin:Services:{name}).</summary>
     public static readonly string[] Services = ["content", "shop", "booking"];
-    private const int MaxBodyBytes = 1024 * 1024;
-    private static readonly string[] CopiedResponseHeaders = ["Location", "ETag", "Last-Modified", "Retry-After", "Cache-Control"];
 
-    public static IServiceCollection AddManageClients(this IServiceCollection services)
+    private const int MaxBodyBytes = 1024 * 1024;
+    private const string ClientName = "manage-forwarding";
+    private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(100) };
+
+    public static IServiceCollection AddManageForwarding(this IServiceCollection services)
     {
-        foreach (var service in Services)
+        services.AddHttpForwarder();
+        // YARP's advice for a forwarding client: no cookies, redirects, decompression or proxy of its own.
+        // The standard resilience handler comes from ServiceDefaults' ConfigureHttpClientDefaults.
+        services.AddHttpClient(ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
         {
-            services.AddHttpClient(ClientName(service)).ConfigureHttpClient((sp, client) =>
-            {
-                var options = sp.GetRequiredService<IOptions<AdminOptions>>().Value;
-                if (!options.Services.TryGetValue(service, out var address))
-                {
-                    throw new InvalidOperationException($"Admin:Services:{service} is not configured.");
-                }
-                client.BaseAddress = new Uri(address);
-            });
-        }
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+        });
         return services;
     }
 
     public static IEndpointRouteBuilder MapManageForwarding(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/admin/{service:regex(^(content|shop|booking)$)}/{**path}", ["GET", "POST", "PUT", "PATCH", "DELETE"], ForwardAsync)
+        app.MapMethods($"/api/admin/{{service:regex(^({string.Join('|', Services)})$)}}/{{**path}}",
+                ["GET", "POST", "PUT", "PATCH", "DELETE"], ForwardAsync)
             .RequireAuthorization(StaffPolicies.AnyStaff)
             .WithTags("Back office");
         return app;
     }
 
-    private static string ClientName(string service) => "manage-" + service;
-
-    private static async Task<IResult> ForwardAsync(
-        HttpContext context, string service, string? path, IHttpClientFactory clients, AuditLog audit, ILoggerFactory logs, CancellationToken ct)
+    private static async Task ForwardAsync(HttpContext context, string service, string? path,
+        IHttpForwarder forwarder, IHttpMessageHandlerFactory handlers, IOptions<AdminOptions> options, ILoggerFactory logs)
     {
-        var method = context.Request.Method;
-        using var request = new HttpRequestMessage(new HttpMethod(method), $"/manage/{service}/{path}{context.Request.QueryString}");
-        request.Headers.Authorization = AuthenticationHeaderValue.Parse(context.Request.Headers.Authorization.ToString());
-        if (context.Request.Headers.TryGetValue("Idempotency-Key", out var key))
+        if (!options.Value.Services.TryGetValue(service, out var destination))
         {
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", key.ToString());
+            throw new InvalidOperationException($"Admin:Services:{service} is not configured.");
+        }
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            await TypedResults.Problem(title: "Request too large", statusCode: StatusCodes.Status413PayloadTooLarge,
+                detail: $"At most {MaxBodyBytes} bytes.").ExecuteAsync(context);
+            return;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes; // chunked bodies too
         }
 
-        string? body = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        var transformer = new ManageTransformer(service, path ?? "", await ReadAuditedBodyAsync(context));
+        using var invoker = new HttpMessageInvoker(handlers.CreateHandler(ClientName), disposeHandler: false);
+        var error = await forwarder.SendAsync(context, destination, invoker, RequestConfig, transformer);
+        if (error is ForwarderError.Request or ForwarderError.RequestTimedOut && !context.Response.HasStarted)
         {
-            if (context.Request.ContentLength > MaxBodyBytes)
-            {
-                return TypedResults.Problem(title: "Request too large", statusCode: StatusCodes.Status413PayloadTooLarge,
-                    detail: $"At most {MaxBodyBytes} bytes.");
-            }
-            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-            body = await reader.ReadToEndAsync(ct);
-            request.Content = new StringContent(body, Encoding.UTF8,
-                MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) ? type.MediaType ?? "application/json" : "application/json");
+            LogUnavailable(logs.CreateLogger(typeof(ManageForwarding)), service, error, context.Features.Get<IForwarderErrorFeature>()?.Exception);
+            context.Response.Headers.Clear();
+            await DependencyUnavailable.TryWriteAsync(context, DependencyUnavailable.ServiceProblem(service));
         }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await clients.CreateClient(ClientName(service)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-        }
-        catch (Exception e) when (e is HttpRequestException or BrokenCircuitException or TimeoutRejectedException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            LogUnavailable(logs.CreateLogger(typeof(ManageForwarding)), service, e);
-            return DependencyUnavailable.Result(DependencyUnavailable.ServiceProblem(service));
-        }
-
-        using (response)
-        {
-            context.Response.StatusCode = (int)response.StatusCode;
-            foreach (var header in CopiedResponseHeaders)
-            {
-                if (response.Headers.TryGetValues(header, out var values) || response.Content.Headers.TryGetValues(header, out values))
-                {
-                    context.Response.Headers[header] = header == "Location"
-                        ? values.First().Replace($"/manage/{service}/", $"/api/admin/{service}/", StringComparison.Ordinal)
-                        : values.ToArray();
-                }
-            }
-            if (response.Content.Headers.ContentType is { } contentType)
-            {
-                context.Response.ContentType = contentType.ToString();
-            }
-            await response.Content.CopyToAsync(context.Response.Body, ct);
-
-            if (!HttpMethods.IsGet(method))
-            {
-                await audit.RecordAsync(context.User, $"{method} /{service}/{path}", path ?? "", (int)response.StatusCode, body, CancellationToken.None);
-            }
-            else if (PatientDataReads.Covers(service, path))
-            {
-                await audit.RecordAsync(context.User, $"read GET /{service}/{path}", path ?? "", (int)response.StatusCode,
-                    context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null, CancellationToken.None);
-            }
-        }
-        return Results.Empty;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding to the {Service} service failed")]
-    private static partial void LogUnavailable(ILogger logger, string service, Exception exception);
+    /// <summary>
+    /// A change's body is part of its audit entry: it is read once into a rewindable buffer (at most
+    /// <see cref="MaxBodyBytes"/>) and then streamed on from the start, unchanged.
+    /// </summary>
+    private static async Task<string?> ReadAuditedBodyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || !(request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0))
+        {
+            return null;
+        }
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        request.Body.Position = 0;
+        return body;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding to the {Service} service failed ({Error})")]
+    private static partial void LogUnavailable(ILogger logger, string service, ForwarderError error, Exception? exception);
 }

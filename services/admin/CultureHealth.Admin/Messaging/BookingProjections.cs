@@ -11,12 +11,8 @@ public sealed class BookingConfirmedProjection(AdminDbContext db, TimeProvider c
 {
     protected override async Task HandleAsync(BookingConfirmed m, ConsumeContext<BookingConfirmed> context, CancellationToken ct)
     {
-        var row = await Db.DashboardBookings.FindAsync([m.BookingId], ct);
-        if (row is null)
-        {
-            Db.DashboardBookings.Add(row = new DashboardBooking { BookingId = m.BookingId });
-        }
-        else if (row.Sequence > m.Sequence)
+        if (await ProjectionRows.FindOrAddUnlessNewerAsync(Db.DashboardBookings, m.BookingId,
+                () => new DashboardBooking { BookingId = m.BookingId }, r => r.Sequence, m.Sequence, ct) is not { } row)
         {
             return;
         }
@@ -37,12 +33,8 @@ public sealed class BookingRescheduledProjection(AdminDbContext db, TimeProvider
     protected override async Task HandleAsync(BookingRescheduled m, ConsumeContext<BookingRescheduled> context, CancellationToken ct)
     {
         // A reschedule can overtake its confirmation in the broker; the confirmation then finds a newer sequence.
-        var row = await Db.DashboardBookings.FindAsync([m.BookingId], ct);
-        if (row is null)
-        {
-            Db.DashboardBookings.Add(row = new DashboardBooking { BookingId = m.BookingId, PractitionerId = m.PractitionerId });
-        }
-        else if (row.Sequence > m.Sequence)
+        if (await ProjectionRows.FindOrAddUnlessNewerAsync(Db.DashboardBookings, m.BookingId,
+                () => new DashboardBooking { BookingId = m.BookingId, PractitionerId = m.PractitionerId }, r => r.Sequence, m.Sequence, ct) is not { } row)
         {
             return;
         }
@@ -57,11 +49,8 @@ public sealed class BookingCancelledProjection(AdminDbContext db, TimeProvider c
 {
     protected override async Task HandleAsync(BookingCancelled m, ConsumeContext<BookingCancelled> context, CancellationToken ct)
     {
-        var row = await Db.DashboardBookings.FindAsync([m.BookingId], ct);
-        if (row is null)
-        {
-            Db.DashboardBookings.Add(row = new DashboardBooking { BookingId = m.BookingId, PractitionerId = m.PractitionerId, Start = m.Start, End = m.End });
-        }
+        var row = await ProjectionRows.FindOrAddAsync(Db.DashboardBookings, m.BookingId,
+            () => new DashboardBooking { BookingId = m.BookingId, PractitionerId = m.PractitionerId, Start = m.Start, End = m.End }, ct);
         row.Status = "cancelled";
         row.Sequence = Math.Max(row.Sequence, m.Sequence);
     }

@@ -11,11 +11,8 @@ public sealed class CommentSubmittedProjection(AdminDbContext db, TimeProvider c
 {
     protected override async Task HandleAsync(CommentSubmitted m, ConsumeContext<CommentSubmitted> context, CancellationToken ct)
     {
-        var row = await Db.DashboardComments.FindAsync([m.CommentId], ct);
-        if (row is null)
-        {
-            Db.DashboardComments.Add(row = new DashboardComment { CommentId = m.CommentId, Status = m.Status, StatusAsOf = m.OccurredAt });
-        }
+        var row = await ProjectionRows.FindOrAddAsync(Db.DashboardComments, m.CommentId,
+            () => new DashboardComment { CommentId = m.CommentId, Status = m.Status, StatusAsOf = m.OccurredAt }, ct);
         row.ArticleSlug = m.ArticleSlug;
         row.ArticleTitle = m.ArticleTitle;
         row.AuthorName = m.AuthorName;
@@ -29,12 +26,9 @@ public sealed class CommentModeratedProjection(AdminDbContext db, TimeProvider c
 {
     protected override async Task HandleAsync(CommentModerated m, ConsumeContext<CommentModerated> context, CancellationToken ct)
     {
-        var row = await Db.DashboardComments.FindAsync([m.CommentId], ct);
-        if (row is null)
-        {
-            Db.DashboardComments.Add(row = new DashboardComment { CommentId = m.CommentId, ArticleSlug = m.ArticleSlug, SubmittedAt = m.OccurredAt });
-        }
-        else if (row.StatusAsOf > m.OccurredAt)
+        if (await ProjectionRows.FindOrAddUnlessNewerAsync(Db.DashboardComments, m.CommentId,
+                () => new DashboardComment { CommentId = m.CommentId, ArticleSlug = m.ArticleSlug, SubmittedAt = m.OccurredAt },
+                r => r.StatusAsOf, m.OccurredAt, ct) is not { } row)
         {
             return;
         }

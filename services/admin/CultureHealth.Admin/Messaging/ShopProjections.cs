@@ -16,7 +16,7 @@ public sealed class OrderPlacedProjection(AdminDbContext db, TimeProvider clock,
         row.CustomerEmail = m.CustomerEmail;
         row.TotalPence = m.TotalPence;
         row.PlacedAt = m.OccurredAt;
-        row.HasPhysicalGoods = m.Lines.Any(l => l.Kind == "Physical");
+        row.HasPhysicalGoods = m.Lines.Any(l => l.Kind == OrderLineKinds.Physical);
     }
 }
 
@@ -29,7 +29,7 @@ public sealed class OrderPaidProjection(AdminDbContext db, TimeProvider clock, I
         row.OrderNumber = m.OrderNumber;
         row.CustomerEmail = m.CustomerEmail;
         row.TotalPence = m.TotalPence;
-        row.HasPhysicalGoods = m.Lines.Any(l => l.Kind == "Physical");
+        row.HasPhysicalGoods = m.Lines.Any(l => l.Kind == OrderLineKinds.Physical);
         if (row.Status is "placed")
         {
             row.Status = "paid";
@@ -81,12 +81,8 @@ public sealed class StockLowProjection(AdminDbContext db, TimeProvider clock, IL
 {
     protected override async Task HandleAsync(StockLow m, ConsumeContext<StockLow> context, CancellationToken ct)
     {
-        var row = await Db.LowStock.FindAsync([m.ProductId], ct);
-        if (row is null)
-        {
-            Db.LowStock.Add(row = new LowStockAlert { ProductId = m.ProductId });
-        }
-        else if (row.ReportedAt > m.OccurredAt)
+        if (await ProjectionRows.FindOrAddUnlessNewerAsync(Db.LowStock, m.ProductId,
+                () => new LowStockAlert { ProductId = m.ProductId }, r => r.ReportedAt, m.OccurredAt, ct) is not { } row)
         {
             return;
         }
@@ -100,14 +96,6 @@ public sealed class StockLowProjection(AdminDbContext db, TimeProvider clock, IL
 
 internal static class ShopRows
 {
-    /// <summary>Events of one order can arrive in any order: the first one seen creates the row.</summary>
-    public static async Task<DashboardOrder> OrderAsync(AdminDbContext db, Guid orderId, CancellationToken ct)
-    {
-        var row = await db.DashboardOrders.FindAsync([orderId], ct);
-        if (row is null)
-        {
-            db.DashboardOrders.Add(row = new DashboardOrder { OrderId = orderId });
-        }
-        return row;
-    }
+    public static Task<DashboardOrder> OrderAsync(AdminDbContext db, Guid orderId, CancellationToken ct) =>
+        ProjectionRows.FindOrAddAsync(db.DashboardOrders, orderId, () => new DashboardOrder { OrderId = orderId }, ct);
 }

@@ -1,3 +1,4 @@
+using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;

@@ -32,9 +32,9 @@ public static class AvailabilityEndpoints
     /// <see cref="AvailabilityCalculator"/> that validates a booking, so a listed slot is bookable until someone takes it.
     /// </summary>
     private static async Task<Results<Ok<AvailabilityDto>, ValidationProblem>> List(
-        Guid? appointmentTypeId, Guid? practitionerId, string? from, string? to,
-        BookingDbContext db, DiaryReader diary, IOptions<BookingOptions> options, TimeProvider clock, BookingMetrics metrics, CancellationToken ct)
+        Guid? appointmentTypeId, Guid? practitionerId, string? from, string? to, [AsParameters] DiaryServices services, CancellationToken ct)
     {
+        var (db, diary, options, clock, metrics) = services;
         var maxDays = options.Value.MaxAvailabilityRangeDays;
         var v = new RequestValidator().Require(appointmentTypeId is not null, "appointmentTypeId", "Required.");
         var today = ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));

@@ -52,26 +52,26 @@ public static class BookingEndpoints
         return TypedResults.Created($"/api/booking/bookings/{created.Booking.Id}", created);
     }
 
-    private static async Task<Ok<BookingDto>> Get(Guid id, string? token, BookingCommands commands, CancellationToken ct) =>
-        TypedResults.Ok(await commands.ViewForPatientAsync(id, token, ct));
+    private static async Task<Ok<BookingDto>> Get(Guid id, string? token, BookingQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ViewForPatientAsync(id, token, ct));
 
-    private static async Task<Ok<BookingDto>> Cancel(Guid id, string? token, BookingCommands commands, CancellationToken ct)
+    private static async Task<Ok<BookingDto>> Cancel(Guid id, string? token, BookingQueries queries, BookingChanges changes, CancellationToken ct)
     {
-        var booking = await commands.RequirePatientAsync(id, token, ct);
-        return TypedResults.Ok(await commands.CancelAsync(booking, CancellationRequester.Patient, restoreCredit: null, ct));
+        var booking = await queries.RequirePatientAsync(id, token, ct);
+        return TypedResults.Ok(await changes.CancelAsync(booking, CancellationRequester.Patient, restoreCredit: null, ct));
     }
 
     private static async Task<Results<Ok<BookingDto>, ValidationProblem>> Reschedule(
-        Guid id, string? token, RescheduleRequest? body, BookingCommands commands, CancellationToken ct)
+        Guid id, string? token, RescheduleRequest? body, BookingQueries queries, BookingChanges changes, CancellationToken ct)
     {
         // The token is checked first so that a stranger learns nothing, not even which fields are wrong.
-        var booking = await commands.RequirePatientAsync(id, token, ct);
+        var booking = await queries.RequirePatientAsync(id, token, ct);
         if (!ClinicTimeText.TryParseInstant(body?.Start, out var start))
         {
             return new RequestValidator()
                 .Add("start", "Required: an ISO 8601 date and time with an offset, e.g. 2026-12-01T10:00:00Z.").Problem();
         }
 
-        return TypedResults.Ok(await commands.RescheduleAsync(booking, start, CancellationRequester.Patient, ct));
+        return TypedResults.Ok(await changes.RescheduleAsync(booking, start, CancellationRequester.Patient, ct));
     }
 }

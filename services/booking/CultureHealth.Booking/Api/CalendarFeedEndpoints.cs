@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Auth;

@@ -10,17 +10,6 @@ using NodaTime;
 
 namespace CultureHealth.Booking.Api;
 
-/// <summary>A block of working time; <c>day</c> is a day name ("monday") or ISO number (1 = Monday).</summary>
-public sealed record IntervalDto(string? Day, string? Start, string? End);
-
-public sealed record WeeklyScheduleDto(IReadOnlyList<IntervalDto> Intervals);
-
-public sealed record DateOverrideDto(string Date, IReadOnlyList<IntervalDto> Intervals);
-
-public sealed record TimeOffRequest(string? Start, string? End, string? Reason);
-
-public sealed record TimeOffDto(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason);
-
 /// <summary>Staff edit practitioners' hours; changes apply to availability at once (nothing is cached).</summary>
 public static class ScheduleEndpoints
 {
@@ -158,8 +147,9 @@ public static class ScheduleEndpoints
 
     /// <summary>The days whose hours differ from the weekly schedule, from <c>from</c> (default today) for <c>days</c> days (default 90).</summary>
     private static async Task<Results<Ok<List<DateOverrideDto>>, ValidationProblem>> ListOverrides(
-        Guid practitionerId, string? from, int? days, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid practitionerId, string? from, int? days, ClaimsPrincipal user, [AsParameters] DiaryServices services, CancellationToken ct)
     {
+        var (db, clock) = (services.Db, services.Clock);
         await RequirePractitionerAsync(db, user, practitionerId, ct);
         var start = ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
         if (from is not null && !ClinicTimeText.TryParseDate(from, out start))

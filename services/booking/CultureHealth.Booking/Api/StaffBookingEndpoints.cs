@@ -22,10 +22,10 @@ public static class StaffBookingEndpoints
     {
         var staff = app.MapGroup("/manage/booking/bookings").WithTags("Bookings (staff)").RequireAuthorization(StaffPolicies.Diary);
         staff.MapGet("/", DayList);
-        staff.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, StaffBookingCommands staffCommands, BookingCommands commands, CancellationToken ct) =>
+        staff.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, StaffBookingCommands staffCommands, BookingQueries queries, CancellationToken ct) =>
         {
             await staffCommands.RequireAsync(id, user, ct);
-            return TypedResults.Ok(await commands.ViewAsync(id, ct));
+            return TypedResults.Ok(await queries.ViewAsync(id, ct));
         });
         staff.MapPost("/{id:guid}/complete", (Guid id, ClaimsPrincipal user, StaffBookingCommands commands, CancellationToken ct) =>
             RecordOutcome(id, BookingStatus.Completed, user, commands, ct));
@@ -41,8 +41,9 @@ public static class StaffBookingEndpoints
     /// practitioner; a practitioner sees only their own.
     /// </summary>
     private static async Task<Results<Ok<List<BookingDto>>, ValidationProblem>> DayList(
-        string? date, int? days, Guid? practitionerId, ClaimsPrincipal user, BookingDbContext db, IOptions<BookingOptions> options, CancellationToken ct)
+        string? date, int? days, Guid? practitionerId, ClaimsPrincipal user, [AsParameters] DiaryServices services, CancellationToken ct)
     {
+        var (db, options) = (services.Db, services.Options);
         var v = new RequestValidator();
         if (!ClinicTimeText.TryParseDate(date, out var day))
         {
@@ -65,8 +66,7 @@ public static class StaffBookingEndpoints
         else if (!DiaryAccess.MayManage(user, Guid.Empty))
         {
             // A practitioner asking for "everyone" gets their own diary, the only one they may see.
-            practitionerId = own ?? throw new ProblemException(StatusCodes.Status403Forbidden, "Not your diary",
-                "This practitioner account is not linked to a practitioner.");
+            practitionerId = own ?? throw BookingProblems.NoLinkedPractitioner();
         }
 
         var dayStart = ClinicCalendar.StartOfDay(day);
@@ -87,14 +87,14 @@ public static class StaffBookingEndpoints
         TypedResults.Ok(await commands.RecordOutcomeAsync(id, outcome, user, ct));
 
     private static async Task<Ok<BookingDto>> Cancel(
-        Guid id, StaffCancelRequest? body, ClaimsPrincipal user, StaffBookingCommands staff, BookingCommands commands, CancellationToken ct)
+        Guid id, StaffCancelRequest? body, ClaimsPrincipal user, StaffBookingCommands staff, BookingChanges changes, CancellationToken ct)
     {
         var booking = await staff.RequireAsync(id, user, ct);
-        return TypedResults.Ok(await commands.CancelAsync(booking, CancellationRequester.Staff, body?.RestoreCredit, ct));
+        return TypedResults.Ok(await changes.CancelAsync(booking, CancellationRequester.Staff, body?.RestoreCredit, ct));
     }
 
     private static async Task<Results<Ok<BookingDto>, ValidationProblem>> Reschedule(
-        Guid id, StaffRescheduleRequest? body, ClaimsPrincipal user, StaffBookingCommands staff, BookingCommands commands, CancellationToken ct)
+        Guid id, StaffRescheduleRequest? body, ClaimsPrincipal user, StaffBookingCommands staff, BookingChanges changes, CancellationToken ct)
     {
         var booking = await staff.RequireAsync(id, user, ct);
         if (!ClinicTimeText.TryParseInstant(body?.Start, out var start))
@@ -102,6 +102,6 @@ public static class StaffBookingEndpoints
             return new RequestValidator().Add("start", "Required: an ISO 8601 date and time with an offset.").Problem();
         }
 
-        return TypedResults.Ok(await commands.RescheduleAsync(booking, start, CancellationRequester.Staff, ct));
+        return TypedResults.Ok(await changes.RescheduleAsync(booking, start, CancellationRequester.Staff, ct));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,8 +21,9 @@ public static class WorkingHoursEndpoints
     }
 
     private static async Task<Results<Ok<List<WorkingHoursDto>>, ValidationProblem>> List(
-        string? date, int? days, Guid? practitionerId, ClaimsPrincipal user, BookingDbContext db, DiaryReader diary, CancellationToken ct)
+        string? date, int? days, Guid? practitionerId, ClaimsPrincipal user, [AsParameters] DiaryServices services, CancellationToken ct)
     {
+        var (db, diary) = (services.Db, services.Diary);
         var v = new RequestValidator();
         if (!ClinicTimeText.TryParseDate(date, out var from))
         {

@@ -1,5 +1,5 @@
-using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
 using CultureHealth.Contracts;
 using CultureHealth.ServiceDefaults.Secrets;
 using NodaTime;

@@ -1,7 +1,6 @@
 using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;
-using Npgsql;
 
 namespace CultureHealth.Booking.Application;
 
@@ -42,26 +41,17 @@ public static class BookingProblems
     public static ProblemException NoCredit() => new(StatusCodes.Status422UnprocessableEntity, "No session credit available",
         "There is no unused session credit for this appointment type and email address.", field: "useCredit", type: TypeBase + "no-credit");
 
-    public static bool IsSlotTaken(Exception exception) => SqlStateOf(exception) == PostgresErrorCodes.ExclusionViolation;
+    public static ProblemException ChangedMeanwhile() => ProblemException.Conflict("The booking changed meanwhile",
+        "The booking was changed by another request; reload it and try again.");
 
-    /// <summary>A lock wait gave up (lock_timeout) or PostgreSQL broke a deadlock: the transaction was rolled back whole.</summary>
-    public static bool IsLockContention(Exception exception) =>
-        SqlStateOf(exception) is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected;
+    public static ProblemException NotStartedYet() => ProblemException.Conflict("The appointment has not started yet",
+        "Completed and no-show can only be recorded once the appointment has begun.");
 
-    public static bool IsUniqueViolation(Exception exception) => SqlStateOf(exception) == PostgresErrorCodes.UniqueViolation;
+    public static ProblemException NotYourDiary() => new(StatusCodes.Status403Forbidden, "Not your diary",
+        "Practitioners can only manage their own diary.");
 
-    private static string? SqlStateOf(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is PostgresException postgres)
-            {
-                return postgres.SqlState;
-            }
-        }
-
-        return null;
-    }
+    public static ProblemException NoLinkedPractitioner() => new(StatusCodes.Status403Forbidden, "Not your diary",
+        "This practitioner account is not linked to a practitioner.");
 
     private static string Describe(SlotRejectionReason reason, BookingOptions options) => reason switch
     {

@@ -1,4 +1,3 @@
-using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Data;
 using CultureHealth.Messaging.Idempotency;
@@ -7,11 +6,11 @@ namespace CultureHealth.Booking.Application;
 
 /// <summary>
 /// A booking asked for by a patient or by staff: decides what the requester's proof allows before
-/// <see cref="BookingCommands.CreateAsync"/> books, and what the reply may carry after. A session credit is
+/// <see cref="BookingCreation.CreateAsync"/> books, and what the reply may carry after. A session credit is
 /// spent only for the proven owner of the address; a guest's booking waits as pending for the emailed link;
 /// the manage token goes back only to the proven owner, and never for a credit-paid booking.
 /// </summary>
-public sealed class BookingRequests(BookingCommands bookings, PendingHolds holds)
+public sealed class BookingRequests(BookingCreation bookings, PendingHolds holds)
 {
     public async Task<BookingCreated> BookAsync(NewBooking request, IdempotentRequest idempotent, BookingRequester requester, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ namespace CultureHealth.Booking.Application;
 /// </summary>
 public sealed class DiaryWriteLock(IOptions<BookingOptions> options)
 {
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> gates = new();
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _gates = new();
 
     private TimeSpan Timeout => TimeSpan.FromMilliseconds(options.Value.DiaryLockTimeoutMilliseconds);
 
@@ -24,7 +24,7 @@ public sealed class DiaryWriteLock(IOptions<BookingOptions> options)
     public async Task<IDisposable> EnterAsync(Guid practitionerId, CancellationToken ct)
     {
         // Practitioners are few and long-lived, so one semaphore each is kept for the process's life.
-        var gate = gates.GetOrAdd(practitionerId, static _ => new SemaphoreSlim(1, 1));
+        var gate = _gates.GetOrAdd(practitionerId, static _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(Timeout, ct))
         {
             throw BookingProblems.DiaryBusy();
@@ -47,11 +47,11 @@ public sealed class DiaryWriteLock(IOptions<BookingOptions> options)
 
     private sealed class Turn(SemaphoreSlim gate) : IDisposable
     {
-        private int released;
+        private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 gate.Release();
             }

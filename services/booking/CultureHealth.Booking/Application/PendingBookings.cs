@@ -1,4 +1,3 @@
-using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
@@ -16,7 +15,7 @@ namespace CultureHealth.Booking.Application;
 /// </summary>
 public sealed partial class PendingBookings(
     BookingDbContext db,
-    BookingCommands bookings,
+    BookingQueries bookings,
     TimeProvider clock,
     BookingMetrics metrics,
     EventSecrets secrets,

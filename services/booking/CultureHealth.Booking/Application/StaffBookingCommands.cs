@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
@@ -12,7 +11,7 @@ using NodaTime;
 namespace CultureHealth.Booking.Application;
 
 /// <summary>What only staff do to a booking: record how it went.</summary>
-public sealed class StaffBookingCommands(BookingDbContext db, BookingCommands bookings, TimeProvider clock, BookingMetrics metrics)
+public sealed class StaffBookingCommands(BookingDbContext db, BookingQueries bookings, TimeProvider clock, BookingMetrics metrics)
 {
     /// <summary>The booking, if it exists and belongs to a diary this member of staff may run.</summary>
     public async Task<PatientBooking> RequireAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
@@ -34,8 +33,7 @@ public sealed class StaffBookingCommands(BookingDbContext db, BookingCommands bo
 
         if (!AttendanceRules.CanRecordOutcome(booking.Start, now))
         {
-            throw new ProblemException(StatusCodes.Status409Conflict, "The appointment has not started yet",
-                "Completed and no-show can only be recorded once the appointment has begun.");
+            throw BookingProblems.NotStartedYet();
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -19,6 +19,9 @@ public static class ClinicCalendar
 
     public static ZonedDateTime InClinicZone(Instant instant) => instant.InZone(Zone);
 
+    /// <summary>The instant as the clinic's wall clock shows it, with its offset (what the API and events carry).</summary>
+    public static DateTimeOffset ToClinicTime(this Instant instant) => InClinicZone(instant).ToDateTimeOffset();
+
     public static LocalDate LocalDateOf(Instant instant) => instant.InZone(Zone).Date;
 
     public static LocalDate Today(Instant now) => LocalDateOf(now);

@@ -1,8 +1,8 @@
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,12 +14,12 @@ namespace CultureHealth.Content.Api;
 /// </summary>
 public sealed class ArticleChanges(ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, ContentMetrics metrics)
 {
-    public async Task<Results<Ok<StaffArticleDto>, NotFound, ProblemHttpResult, ValidationProblem>> ApplyAsync(Guid id, Action<Article, DateTimeOffset> change, CancellationToken ct)
+    public async Task<StaffArticleDto?> ApplyAsync(Guid id, Action<Article, DateTimeOffset> change, CancellationToken ct)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)
         {
-            return TypedResults.NotFound();
+            return null;
         }
         var now = clock.GetUtcNow();
         var wasLive = article.Status == ArticleStatus.Published;
@@ -29,22 +29,19 @@ public sealed class ArticleChanges(ContentDbContext db, TimeProvider clock, IOut
         }
         catch (ArticleTransitionException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this status");
+            throw ContentProblems.NotAllowedInStatus(e);
         }
         var goesLive = !wasLive && article.Status == ArticleStatus.Published;
         if (goesLive)
         {
             db.PublishOnCommit(ArticleEvents.Published(article, now), now);
         }
-        if (await StaffSaves.TrySaveAsync(db, ct) is { } conflict)
-        {
-            return conflict;
-        }
+        await StaffSaves.SaveAsync(db, ct);
         if (goesLive)
         {
             metrics.ArticlePublished();
         }
         await cache.EvictArticlesAsync(ct);
-        return TypedResults.Ok((await StaffArticleViews.LoadAsync(db, id, ct))!);
+        return await StaffArticleViews.LoadAsync(db, id, ct);
     }
 }

@@ -1,4 +1,4 @@
-using CultureHealth.Content.Commenters;
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.Content.Telemetry;
@@ -36,11 +36,11 @@ public static class CommentEndpoints
         return TypedResults.Ok(CommentThreads.Build(approved));
     }
 
-    private static async Task<Results<Accepted<CommentAcceptedDto>, ValidationProblem, NotFound, ProblemHttpResult>> SubmitAsync(
-        string slug, SubmitCommentRequest request, HttpContext http, ContentDbContext db, CommenterEmails commenters,
-        IOptions<ContentOptions> options, TimeProvider clock, IOutputCacheStore cache, ContentMetrics metrics, ILoggerFactory loggers,
-        CancellationToken ct)
+    private static async Task<Results<Accepted<CommentAcceptedDto>, ValidationProblem, NotFound>> SubmitAsync(
+        string slug, SubmitCommentRequest request, HttpContext http, CommenterEmails commenters, [AsParameters] ContentServices services,
+        ILoggerFactory loggers, CancellationToken ct)
     {
+        var (db, options, clock, cache, metrics) = services;
         var o = options.Value;
         var validator = new RequestValidator()
             .Required("authorName", request.AuthorName, CommentConfiguration.MaxNameLength)
@@ -85,9 +85,9 @@ public static class CommentEndpoints
         switch (decision.Refusal)
         {
             case CommentRefusal.CommentsClosed:
-                return TypedResults.Problem(decision.Reason, statusCode: StatusCodes.Status409Conflict, title: "Comments are closed");
+                throw ContentProblems.CommentsClosed(decision.Reason);
             case CommentRefusal.Duplicate:
-                return TypedResults.Problem(decision.Reason, statusCode: StatusCodes.Status409Conflict, title: "Duplicate comment");
+                throw ContentProblems.DuplicateComment(decision.Reason);
             case CommentRefusal.TooDeep:
                 return new RequestValidator().Add("parentId", decision.Reason).Problem();
         }

@@ -1,4 +1,4 @@
-using CultureHealth.Content.Commenters;
+using CultureHealth.Content.Application;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CultureHealth.Content.Api;

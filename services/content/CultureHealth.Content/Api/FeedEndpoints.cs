@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Data;
 using CultureHealth.ServiceDefaults.Http;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.Content.Telemetry;
@@ -32,9 +33,9 @@ public static class ModerationEndpoints
                 _ => "unapprove",
             };
             group.MapPost($"/{{id:guid}}/{verb}", async Task<Results<Ok<ModerationResultDto>, NotFound>> (
-                Guid id, HttpContext http, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, ContentMetrics metrics, CancellationToken ct) =>
+                Guid id, HttpContext http, CommentModeration moderation, CancellationToken ct) =>
             {
-                var result = await ModerateAsync([id], status, StaffSaves.Actor(http), db, clock, cache, metrics, ct);
+                var result = await moderation.ModerateAsync([id], status, StaffSaves.Actor(http), ct);
                 return result.NotFound.Count > 0 ? TypedResults.NotFound() : TypedResults.Ok(result);
             });
         }
@@ -42,8 +43,9 @@ public static class ModerationEndpoints
     }
 
     private static async Task<Results<Ok<PageDto<ModerationCommentDto>>, ValidationProblem>> QueueAsync(
-        string? status, Guid? articleId, int? page, int? pageSize, ContentDbContext db, IOptions<ContentOptions> options, CancellationToken ct)
+        string? status, Guid? articleId, int? page, int? pageSize, [AsParameters] ContentServices services, CancellationToken ct)
     {
+        var (db, options) = (services.Db, services.Options);
         var validator = new RequestValidator();
         var paging = Paging.From(page, pageSize, options.Value, validator);
         var wanted = CommentStatus.Pending;
@@ -72,8 +74,7 @@ public static class ModerationEndpoints
     }
 
     private static async Task<Results<Ok<ModerationResultDto>, ValidationProblem>> BulkAsync(
-        BulkModerationRequest request, HttpContext http, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache,
-        ContentMetrics metrics, CancellationToken ct)
+        BulkModerationRequest request, HttpContext http, CommentModeration moderation, CancellationToken ct)
     {
         var validator = new RequestValidator();
         if (request.Ids is not { Count: > 0 } ids || ids.Count > MaxBulk)
@@ -88,35 +89,6 @@ public static class ModerationEndpoints
         {
             return validator.Problem();
         }
-        return TypedResults.Ok(await ModerateAsync(request.Ids!.Distinct().ToList(), status, StaffSaves.Actor(http), db, clock, cache, metrics, ct));
-    }
-
-    private static async Task<ModerationResultDto> ModerateAsync(
-        IReadOnlyList<Guid> ids, CommentStatus status, string actor, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache,
-        ContentMetrics metrics, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var found = await db.Comments.Where(c => ids.Contains(c.Id))
-            .Join(db.Articles, c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug })
-            .ToListAsync(ct);
-        var changed = 0;
-        foreach (var row in found.Where(r => r.Comment.Status != status))
-        {
-            var previous = row.Comment.Status;
-            row.Comment.Status = status;
-            row.Comment.ModeratedAt = now;
-            row.Comment.ModeratedBy = actor;
-            db.PublishOnCommit(new CommentModerated(Guid.NewGuid(), now, row.Comment.Id, row.Comment.ArticleId, row.Slug,
-                previous.ToWire(), status.ToWire(), actor, row.Comment.ParentId), now);
-            changed++;
-        }
-        await db.SaveChangesAsync(ct);
-        if (changed > 0)
-        {
-            metrics.CommentModerated(status, changed);
-            await cache.EvictCommentsAsync(ct);
-        }
-        var foundIds = found.Select(r => r.Comment.Id).ToHashSet();
-        return new ModerationResultDto(changed, ids.Where(id => !foundIds.Contains(id)).ToList());
+        return TypedResults.Ok(await moderation.ModerateAsync(request.Ids!.Distinct().ToList(), status, StaffSaves.Actor(http), ct));
     }
 }

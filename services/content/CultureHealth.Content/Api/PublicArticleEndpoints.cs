@@ -1,3 +1,4 @@
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Data;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
@@ -21,8 +22,9 @@ public static class PublicArticleEndpoints
     }
 
     private static async Task<Results<Ok<PageDto<ArticleSummaryDto>>, ValidationProblem>> ListAsync(
-        int? page, int? pageSize, string? tag, string? q, Guid? author, ContentDbContext db, IOptions<ContentOptions> options, CancellationToken ct)
+        int? page, int? pageSize, string? tag, string? q, Guid? author, [AsParameters] ContentServices services, CancellationToken ct)
     {
+        var (db, options) = (services.Db, services.Options);
         var validator = new RequestValidator().Optional("q", q, MaxQueryLength).Optional("tag", tag, 60);
         var paging = Paging.From(page, pageSize, options.Value, validator);
         if (validator.Failed)

@@ -28,4 +28,3 @@ public sealed record ModerationCommentDto(
 
 public sealed record BulkModerationRequest(IReadOnlyList<Guid>? Ids, string? Status);
 
-public sealed record ModerationResultDto(int Changed, IReadOnlyList<Guid> NotFound);

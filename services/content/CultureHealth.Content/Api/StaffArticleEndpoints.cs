@@ -1,3 +1,4 @@
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.Messaging.Data;
@@ -26,15 +27,12 @@ public static class StaffArticleEndpoints
         });
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id:guid}", UpdateAsync);
-        group.MapPost("/{id:guid}/schedule", (Guid id, ScheduleRequest request, ArticleChanges changes, CancellationToken ct) =>
-            request.PublishAt is { } at
-                ? changes.ApplyAsync(id, (a, now) => a.Schedule(at, now), ct)
-                : Task.FromResult<Results<Ok<StaffArticleDto>, NotFound, ProblemHttpResult, ValidationProblem>>(new RequestValidator().Add("publishAt", "Required.").Problem()));
-        group.MapPost("/{id:guid}/publish", (Guid id, ArticleChanges changes, CancellationToken ct) => changes.ApplyAsync(id, (a, now) => a.Publish(now), ct));
-        group.MapPost("/{id:guid}/unpublish", (Guid id, ArticleChanges changes, CancellationToken ct) => changes.ApplyAsync(id, (a, now) => a.ReturnToDraft(now), ct));
-        group.MapPost("/{id:guid}/archive", (Guid id, ArticleChanges changes, CancellationToken ct) => changes.ApplyAsync(id, (a, now) => a.Archive(now), ct));
-        group.MapPost("/{id:guid}/comments/close", (Guid id, ArticleChanges changes, CancellationToken ct) => changes.ApplyAsync(id, (a, now) => { a.CommentsOpen = false; a.UpdatedAt = now; }, ct));
-        group.MapPost("/{id:guid}/comments/open", (Guid id, ArticleChanges changes, CancellationToken ct) => changes.ApplyAsync(id, (a, now) => { a.CommentsOpen = true; a.UpdatedAt = now; }, ct));
+        group.MapPost("/{id:guid}/schedule", ScheduleAsync);
+        group.MapPost("/{id:guid}/publish", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => a.Publish(now), ct)));
+        group.MapPost("/{id:guid}/unpublish", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => a.ReturnToDraft(now), ct)));
+        group.MapPost("/{id:guid}/archive", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => a.Archive(now), ct)));
+        group.MapPost("/{id:guid}/comments/close", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => { a.CommentsOpen = false; a.UpdatedAt = now; }, ct)));
+        group.MapPost("/{id:guid}/comments/open", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => { a.CommentsOpen = true; a.UpdatedAt = now; }, ct)));
         return app;
     }
 
@@ -77,10 +75,23 @@ public static class StaffArticleEndpoints
             paging.Page, paging.PageSize, total));
     }
 
+    private static async Task<Results<Ok<StaffArticleDto>, NotFound, ValidationProblem>> ScheduleAsync(
+        Guid id, ScheduleRequest request, ArticleChanges changes, CancellationToken ct)
+    {
+        if (request.PublishAt is not { } at)
+        {
+            return new RequestValidator().Add("publishAt", "Required.").Problem();
+        }
+        return await changes.ApplyAsync(id, (a, now) => a.Schedule(at, now), ct) is { } changed ? TypedResults.Ok(changed) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<StaffArticleDto>, NotFound>> Answer(Task<StaffArticleDto?> change) =>
+        await change is { } changed ? TypedResults.Ok(changed) : TypedResults.NotFound();
+
     private static async Task<Results<Ok<StaffArticleDto>, NotFound>> GetAsync(Guid id, ContentDbContext db, CancellationToken ct) =>
         await StaffArticleViews.LoadAsync(db, id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<StaffArticleDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<StaffArticleDto>, ValidationProblem>> CreateAsync(
         ArticleRequest request, ContentDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var validator = ArticleRequestValidation.Validate(request);
@@ -97,7 +108,7 @@ public static class StaffArticleEndpoints
         {
             if (await SlugAllocator.IsTakenAsync(db, wanted, null, ct))
             {
-                return TypedResults.Problem("Another article uses or used this slug.", statusCode: StatusCodes.Status409Conflict, title: "Slug taken");
+                throw ContentProblems.SlugTaken();
             }
             slug = wanted;
         }
@@ -110,15 +121,12 @@ public static class StaffArticleEndpoints
         var article = new Article { Id = Guid.CreateVersion7(now), CreatedAt = now, Slug = slug };
         Apply(article, request, now);
         db.Articles.Add(article);
-        if (await StaffSaves.TrySaveAsync(db, ct) is { } conflict)
-        {
-            return conflict;
-        }
+        await StaffSaves.SaveAsync(db, ct);
         var dto = (await StaffArticleViews.LoadAsync(db, article.Id, ct))!;
         return TypedResults.Created($"/manage/content/articles/{article.Id}", dto);
     }
 
-    private static async Task<Results<Ok<StaffArticleDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<StaffArticleDto>, ValidationProblem, NotFound>> UpdateAsync(
         Guid id, ArticleRequest request, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, CancellationToken ct)
     {
         var validator = ArticleRequestValidation.Validate(request);
@@ -140,7 +148,7 @@ public static class StaffArticleEndpoints
         {
             if (await SlugAllocator.IsTakenAsync(db, newSlug, article.Id, ct))
             {
-                return TypedResults.Problem("Another article uses or used this slug.", statusCode: StatusCodes.Status409Conflict, title: "Slug taken");
+                throw ContentProblems.SlugTaken();
             }
             // Going back to an earlier slug: that URL is current again, not a redirect.
             if (await db.SlugRedirects.FirstOrDefaultAsync(r => r.OldSlug == newSlug, ct) is { } former)
@@ -151,10 +159,7 @@ public static class StaffArticleEndpoints
             article.Slug = newSlug;
         }
         Apply(article, request, now);
-        if (await StaffSaves.TrySaveAsync(db, ct) is { } conflict)
-        {
-            return conflict;
-        }
+        await StaffSaves.SaveAsync(db, ct);
         await cache.EvictArticlesAsync(ct);
         return TypedResults.Ok((await StaffArticleViews.LoadAsync(db, article.Id, ct))!);
     }

@@ -1,27 +1,25 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using CultureHealth.Content.Application;
+using CultureHealth.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CultureHealth.Content.Api;
 
-/// <summary>Turns the database's refusals (a slug taken meanwhile, a concurrent edit) into 409s.</summary>
+/// <summary>Turns the database's refusals (a slug taken meanwhile, a concurrent edit) into 409 problems.</summary>
 internal static class StaffSaves
 {
-    public static async Task<ProblemHttpResult?> TrySaveAsync(DbContext db, CancellationToken ct)
+    public static async Task SaveAsync(DbContext db, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return null;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem("Someone else changed this article at the same time; reload it and try again.",
-                statusCode: StatusCodes.Status409Conflict, title: "Edit conflict");
+            throw ContentProblems.EditConflict();
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
-            return TypedResults.Problem("Another article already uses this slug.", statusCode: StatusCodes.Status409Conflict, title: "Slug taken");
+            throw ContentProblems.SlugTakenMeanwhile();
         }
     }
 

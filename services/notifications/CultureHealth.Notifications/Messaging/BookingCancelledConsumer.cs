@@ -32,7 +32,7 @@ public sealed partial class BookingCancelledConsumer(
 
         var appointment = new Appointment(m.BookingId, reminder.PatientName, m.PatientEmail, reminder.PractitionerName,
             reminder.AppointmentTypeName, m.Start, m.End, reminder.Sequence);
-        var email = emails.Cancelled(appointment, cancelledByClinic: m.CancelledBy == "staff", m.CreditRestored);
+        var email = emails.Cancelled(appointment, cancelledByClinic: m.CancelledBy == BookingCancellers.Staff, m.CreditRestored);
         await mailer.SendAsync(m, m.BookingId, MessageKinds.BookingCancelled, email, ct);
     }
 

@@ -55,7 +55,7 @@ public sealed class SlotPlan
         var days = Enumerable.Range(0, 7).Select(i => weekStart.AddDays(i))
             .Select(d => new DayChoice(d, byDay.TryGetValue(d, out var s) ? s.Count : 0, d == today))
             .ToList();
-        DateOnly? selected = requestedDay is { } day && day >= weekStart && day <= weekStart.AddDays(6)
+        var selected = requestedDay is { } day && day >= weekStart && day <= weekStart.AddDays(6)
             ? day
             : days.FirstOrDefault(d => d.FreeSlots > 0)?.Date;
         var slots = selected is { } chosen && byDay.TryGetValue(chosen, out var free) ? free : [];

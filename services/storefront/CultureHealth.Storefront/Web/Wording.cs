@@ -1,4 +1,5 @@
 using System.Globalization;
+using CultureHealth.Calendar;
 
 namespace CultureHealth.Storefront.Web;
 
@@ -6,13 +7,12 @@ namespace CultureHealth.Storefront.Web;
 public static class Wording
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     /// <summary>"20 November 2026", in clinic time.</summary>
-    public static string Date(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, London).ToString("d MMMM yyyy", British);
+    public static string Date(DateTimeOffset time) => ClinicTimeZone.ToClinicTime(time).ToString("d MMMM yyyy", British);
 
     /// <summary>"20 November 2026 at 14:05", in clinic time.</summary>
-    public static string DateTime(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, London).ToString("d MMMM yyyy 'at' HH:mm", British);
+    public static string DateTime(DateTimeOffset time) => ClinicTimeZone.ToClinicTime(time).ToString("d MMMM yyyy 'at' HH:mm", British);
 
     /// <summary>"back-pain" → "Back pain".</summary>
     public static string TagName(string tag)

@@ -61,8 +61,14 @@ internal sealed class JwtKeyOptionsValidator(string section, bool mustSign) : IV
             return ValidateOptionsResult.Skip;
         }
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Issuer)) failures.Add($"{section}:Issuer is required.");
-        if (string.IsNullOrWhiteSpace(options.Audience)) failures.Add($"{section}:Audience is required.");
+        if (string.IsNullOrWhiteSpace(options.Issuer))
+        {
+            failures.Add($"{section}:Issuer is required.");
+        }
+        if (string.IsNullOrWhiteSpace(options.Audience))
+        {
+            failures.Add($"{section}:Audience is required.");
+        }
         if (mustSign && options.SigningKeys.Count == 0)
         {
             failures.Add($"{section}:SigningKeys needs at least one key (Id and PrivateKeyPem or PrivateKeyFile): this service issues tokens.");
@@ -72,22 +78,40 @@ internal sealed class JwtKeyOptionsValidator(string section, bool mustSign) : IV
             failures.Add($"{section} needs PublicKeys or a JwksUrl to verify tokens.");
         }
         var ids = options.SigningKeys.Select(k => k.Id).Concat(options.PublicKeys.Select(k => k.Id)).ToList();
-        if (ids.Any(string.IsNullOrWhiteSpace)) failures.Add($"Every {section} key needs an Id.");
+        if (ids.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"Every {section} key needs an Id.");
+        }
         foreach (var key in options.SigningKeys)
         {
-            if (EcdsaKeys.Problem(() => EcdsaKeys.LoadPrivate(key)) is { } problem) failures.Add($"{section} signing key '{key.Id}': {problem}");
+            if (EcdsaKeys.Problem(() => EcdsaKeys.LoadPrivate(key)) is { } problem)
+            {
+                failures.Add($"{section} signing key '{key.Id}': {problem}");
+            }
         }
         foreach (var key in options.PublicKeys)
         {
-            if (EcdsaKeys.Problem(() => EcdsaKeys.LoadPublic(key)) is { } problem) failures.Add($"{section} public key '{key.Id}': {problem}");
+            if (EcdsaKeys.Problem(() => EcdsaKeys.LoadPublic(key)) is { } problem)
+            {
+                failures.Add($"{section} public key '{key.Id}': {problem}");
+            }
         }
-        if (options.SigningKeys.GroupBy(k => k.Id).Any(g => g.Count() > 1)) failures.Add($"{section}:SigningKeys has a key id twice.");
+        if (options.SigningKeys.GroupBy(k => k.Id).Any(g => g.Count() > 1))
+        {
+            failures.Add($"{section}:SigningKeys has a key id twice.");
+        }
         if (options.ActiveKeyId is not null && options.SigningKeys.All(k => k.Id != options.ActiveKeyId))
         {
             failures.Add($"{section}:ActiveKeyId '{options.ActiveKeyId}' is not among the signing keys.");
         }
-        if (options.JwksUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _)) failures.Add($"{section}:JwksUrl is not an absolute URL.");
-        if (options.AccessTokenLifetime <= TimeSpan.Zero) failures.Add($"{section}:AccessTokenLifetime must be positive.");
+        if (options.JwksUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            failures.Add($"{section}:JwksUrl is not an absolute URL.");
+        }
+        if (options.AccessTokenLifetime <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:AccessTokenLifetime must be positive.");
+        }
         if (options.JwksMinimumRefreshInterval <= TimeSpan.Zero || options.JwksRefreshInterval < options.JwksMinimumRefreshInterval)
         {
             failures.Add($"{section}: JwksMinimumRefreshInterval must be positive and no longer than JwksRefreshInterval.");

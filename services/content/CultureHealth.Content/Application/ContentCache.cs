@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace CultureHealth.Content.Api;
+namespace CultureHealth.Content.Application;
 
 /// <summary>
 /// Output-cache policies and the tags that evict them. Eviction is immediate on the replica that made

@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using CultureHealth.ServiceDefaults.Auth;
-using CultureHealth.ServiceDefaults.Problems;
 
-namespace CultureHealth.Booking.Api;
+namespace CultureHealth.Booking.Application;
 
 /// <summary>Admin and reception run every diary; a practitioner runs only their own (token claim practitioner_id).</summary>
 internal static class DiaryAccess
@@ -17,8 +16,7 @@ internal static class DiaryAccess
     {
         if (!MayManage(user, practitionerId))
         {
-            throw new ProblemException(StatusCodes.Status403Forbidden, "Not your diary",
-                "Practitioners can only manage their own diary.");
+            throw BookingProblems.NotYourDiary();
         }
     }
 }

@@ -6,7 +6,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace CultureHealth.Booking.Consumers;
+namespace CultureHealth.Booking.Messaging;
 
 /// <summary>
 /// A refunded order takes back the credits it granted that are still unused. Sessions already booked or
@@ -24,7 +24,7 @@ public sealed partial class OrderRefundedConsumer(BookingDbContext db, TimeProvi
         if (!message.FullRefund)
         {
             var refundedCodes = (message.Lines ?? [])
-                .Where(l => l.Kind == OrderPaidConsumer.TreatmentPackageKind && l.AppointmentTypeCode is not null)
+                .Where(l => l.Kind == OrderLineKinds.TreatmentPackage && l.AppointmentTypeCode is not null)
                 .Select(l => l.AppointmentTypeCode!).ToHashSet();
             grants = [.. grants.Where(g => refundedCodes.Contains(g.AppointmentTypeCode))];
         }

@@ -6,7 +6,7 @@ using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CultureHealth.Content.Commenters;
+namespace CultureHealth.Content.Application;
 
 /// <summary>
 /// Double opt-in for commenters' addresses. The first comment under an address (and again once a link lapsed)

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CultureHealth.Content.Commenters;
+namespace CultureHealth.Content.Application;
 
 /// <summary>
 /// The secret in a commenter's confirmation link: 256 random bits, base64url; only its SHA-256 is stored.

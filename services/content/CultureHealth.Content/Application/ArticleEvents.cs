@@ -1,7 +1,7 @@
 using CultureHealth.Content.Domain;
 using CultureHealth.Contracts;
 
-namespace CultureHealth.Content.Api;
+namespace CultureHealth.Content.Application;
 
 internal static class ArticleEvents
 {

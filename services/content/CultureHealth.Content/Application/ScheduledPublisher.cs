@@ -1,4 +1,3 @@
-using CultureHealth.Content.Api;
 using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.Content.Telemetry;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CultureHealth.Content.Publishing;
+namespace CultureHealth.Content.Application;
 
 /// <summary>
 /// Publishes scheduled articles whose time has come. Every replica runs it; the conditional UPDATE

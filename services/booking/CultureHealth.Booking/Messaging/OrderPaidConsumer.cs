@@ -5,18 +5,16 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace CultureHealth.Booking.Consumers;
+namespace CultureHealth.Booking.Messaging;
 
 /// <summary>A paid treatment package becomes session credits for the buyer's email.</summary>
 public sealed partial class OrderPaidConsumer(BookingDbContext db, TimeProvider clock, ILogger<OrderPaidConsumer> logger)
     : IdempotentConsumer<OrderPaid, BookingDbContext>(db, clock, logger)
 {
-    public const string TreatmentPackageKind = "TreatmentPackage";
-
     protected override async Task HandleAsync(OrderPaid message, ConsumeContext<OrderPaid> context, CancellationToken cancellationToken)
     {
         var packages = message.Lines
-            .Where(l => l.Kind == TreatmentPackageKind && !string.IsNullOrWhiteSpace(l.AppointmentTypeCode)
+            .Where(l => l.Kind == OrderLineKinds.TreatmentPackage && !string.IsNullOrWhiteSpace(l.AppointmentTypeCode)
                 && l.SessionsPerUnit is > 0 && l.Quantity > 0)
             .GroupBy(l => l.AppointmentTypeCode!)
             .Select(g => (Code: g.Key, Sessions: g.Sum(l => l.SessionsPerUnit!.Value * l.Quantity)))
