@@ -17,9 +17,11 @@
 #                                                   broker user SERVICE limited to its own queues and exchanges,
 #                                                   writing to the events it PUBLISHES and reading those it
 #                                                   CONSUMES (comma-separated event type names)
-#   infra.sh service-access PG_PORT NODE            pg-service and rabbit-service for every row of
+#   infra.sh service-access PG_PORT NODE [PG_DIR RABBIT_DIR]
+#                                                   pg-service and rabbit-service for every row of
 #                                                   deploy/service-access.txt; passwords from the environment
-#                                                   (CH_<SERVICE>_DB_PASSWORD, CH_<SERVICE>_RABBIT_PASSWORD)
+#                                                   (CH_<SERVICE>_DB_PASSWORD, CH_<SERVICE>_RABBIT_PASSWORD);
+#                                                   with the folders: skipped while nothing changed
 #   infra.sh reap PID COMMAND [ARGS...]             once process PID has exited, run this script's COMMAND
 #   infra.sh pg-destroy DIR | rabbit-destroy DIR NODE   stop and delete (what reap runs for test nodes)
 #
@@ -299,11 +301,27 @@ rabbit_service() {
 }
 
 # Every row of deploy/service-access.txt: the service's database role (if it has a database) and broker user.
-# The passwords come from the environment, as ./run's secrets file defines them.
+# The passwords come from the environment, as ./run's secrets file defines them. With PG_DIR and RABBIT_DIR it
+# leaves a stamp in each (a digest of the list, the passwords and these scripts) and skips the work next time
+# while both stamps match: about 40 rabbitmqctl calls, each an Erlang VM start, are most of a warm start.
 service_access() {
-  local pg_port=$1 node=$2
-  local access; access="$(dirname "$(readlink -f "$0")")/../service-access.txt"
-  local svc database publishes consumes upper db_var rabbit_var
+  local pg_port=$1 node=$2 pg_dir=${3:-} rabbit_dir=${4:-}
+  local here; here="$(dirname "$(readlink -f "$0")")"
+  local access="$here/../service-access.txt"
+  local rows; rows=$(grep -vE '^[[:space:]]*(#|$)' "$access")
+  local svc database publishes consumes upper db_var rabbit_var digest_input=""
+  while read -r svc database publishes consumes; do
+    upper=${svc^^}; upper=${upper//-/_}
+    db_var="CH_${upper}_DB_PASSWORD"; rabbit_var="CH_${upper}_RABBIT_PASSWORD"
+    digest_input+="$svc $database $publishes $consumes ${!db_var:-} ${!rabbit_var:-}"$'\n'
+  done <<< "$rows"
+  local digest; digest=$( { printf '%s' "$digest_input"; cat "$here/infra.sh" "$here/../rabbitmq-permissions.sh"; } | sha256sum | cut -d' ' -f1)
+  local stamp=.culturehealth-service-access
+  if [ -n "$pg_dir" ] && [ -n "$rabbit_dir" ] && [ "$(cat "$pg_dir/$stamp" 2>/dev/null)" = "$digest" ] \
+     && [ "$(cat "$rabbit_dir/$stamp" 2>/dev/null)" = "$digest" ]; then
+    log "database roles and broker users unchanged since the last start"
+    return 0
+  fi
   while read -r svc database publishes consumes; do
     upper=${svc^^}; upper=${upper//-/_}
     db_var="CH_${upper}_DB_PASSWORD"; rabbit_var="CH_${upper}_RABBIT_PASSWORD"
@@ -311,7 +329,11 @@ service_access() {
     if [ "$database" = yes ]; then pg_service "$pg_port" "$svc" "${!db_var:-}" </dev/null; fi
     rabbit_service "$node" / "$svc" "${!rabbit_var:-}" "${publishes#-}" "${consumes#-}" </dev/null
     log "$svc: database role and broker user ready"
-  done < <(grep -vE '^[[:space:]]*(#|$)' "$access")
+  done <<< "$rows"
+  if [ -n "$pg_dir" ] && [ -n "$rabbit_dir" ]; then
+    # The pg folder belongs to postgres; the stamp is only read by this script.
+    echo "$digest" > "$pg_dir/$stamp"; echo "$digest" > "$rabbit_dir/$stamp"
+  fi
 }
 
 rabbit_app() {
@@ -352,5 +374,5 @@ case "$cmd" in
   reap) reap "$@" ;;
   pg-destroy) pg_destroy "$@" ;;
   rabbit-destroy) rabbit_destroy "$@" ;;
-  *) sed -n '2,28p' "$0"; exit 2 ;;
+  *) sed -n '2,30p' "$0"; exit 2 ;;
 esac

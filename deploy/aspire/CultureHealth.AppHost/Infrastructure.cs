@@ -42,9 +42,11 @@ internal static class Infrastructure
             .WithHealthCheck("rabbitmq-tcp")
             .WithRestartOnExit();
 
-        // Runs once the servers answer and exits: each service's role and broker user, with today's passwords.
+        // Runs once the servers answer and exits: each service's role and broker user, with today's passwords
+        // (skipped when the stamps it left in both data folders say nothing changed).
         var access = builder.AddExecutable("service-access", "bash", stack.DataDirectory,
-                stack.InfraScript, "service-access", stack.PostgresPort.ToString(CultureInfo.InvariantCulture), stack.RabbitNode)
+                stack.InfraScript, "service-access", stack.PostgresPort.ToString(CultureInfo.InvariantCulture), stack.RabbitNode,
+                postgresDirectory, rabbitDirectory)
             .WithEnvironment("HOME", home)
             .WithEnvironment(context =>
             {

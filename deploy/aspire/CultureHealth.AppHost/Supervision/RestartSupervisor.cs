@@ -5,10 +5,12 @@ namespace CultureHealth.AppHost.Supervision;
 
 /// <summary>
 /// Aspire starts each process once; this starts it again. It watches every resource marked with
-/// <see cref="WithRestartOnExit"/> through the resource notifications and, when one exits or fails to start
-/// without being asked to stop (a stop from the dashboard passes through "Stopping"; the AppHost shutting down
-/// stops the watch), runs the resource's own start command after <see cref="RestartBackoff"/>'s delay.
-/// The dashboard shows each restart: the resource's console log says why, and its "restarts" property counts them.
+/// <see cref="RestartOnExitExtensions.WithRestartOnExit"/> through the resource notifications and, when one fails to
+/// start or ends abnormally (a crash, kill -9, out of memory: any exit code but 0; DCP reports the code with the exit), runs the resource's own start
+/// command after <see cref="RestartBackoff"/>'s delay. A clean exit (0) is a stop on purpose and is left alone: the
+/// dashboard's Stop sends SIGTERM, on which every process here ends with 0, and so does the AppHost's own shutdown
+/// (the watch ends when it begins). The dashboard shows each restart: the resource's console log says why, and
+/// its "Restarts" property counts them.
 /// </summary>
 internal sealed partial class RestartSupervisor(
     DistributedApplicationModel model,
@@ -17,6 +19,7 @@ internal sealed partial class RestartSupervisor(
     ResourceLoggerService resourceLogs,
     RestartBackoff backoff,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<RestartSupervisor> logger) : BackgroundService
 {
     public const string RestartsProperty = "culturehealth.restarts";
@@ -25,6 +28,9 @@ internal sealed partial class RestartSupervisor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Shutting down stops every process: none of those exits is a crash.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        stoppingToken = stopping.Token;
         var names = model.Resources.Where(r => r.Annotations.OfType<RestartOnExitAnnotation>().Any()).Select(r => r.Name).ToHashSet();
         try
         {
@@ -63,8 +69,9 @@ internal sealed partial class RestartSupervisor(
                 supervised.StopRequested = false;
                 return;
             }
-            var exited = state == KnownResourceStates.Exited || state == KnownResourceStates.Finished || state == KnownResourceStates.FailedToStart;
-            if (!exited || supervised.RestartPending || supervised.StopRequested || stoppingToken.IsCancellationRequested)
+            var failedToStart = state == KnownResourceStates.FailedToStart;
+            var endedAbnormally = (state == KnownResourceStates.Exited || state == KnownResourceStates.Finished) && update.Snapshot.ExitCode is { } code && code != 0;
+            if (!(failedToStart || endedAbnormally) || supervised.RestartPending || supervised.StopRequested || stoppingToken.IsCancellationRequested)
             {
                 return;
             }
