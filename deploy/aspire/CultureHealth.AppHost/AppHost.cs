@@ -6,6 +6,8 @@ using CultureHealth.AppHost.Supervision;
 // with their console logs and telemetry, on the dashboard. See docs/local-orchestration.md.
 var builder = DistributedApplication.CreateBuilder(args);
 var stack = new LocalStackSettings(builder.Configuration);
+builder.Services.AddSingleton(stack);
+builder.Services.AddHostedService<ConsoleLogFiles>();
 builder.Services.AddRestartSupervisor();
 
 var infra = builder.AddLocalInfrastructure(stack);
