@@ -13,7 +13,8 @@ internal sealed class ConsoleLogFiles(
         var folder = Path.Combine(stack.DataDirectory, "logs");
         Directory.CreateDirectory(folder);
         return Task.WhenAll(model.Resources
-            .Where(r => r is ExecutableResource or ProjectResource)
+            // Aspire's hidden "<project>-rebuilder" helpers run only for its Rebuild command: no file for them.
+            .Where(r => (r is ExecutableResource or ProjectResource) && !r.Name.EndsWith("-rebuilder", StringComparison.Ordinal))
             .Select(r => CopyAsync(r, Path.Combine(folder, r.Name + ".log"), stoppingToken)));
     }
 
