@@ -32,6 +32,8 @@ public sealed class LocalStack : IAsyncLifetime
         _environment["CH_RABBIT_NODE"] = $"ch-apphost-test-{Environment.ProcessId}@localhost";
         // The test build has just built the AppHost and everything it starts.
         _environment["CH_SKIP_BUILD"] = "1";
+        // A fresh data folder (every database migrated and seeded) while the rest of the suite loads both cores.
+        _environment["CH_START_TIMEOUT"] = "420";
     }
 
     public string DataDirectory { get; }
@@ -50,7 +52,7 @@ public sealed class LocalStack : IAsyncLifetime
             File.SetUnixFileMode(DataDirectory, (UnixFileMode)0b111_101_101);
         }
         StopWhenThisProcessDies();
-        var (exitCode, output) = await RunAsync("--detach", TimeSpan.FromMinutes(5));
+        var (exitCode, output) = await RunAsync("--detach", TimeSpan.FromMinutes(8));
         Assert.True(exitCode == 0, $"./run --detach exited {exitCode}:\n{output}\n{Tail(AppHostLog)}");
     }
 
