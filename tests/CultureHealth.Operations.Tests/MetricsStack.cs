@@ -22,6 +22,9 @@ public sealed class MetricsStack : IAsyncLifetime
         ["Database:SeedDemoData"] = "true",
         ["Outbox:BacklogSampleInterval"] = "00:00:00.200",
         ["Messaging:QueueSampleInterval"] = "00:00:00.200",
+        // Content's scheduled publisher and shop's unpaid-order sweeper run often, so RareEventsTraffic sees them act.
+        ["Content:ScheduledPublishInterval"] = "00:00:00.200",
+        ["Shop:SweeperInterval"] = "00:00:00.200",
     };
 
     public TestService<ContentDbContext> Content { get; private set; } = null!;

@@ -54,7 +54,10 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseInputBoundary();
-        app.UseAuthentication();
+        // Every credential here is a bearer token in the Authorization header (staff and patients alike): a request
+        // without one is anonymous before any handler runs, so the handlers (resolved per request) run only when one
+        // is presented. An endpoint that needs a user still answers 401 through the authorization middleware.
+        app.UseWhen(static context => context.Request.Headers.Authorization.Count > 0, static branch => branch.UseAuthentication());
         app.UseAuthorization();
         app.MapDefaultEndpoints();
         return app;

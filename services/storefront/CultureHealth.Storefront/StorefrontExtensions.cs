@@ -100,6 +100,8 @@ public static class StorefrontExtensions
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseLegacyRedirects();
+        app.UseRouting(); // the page cache asks the chosen page whether it is the same for every reader
+        app.UseReaderPageCache();
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapStaticAssets();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CultureHealth.Storefront.Web;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +55,7 @@ public sealed class ContentApi(HttpClient http, HybridCache cache, IOptions<Stor
                     {
                         // This replica shows the new comment at once; others within CommentCacheDuration.
                         await ForgetAsync(CommentsTag, ct);
+                        await ForgetAsync(ReaderPageCache.Tag, ct);
                         return new CommentResult(CommentOutcome.Published, accepted.Message);
                     }
                     return new CommentResult(CommentOutcome.AwaitingModeration, accepted?.Message);

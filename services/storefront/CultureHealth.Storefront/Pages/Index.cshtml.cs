@@ -1,9 +1,11 @@
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Seo;
+using CultureHealth.Storefront.Web;
 using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Storefront.Pages;
 
+[SameForEveryReader]
 public sealed class IndexModel(ContentApi content, ShopApi shop, BookingApi booking, IOptions<ClinicOptions> clinic) : SitePage
 {
     public ClinicOptions Clinic => clinic.Value;

@@ -22,6 +22,7 @@ public sealed class CommentForm
 /// related articles, "N Comments" threaded, "Post A Comment" (inline field errors from the API's problem
 /// details; a plain "awaiting moderation" message) and a "Book a consultation" box.
 /// </summary>
+[SameForEveryReader]
 public sealed class ArticleModel(ContentApi content) : SitePage
 {
     /// <summary>Content's MaxCommentDepth: replies are offered only where the API would accept them.</summary>
