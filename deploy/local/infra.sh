@@ -4,8 +4,11 @@
 #   infra.sh ensure-installed [--browser]           install what is missing (apt); --browser: Chromium too (browser tests)
 #   infra.sh pg-start DIR PORT [fast]               start (initialising if new) a cluster in DIR
 #   infra.sh pg-stop DIR
+#   infra.sh pg-run DIR PORT                        the same cluster in the foreground: this process becomes postgres
+#                                                   (what the Aspire AppHost supervises; SIGTERM stops it)
 #   infra.sh rabbit-start DIR PORT DIST_PORT NODE [MGMT_PORT]
 #   infra.sh rabbit-stop DIR NODE
+#   infra.sh rabbit-run DIR PORT DIST_PORT NODE [MGMT_PORT]   the node in the foreground: this process becomes its VM
 #   infra.sh rabbit-vhost NODE VHOST                create a vhost and give guest all rights on it
 #   infra.sh rabbit-app NODE stop|start             stop or start the broker app (an outage; the node stays)
 #   infra.sh pg-service PORT SERVICE PASSWORD       LOGIN role SERVICE (password) owning database SERVICE, which
@@ -14,6 +17,11 @@
 #                                                   broker user SERVICE limited to its own queues and exchanges,
 #                                                   writing to the events it PUBLISHES and reading those it
 #                                                   CONSUMES (comma-separated event type names)
+#   infra.sh service-access PG_PORT NODE [PG_DIR RABBIT_DIR]
+#                                                   pg-service and rabbit-service for every row of
+#                                                   deploy/service-access.txt; passwords from the environment
+#                                                   (CH_<SERVICE>_DB_PASSWORD, CH_<SERVICE>_RABBIT_PASSWORD);
+#                                                   with the folders: skipped while nothing changed
 #   infra.sh reap PID COMMAND [ARGS...]             once process PID has exited, run this script's COMMAND
 #   infra.sh pg-destroy DIR | rabbit-destroy DIR NODE   stop and delete (what reap runs for test nodes)
 #
@@ -64,22 +72,34 @@ ensure_installed() {
   fi
 }
 
-pg_start() {
+# Options both modes start the server with.
+# random_page_cost 1.1 (SSD, data in memory): at the default 4 the planner scanned every article for a
+# common search word, detoasting each search_vector (150 ms) instead of using the GIN index (15 ms).
+pg_options() {
   local dir=$1 port=$2 fast=${3:-}
-  local bin; bin=$(pg_bin)
+  echo "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB -c random_page_cost=1.1"
+  if [ "$fast" = fast ]; then
+    echo "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+}
+
+# A cluster in DIR, made if new, with this script's access rules.
+pg_prepare() {
+  local dir=$1 bin=$2
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
   chmod 700 "$dir"
   if [ ! -f "$dir/PG_VERSION" ]; then
     as_pg "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  # random_page_cost 1.1 (SSD, data in memory): at the default 4 the planner scanned every article for a
-  # common search word, detoasting each search_vector (150 ms) instead of using the GIN index (15 ms).
-  local opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB -c random_page_cost=1.1"
-  if [ "$fast" = fast ]; then
-    opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-  fi
   write_pg_hba "$dir"
+}
+
+pg_start() {
+  local dir=$1 port=$2 fast=${3:-}
+  local bin; bin=$(pg_bin)
+  pg_prepare "$dir" "$bin"
+  local opts; opts=$(pg_options "$dir" "$port" "$fast" | tr '\n' ' ')
   if as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     as_pg "$bin/pg_ctl" -D "$dir" reload >/dev/null
     log "PostgreSQL already running in $dir"
@@ -87,6 +107,20 @@ pg_start() {
   fi
   as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "$opts" -w -t 60 start >/dev/null
   log "PostgreSQL listening on 127.0.0.1:$port"
+}
+
+# Foreground: exec, never fork, so the supervisor's PID is postgres itself. setpriv (unlike runuser, which forks)
+# changes user in place: a supervisor that killed a runuser would leave a postgres it no longer sees.
+pg_run() {
+  local dir=$1 port=$2
+  local bin; bin=$(pg_bin)
+  pg_prepare "$dir" "$bin"
+  # A postgres killed with -9 leaves its pid file; postgres itself checks whether that pid still runs.
+  # shellcheck disable=SC2046
+  if [ "$(id -u)" = 0 ]; then
+    exec setpriv --reuid=postgres --regid=postgres --init-groups -- "$bin/postgres" -D "$dir" $(pg_options "$dir" "$port")
+  fi
+  exec "$bin/postgres" -D "$dir" $(pg_options "$dir" "$port")
 }
 
 # The superuser keeps password-less access over the socket and loopback (tests, ./run, tooling on this machine);
@@ -170,10 +204,10 @@ rabbit_env() {
   export HOME=${HOME:-/root}
 }
 
-rabbit_start() {
-  local dir=$1 port=$2 dist=$3 node=$4 mgmt=${5:-}
+# The node's plugins and listeners: the management UI on MGMT_PORT, or no plugin at all.
+rabbit_configure() {
+  local dir=$1 mgmt=${2:-}
   mkdir -p "$dir/mnesia" "$dir/log"
-  rabbit_env "$dir" "$port" "$dist" "$node"
   if [ -n "$mgmt" ]; then
     echo '[rabbitmq_management].' > "$dir/enabled_plugins"
     printf 'management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' "$mgmt" > "$dir/rabbitmq.conf"
@@ -181,6 +215,12 @@ rabbit_start() {
     : > "$dir/enabled_plugins"
     : > "$dir/rabbitmq.conf"
   fi
+}
+
+rabbit_start() {
+  local dir=$1 port=$2 dist=$3 node=$4 mgmt=${5:-}
+  rabbit_env "$dir" "$port" "$dist" "$node"
+  rabbit_configure "$dir" "$mgmt"
   if timeout 30 "$RABBIT_BIN/rabbitmqctl" -q -n "$node" status >/dev/null 2>&1; then
     log "RabbitMQ node $node already running"
     return 0
@@ -195,6 +235,17 @@ rabbit_start() {
     exit 1
   fi
   log "RabbitMQ node $node listening on 127.0.0.1:$port"
+}
+
+# Foreground: the server script execs the Erlang VM itself when input is "allowed" (otherwise it stays as a
+# shell parent whose death would orphan the VM); -noinput then keeps the VM from reading a shell.
+# SIGTERM stops the node cleanly.
+rabbit_run() {
+  local dir=$1 port=$2 dist=$3 node=$4 mgmt=${5:-}
+  rabbit_env "$dir" "$port" "$dist" "$node"
+  rabbit_configure "$dir" "$mgmt"
+  cd "$dir"
+  RABBITMQ_ALLOW_INPUT=true exec "$RABBIT_BIN/rabbitmq-server" -noinput
 }
 
 # Whether the node's Erlang VM (the pid in its pid file) still runs. A zombie does not count: here PID 1
@@ -249,6 +300,42 @@ rabbit_service() {
   "${ctl[@]}" set_permissions -p "$vhost" "$service" "${rights[0]}" "${rights[1]}" "${rights[2]}" >/dev/null
 }
 
+# Every row of deploy/service-access.txt: the service's database role (if it has a database) and broker user.
+# The passwords come from the environment, as ./run's secrets file defines them. With PG_DIR and RABBIT_DIR it
+# leaves a stamp in each (a digest of the list, the passwords and these scripts) and skips the work next time
+# while both stamps match: about 40 rabbitmqctl calls, each an Erlang VM start, are most of a warm start.
+service_access() {
+  local pg_port=$1 node=$2 pg_dir=${3:-} rabbit_dir=${4:-}
+  local here; here="$(dirname "$(readlink -f "$0")")"
+  local access="$here/../service-access.txt"
+  local rows; rows=$(grep -vE '^[[:space:]]*(#|$)' "$access")
+  local svc database publishes consumes upper db_var rabbit_var digest_input=""
+  while read -r svc database publishes consumes; do
+    upper=${svc^^}; upper=${upper//-/_}
+    db_var="CH_${upper}_DB_PASSWORD"; rabbit_var="CH_${upper}_RABBIT_PASSWORD"
+    digest_input+="$svc $database $publishes $consumes ${!db_var:-} ${!rabbit_var:-}"$'\n'
+  done <<< "$rows"
+  local digest; digest=$( { printf '%s' "$digest_input"; cat "$here/infra.sh" "$here/../rabbitmq-permissions.sh"; } | sha256sum | cut -d' ' -f1)
+  local stamp=.culturehealth-service-access
+  if [ -n "$pg_dir" ] && [ -n "$rabbit_dir" ] && [ "$(cat "$pg_dir/$stamp" 2>/dev/null)" = "$digest" ] \
+     && [ "$(cat "$rabbit_dir/$stamp" 2>/dev/null)" = "$digest" ]; then
+    log "database roles and broker users unchanged since the last start"
+    return 0
+  fi
+  while read -r svc database publishes consumes; do
+    upper=${svc^^}; upper=${upper//-/_}
+    db_var="CH_${upper}_DB_PASSWORD"; rabbit_var="CH_${upper}_RABBIT_PASSWORD"
+    # </dev/null: rabbitmqctl (Erlang) reads its standard input, which here is the rest of the list.
+    if [ "$database" = yes ]; then pg_service "$pg_port" "$svc" "${!db_var:-}" </dev/null; fi
+    rabbit_service "$node" / "$svc" "${!rabbit_var:-}" "${publishes#-}" "${consumes#-}" </dev/null
+    log "$svc: database role and broker user ready"
+  done <<< "$rows"
+  if [ -n "$pg_dir" ] && [ -n "$rabbit_dir" ]; then
+    # The pg folder belongs to postgres; the stamp is only read by this script.
+    echo "$digest" > "$pg_dir/$stamp"; echo "$digest" > "$rabbit_dir/$stamp"
+  fi
+}
+
 rabbit_app() {
   local node=$1 action=$2
   export HOME=${HOME:-/root}
@@ -275,8 +362,11 @@ case "$cmd" in
   ensure-installed) ensure_installed "$@" ;;
   pg-start) pg_start "$@" ;;
   pg-stop) pg_stop "$@" ;;
+  pg-run) pg_run "$@" ;;
   rabbit-start) rabbit_start "$@" ;;
   rabbit-stop) rabbit_stop "$@" ;;
+  rabbit-run) rabbit_run "$@" ;;
+  service-access) service_access "$@" ;;
   rabbit-vhost) rabbit_vhost "$@" ;;
   rabbit-app) rabbit_app "$@" ;;
   pg-service) pg_service "$@" ;;
@@ -284,5 +374,5 @@ case "$cmd" in
   reap) reap "$@" ;;
   pg-destroy) pg_destroy "$@" ;;
   rabbit-destroy) rabbit_destroy "$@" ;;
-  *) sed -n '2,22p' "$0"; exit 2 ;;
+  *) sed -n '2,30p' "$0"; exit 2 ;;
 esac
