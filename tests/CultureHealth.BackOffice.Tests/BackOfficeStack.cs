@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -96,9 +97,8 @@ public class BackOfficeStack : IAsyncLifetime
     {
         var email = $"{role}.{Guid.NewGuid():N}@test.culturehealth.local"[..60];
         const string password = "a long enough password";
+        var token = await AdminTokenAsync();
         using var admin = Admin.CreateClient();
-        using var login = await admin.PostAsJsonAsync("/api/admin/auth/login", new { email = AdminEmail, password = AdminPassword });
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/staff")
         {
             Content = JsonContent.Create(new { email, name = $"Test {role}", password, roles = new[] { role }, practitionerId }),
@@ -110,14 +110,36 @@ public class BackOfficeStack : IAsyncLifetime
     }
 
     /// <summary>A bearer token of the first admin, for arranging and checking through admin's API.</summary>
-    public async Task<string> AdminTokenAsync()
+    public Task<string> AdminTokenAsync() => StaffTokenAsync(AdminEmail, AdminPassword);
+
+    /// <summary>A member of staff's own bearer token, as admin's sign-in gives it.</summary>
+    public async Task<string> StaffTokenAsync(string email, string password)
     {
         using var admin = Admin.CreateClient();
-        using var login = await admin.PostAsJsonAsync("/api/admin/auth/login", new { email = AdminEmail, password = AdminPassword });
+        using var login = await admin.PostAsJsonAsync("/api/admin/auth/login", new { email, password });
         return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    public sealed record AuditEntry(string StaffEmail, string Action, int Status);
+    /// <summary>A new published article by Amelia (its slug), made through admin's API as the first admin.</summary>
+    public async Task<string> PublishedArticleAsync() => (await PublishedArticleWithIdAsync()).Slug;
+
+    public async Task<(Guid Id, string Slug)> PublishedArticleWithIdAsync()
+    {
+        using var admin = Admin.CreateClient(await AdminTokenAsync());
+        var title = "Back-office test " + Guid.NewGuid().ToString("N")[..8];
+        using var created = await admin.PostAsJsonAsync("/api/admin/content/articles", new
+        {
+            title, bodyMarkdown = "Some body text.", authorId = Amelia, tags = new[] { "testing" },
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var article = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = article.GetProperty("id").GetGuid();
+        using var published = await admin.PostAsJsonAsync($"/api/admin/content/articles/{id}/publish", new { });
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        return (id, article.GetProperty("slug").GetString()!);
+    }
+
+    public sealed record AuditEntry(string StaffEmail, string Action, int Status, string? Details);
 
     /// <summary>Admin's audit log entries written under one member of staff's name.</summary>
     public async Task<List<AuditEntry>> AuditAsync(string staffEmail)

@@ -12,7 +12,7 @@ public sealed class ModerationTests(BackOfficeStack stack) : IClassFixture<BackO
     [Fact]
     public async Task An_editor_sees_why_each_comment_was_held_approves_one_and_spams_two_at_once_without_script()
     {
-        var slug = await PublishedArticleAsync();
+        var slug = await stack.PublishedArticleAsync();
         var first = await CommentAsync(slug, "First Visitor", "Thank you, the stretches helped my back.");
         var links = await CommentAsync(slug, "Link Poster", "See http://a.example http://b.example http://c.example");
         var third = await CommentAsync(slug, "Third Visitor", "Cheap pills here");
@@ -60,7 +60,7 @@ public sealed class ModerationTests(BackOfficeStack stack) : IClassFixture<BackO
     [Fact]
     public async Task An_editor_replies_as_the_clinic_from_the_approved_list_and_the_reply_is_on_the_site_under_the_comment()
     {
-        var slug = await PublishedArticleAsync();
+        var slug = await stack.PublishedArticleAsync();
         var comment = await CommentAsync(slug, "Asking Reader", "Should the stretch hurt?");
         var (email, password) = await stack.CreateStaffAsync("editor");
         using var browser = stack.Browser();
@@ -120,31 +120,9 @@ public sealed class ModerationTests(BackOfficeStack stack) : IClassFixture<BackO
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
 
         // Behind the page, admin and content refuse reception's own token too.
-        using var admin = stack.Admin.CreateClient(await StaffTokenAsync(email, password));
+        using var admin = stack.Admin.CreateClient(await stack.StaffTokenAsync(email, password));
         using var direct = await admin.GetAsync("/api/admin/content/comments");
         Assert.Equal(HttpStatusCode.Forbidden, direct.StatusCode);
-    }
-
-    private async Task<string> StaffTokenAsync(string email, string password)
-    {
-        using var admin = stack.Admin.CreateClient();
-        using var login = await admin.PostAsJsonAsync("/api/admin/auth/login", new { email, password });
-        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
-
-    private async Task<string> PublishedArticleAsync()
-    {
-        using var admin = stack.Admin.CreateClient(await stack.AdminTokenAsync());
-        var title = "Moderation test " + Guid.NewGuid().ToString("N")[..8];
-        using var created = await admin.PostAsJsonAsync("/api/admin/content/articles", new
-        {
-            title, bodyMarkdown = "Some body text.", authorId = BackOfficeStack.Amelia, tags = new[] { "testing" },
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var article = await created.Content.ReadFromJsonAsync<JsonElement>();
-        using var published = await admin.PostAsJsonAsync($"/api/admin/content/articles/{article.GetProperty("id").GetGuid()}/publish", new { });
-        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
-        return article.GetProperty("slug").GetString()!;
     }
 
     private async Task<Guid> CommentAsync(string slug, string name, string body)

@@ -31,6 +31,9 @@ public static class AdminProblems
     public static ProblemException EmailInUse() => new(StatusCodes.Status409Conflict, "Email already in use",
         "A staff account with this email exists.", field: "email");
 
+    public static ProblemException OwnAccess(string field, string detail) => new(StatusCodes.Status409Conflict,
+        "Not on your own account", detail, field: field, type: TypeBase + "own-access");
+
     public static ProblemException StaffNotFound() => ProblemException.NotFound("The staff account");
 
     private static long Seconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));

@@ -8,7 +8,7 @@ namespace CultureHealth.Admin.Application;
 /// <summary>Who did what, when and from where: every staff change, patient-data read and sign-in failure passes through here.</summary>
 public sealed class AuditLog(AdminDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
-    public const int MaxDetailsLength = 8000;
+    public const int MaxDetailsLength = 64_000; // room for a resource before and after (ResourceSnapshots) and what was sent
 
     /// <summary>Adds an entry to the unit of work; the caller's SaveChanges commits it with the change.</summary>
     public void Add(ClaimsPrincipal staff, string action, string target, int status, string? details = null) =>

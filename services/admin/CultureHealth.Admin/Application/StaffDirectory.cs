@@ -55,6 +55,7 @@ public sealed class StaffDirectory(AdminDbContext db, StaffSessions sessions, Se
             throw AdminProblems.PasswordRefused("password", problems);
         }
         var before = new { staff.Name, staff.Roles, staff.PractitionerId, staff.Disabled };
+        RefuseLockingYourselfOut(actor, staff, changes);
         var roles = changes.Roles?.Distinct().ToList() ?? staff.Roles;
         var practitionerId = changes.PractitionerId ?? staff.PractitionerId;
         var disabled = changes.Disabled ?? staff.Disabled;
@@ -84,6 +85,26 @@ public sealed class StaffDirectory(AdminDbContext db, StaffSessions sessions, Se
             await sessions.RevokeAllAsync(staff.Id, clock.GetUtcNow(), ct);
         }
         return StaffSessions.Summary(staff);
+    }
+
+    /// <summary>
+    /// An administrator may not disable their own account or take away their own admin role: one click would lock
+    /// them out, and if they were the last administrator nobody could undo it. Another administrator can.
+    /// </summary>
+    private static void RefuseLockingYourselfOut(ClaimsPrincipal actor, StaffUser staff, StaffChanges changes)
+    {
+        if (actor.FindFirstValue(StaffClaims.Subject) != staff.Id.ToString())
+        {
+            return;
+        }
+        if (changes.Disabled == true && !staff.Disabled)
+        {
+            throw AdminProblems.OwnAccess("disabled", "You cannot disable your own account. Ask another administrator.");
+        }
+        if (changes.Roles is { } roles && staff.Roles.Contains(StaffRoles.Admin) && !roles.Contains(StaffRoles.Admin))
+        {
+            throw AdminProblems.OwnAccess("roles", "You cannot remove your own admin role. Ask another administrator.");
+        }
     }
 
     public async Task<IReadOnlyList<AuditEntryDto>> AuditAsync(AuditQuery q, CancellationToken ct)

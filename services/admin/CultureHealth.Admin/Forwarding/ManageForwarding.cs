@@ -67,8 +67,16 @@ public static partial class ManageForwarding
             limit.MaxRequestBodySize = MaxBodyBytes; // chunked bodies too
         }
 
-        var transformer = new ManageTransformer(service, path ?? "", await ReadAuditedBodyAsync(context));
-        using var invoker = new HttpMessageInvoker(handlers.CreateHandler(ClientName), disposeHandler: false);
+        var handler = handlers.CreateHandler(ClientName);
+        using var snapshotClient = new HttpClient(handler, disposeHandler: false);
+        var snapshots = new ResourceSnapshots(snapshotClient, new Uri(destination), service,
+            context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null,
+            logs.CreateLogger(typeof(ManageForwarding)));
+        var resource = ResourceSnapshots.ResourceOf(context.Request.Method, path ?? "");
+        var before = resource is null ? null : await snapshots.TakeAsync(resource, context.RequestAborted);
+        var transformer = new ManageTransformer(service, path ?? "", await ReadAuditedBodyAsync(context),
+            before is null ? null : new ChangedResource(resource!, before, snapshots));
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
         var error = await forwarder.SendAsync(context, destination, invoker, RequestConfig, transformer);
         if (error is ForwarderError.Request or ForwarderError.RequestTimedOut && !context.Response.HasStarted)
         {

@@ -9,9 +9,11 @@ namespace CultureHealth.Admin.Forwarding;
 /// What admin changes on a forwarded call: <c>/api/admin/{service}/{path}</c> becomes <c>/manage/{service}/{path}</c>
 /// (query kept, headers copied, so the staff member's bearer token and Idempotency-Key go with it), a Location
 /// pointing into /manage comes back pointing into /api/admin, and the answer is audited: every change with its
-/// body, and every read of patients' or customers' data (<see cref="PatientDataReads"/>) with its query.
+/// body (and, when the change names a resource the service shows, that resource before and after:
+/// <see cref="ResourceSnapshots"/>), and every read of patients' or customers' data (<see cref="PatientDataReads"/>)
+/// with its query.
 /// </summary>
-internal sealed class ManageTransformer(string service, string path, string? body) : HttpTransformer
+internal sealed class ManageTransformer(string service, string path, string? body, ChangedResource? changed) : HttpTransformer
 {
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest,
         string destinationPrefix, CancellationToken cancellationToken)
@@ -46,7 +48,8 @@ internal sealed class ManageTransformer(string service, string path, string? bod
         var audit = context.RequestServices.GetRequiredService<AuditLog>();
         if (!HttpMethods.IsGet(method))
         {
-            await audit.RecordAsync(context.User, $"{method} /{service}/{path}", path, status, body, CancellationToken.None);
+            var details = changed is null ? body : await changed.DetailsAsync(body, succeeded: status is >= 200 and < 300);
+            await audit.RecordAsync(context.User, $"{method} /{service}/{path}", path, status, details, CancellationToken.None);
         }
         else if (PatientDataReads.Covers(service, path))
         {

@@ -4,10 +4,11 @@ namespace CultureHealth.BackOffice.Web;
 
 /// <summary>
 /// An audit entry's details as an administrator reads them. Admin records a change to an account as
-/// <c>{"before":…,"after":…}</c> and a change forwarded to a service as the request it sent (the "after");
-/// reads of patients' data record the query. Shown indented; never interpreted as markup.
+/// <c>{"before":…,"after":…}</c>, a change forwarded to a service as <c>{"before":…,"after":…,"sent":…}</c> when the
+/// service shows the changed resource, or else as the request it sent (<see cref="Sent"/> only); reads of patients'
+/// data record the query. Shown indented; never interpreted as markup.
 /// </summary>
-public sealed record AuditDetails(string? Before, string? After)
+public sealed record AuditDetails(string? Before, string? After, string? Sent)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -15,7 +16,7 @@ public sealed record AuditDetails(string? Before, string? After)
     {
         if (string.IsNullOrWhiteSpace(details))
         {
-            return new(null, null);
+            return new(null, null, null);
         }
         try
         {
@@ -23,13 +24,14 @@ public sealed record AuditDetails(string? Before, string? After)
             var root = json.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("before", out var before) && root.TryGetProperty("after", out var after))
             {
-                return new(Pretty(before), Pretty(after));
+                var sent = root.TryGetProperty("sent", out var body) && body.ValueKind != JsonValueKind.Null ? Pretty(body) : null;
+                return new(Pretty(before), Pretty(after), sent);
             }
-            return new(null, Pretty(root));
+            return new(null, null, Pretty(root));
         }
         catch (JsonException)
         {
-            return new(null, details);
+            return new(null, null, details);
         }
     }
 
