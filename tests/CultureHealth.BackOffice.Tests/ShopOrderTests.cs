@@ -101,8 +101,43 @@ public sealed class ShopOrderTests(BackOfficeStack stack) : IClassFixture<BackOf
         Assert.Equal(HttpStatusCode.Forbidden, typed.StatusCode);
     }
 
+    [Fact]
+    public async Task A_shop_manager_finds_orders_by_part_of_the_customers_email_or_the_order_number_in_any_status()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var (wanted, number) = await PaidOrderAsync(customerEmail: $"find.{tag}@example.com");
+        var (_, other) = await PaidOrderAsync(customerEmail: $"other.{tag}@example.com");
+        var (email, password) = await stack.CreateStaffAsync("shop-manager");
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(email, password)).Dispose();
+        (await browser.GetAsync($"/admin/shop/orders/{wanted}")).Dispose();
+        using (var shipped = await browser.PostFormAsync($"/admin/shop/orders/{wanted}?handler=Ship", new Dictionary<string, string> { ["TrackingReference"] = "RM000000001GB" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, shipped.StatusCode);
+        }
+
+        using (var byEmail = await browser.GetAsync($"/admin/shop?customer=FIND.{tag}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, byEmail.StatusCode);
+        }
+        Assert.Contains(number, browser.LastPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, browser.LastPage, StringComparison.Ordinal);
+
+        (await browser.GetAsync($"/admin/shop?customer={Uri.EscapeDataString(other.ToLowerInvariant())}")).Dispose();
+        Assert.Contains(other, browser.LastPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, browser.LastPage, StringComparison.Ordinal);
+
+        // What staff type is text, not a pattern: "%" finds nothing rather than everything.
+        (await browser.GetAsync("/admin/shop?customer=%25")).Dispose();
+        Assert.Contains("No orders here.", browser.LastPage, StringComparison.Ordinal);
+
+        // Status and search together: the shipped order is not among those to post.
+        (await browser.GetAsync($"/admin/shop?status=paid&customer=find.{tag}")).Dispose();
+        Assert.DoesNotContain(number, browser.LastPage, StringComparison.Ordinal);
+    }
+
     /// <summary>A customer's order through the shop's public API: a physical product, posted to an address, paid by card.</summary>
-    private async Task<(Guid OrderId, string Number)> PaidOrderAsync(ProductKind kind = ProductKind.Physical)
+    private async Task<(Guid OrderId, string Number)> PaidOrderAsync(ProductKind kind = ProductKind.Physical, string customerEmail = "sam@example.com")
     {
         var sku = "BO-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         await using (var db = stack.Shop!.OpenDb())
@@ -127,7 +162,7 @@ public sealed class ShopOrderTests(BackOfficeStack stack) : IClassFixture<BackOf
         {
             Content = JsonContent.Create(new
             {
-                cartId, customer = new { name = "Sam Patel", email = "sam@example.com" },
+                cartId, customer = new { name = "Sam Patel", email = customerEmail },
                 shippingAddress = kind == ProductKind.Physical ? new { line1 = "1 Harley Street", city = "London", postcode = "W1G 9QD", country = "GB" } : null,
             }),
         };

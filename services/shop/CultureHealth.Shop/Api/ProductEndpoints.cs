@@ -1,3 +1,4 @@
+using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.Shop.Application.Catalogue;
 using CultureHealth.Shop.Data;
@@ -29,7 +30,7 @@ public static class ProductEndpoints
 
         if (!string.IsNullOrWhiteSpace(q))
         {
-            query = query.Where(p => EF.Functions.ILike(p.Name, "%" + EscapeLike(q.Trim()) + "%", "\\"));
+            query = query.Where(p => EF.Functions.ILike(p.Name, LikePatterns.Containing(q), LikePatterns.Escape));
         }
 
         var total = await query.CountAsync(ct);
@@ -42,10 +43,4 @@ public static class ProductEndpoints
         await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.Active, ct) is { } product
             ? TypedResults.Ok(ProductView.From(product))
             : TypedResults.NotFound();
-
-    /// <summary>A customer searching for "100%" means the characters, not a wildcard.</summary>
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.BackOffice.Pages.Shop;
 
-/// <summary>Shop orders by status (shop managers), newest first; "to post" (paid) is where the day starts.</summary>
+/// <summary>
+/// Shop orders by status (shop managers), newest first; "to post" (paid) is where the day starts. A search by the
+/// customer's name, email or the order number looks across every status unless a status is chosen too.
+/// </summary>
 public sealed class IndexModel(AdminClient admin) : StaffPageModel
 {
     private const int PageSize = 50;
@@ -13,6 +16,10 @@ public sealed class IndexModel(AdminClient admin) : StaffPageModel
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
+    /// <summary>Part of a customer's name or email, or an order number.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Customer { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -20,12 +27,17 @@ public sealed class IndexModel(AdminClient admin) : StaffPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Status is null || !OrderStatuses.Names.ContainsKey(Status))
+        Customer = string.IsNullOrWhiteSpace(Customer) ? null : Customer.Trim();
+        if (Status is not null && !OrderStatuses.Names.ContainsKey(Status))
         {
-            Status = "paid";
+            Status = null;
         }
+        Status ??= Customer is null ? "paid" : null;
         PageNumber = Math.Max(1, PageNumber);
-        var result = await admin.GetAsync<ResultPage<OrderSummary>>($"api/admin/shop/orders?status={Status}&page={PageNumber}&pageSize={PageSize}", ct);
+        var query = $"api/admin/shop/orders?page={PageNumber}&pageSize={PageSize}"
+            + (Status is null ? "" : $"&status={Status}")
+            + (Customer is null ? "" : $"&customer={Uri.EscapeDataString(Customer)}");
+        var result = await admin.GetAsync<ResultPage<OrderSummary>>(query, ct);
         if (result.Value is { } page)
         {
             Orders = page;

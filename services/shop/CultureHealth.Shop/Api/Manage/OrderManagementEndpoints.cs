@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
@@ -23,10 +24,23 @@ internal static class OrderManagementEndpoints
         return manage;
     }
 
+    /// <param name="customer">Part of the customer's name or email, or an order number (any status unless one is given).</param>
     private static async Task<Results<Ok<PagedList<OrderSummaryView>>, ValidationProblem>> List(
-        string? status, int? page, int? pageSize, ShopDbContext db, CancellationToken ct)
+        string? status, string? customer, int? page, int? pageSize, ShopDbContext db, CancellationToken ct)
     {
         var query = db.Orders.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(customer))
+        {
+            if (customer.Length > 200)
+            {
+                return new RequestValidator().Add("customer", "At most 200 characters.").Problem();
+            }
+            var pattern = LikePatterns.Containing(customer);
+            var number = customer.Trim().ToUpperInvariant();
+            query = query.Where(o => o.Number == number
+                || EF.Functions.ILike(o.CustomerName, pattern, LikePatterns.Escape)
+                || EF.Functions.ILike(o.CustomerEmail, pattern, LikePatterns.Escape));
+        }
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
