@@ -29,6 +29,7 @@ public static class ContentServiceExtensions
         builder.Services.AddHostedService<ModerationQueueSampler>();
         builder.Services.AddScoped<ArticleChanges>();
         builder.Services.AddScoped<CommentModeration>();
+        builder.Services.AddScoped<ClinicReplies>();
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.Services.AddCommentRateLimiting();
         builder.Services.AddOutputCache();

@@ -229,8 +229,11 @@ public sealed class CommentTests(ContentHost host) : IClassFixture<ContentHost>
         Assert.Equal(reply.Id, (await _editor.GetFromJsonAsync<ModerationCommentDto>($"/manage/content/comments/{reply.Id}"))!.Id);
 
         var thread = (await _public.GetFromJsonAsync<CommentThreadDto>($"/api/content/articles/{article.Slug}/comments"))!;
-        var shown = Assert.Single(Assert.Single(thread.Comments, c => c.Id == asked.Id).Replies);
+        var question = Assert.Single(thread.Comments, c => c.Id == asked.Id);
+        var shown = Assert.Single(question.Replies);
         Assert.Equal("Cultural Health Club", shown.AuthorName);
+        Assert.True(shown.ByClinic, "the clinic's reply is marked as the clinic's");
+        Assert.False(question.ByClinic, "a visitor's comment is not");
         Assert.Contains("&lt;b&gt;ache&lt;/b&gt;", shown.BodyHtml, StringComparison.Ordinal);
 
         var approval = Assert.Single(await host.Service.OutboxAsync<CommentModerated>(reply.Id));

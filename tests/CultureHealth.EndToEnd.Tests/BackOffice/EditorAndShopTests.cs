@@ -99,6 +99,7 @@ public sealed partial class EditorAndShopTests(SiteFixture site, ITestOutputHelp
         var replies = reader.Page.Locator($"ol[aria-label='Replies to {commenter}']");
         await Assertions.Expect(replies).ToContainTextAsync(answer);
         await Assertions.Expect(replies).ToContainTextAsync("Cultural Health Club");
+        await Assertions.Expect(replies.Locator(".badge")).ToHaveTextAsync("Clinic team");
 
         var audit = await Staff.AuditAsync(site, editor);
         Assert.Contains(audit, a => a.Action == $"POST /content/articles/{id}/schedule" && a.Status == 200);

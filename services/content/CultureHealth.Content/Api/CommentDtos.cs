@@ -6,7 +6,7 @@ public sealed record SubmitCommentRequest(string? AuthorName, string? AuthorEmai
 
 public sealed record CommentAcceptedDto(Guid Id, string Status, string Message);
 
-/// <summary>A public comment: no email, body as escaped HTML with line breaks.</summary>
-public sealed record CommentDto(Guid Id, Guid? ParentId, string AuthorName, string BodyHtml, DateTimeOffset CreatedAt, IReadOnlyList<CommentDto> Replies);
+/// <summary>A public comment: no email, body as escaped HTML with line breaks; <paramref name="ByClinic"/> marks the clinic's own replies.</summary>
+public sealed record CommentDto(Guid Id, Guid? ParentId, string AuthorName, string BodyHtml, DateTimeOffset CreatedAt, IReadOnlyList<CommentDto> Replies, bool ByClinic = false);
 
 public sealed record CommentThreadDto(int Count, IReadOnlyList<CommentDto> Comments);

@@ -16,7 +16,7 @@ internal static class CommentThreads
         {
             count++;
             return new CommentDto(c.Id, c.ParentId, c.AuthorName, PlainText.ToHtml(c.Body), c.CreatedAt,
-                children[c.Id].Select(ToDto).ToList());
+                children[c.Id].Select(ToDto).ToList(), c.ByClinic);
         }
         var roots = approved.Where(c => c.ParentId is null).Select(ToDto).ToList();
         return new CommentThreadDto(count, roots);

@@ -20,4 +20,9 @@ public sealed class Comment
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ModeratedAt { get; set; }
     public string? ModeratedBy { get; set; }
+    /// <summary>
+    /// Written by staff as the clinic (a reply from the back office): the site marks it as the clinic's, which a
+    /// visitor cannot do by calling themselves by the clinic's name.
+    /// </summary>
+    public bool ByClinic { get; init; }
 }

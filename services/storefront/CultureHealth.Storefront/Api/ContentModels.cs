@@ -34,7 +34,8 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, i
 public sealed record Tag(string Name, int ArticleCount);
 
 [ImmutableObject(true)]
-public sealed record Comment(Guid Id, Guid? ParentId, string AuthorName, string BodyHtml, DateTimeOffset CreatedAt, IReadOnlyList<Comment> Replies);
+/// <summary><paramref name="ByClinic"/>: a reply staff wrote as the clinic, shown with a "Clinic team" badge.</summary>
+public sealed record Comment(Guid Id, Guid? ParentId, string AuthorName, string BodyHtml, DateTimeOffset CreatedAt, IReadOnlyList<Comment> Replies, bool ByClinic = false);
 
 [ImmutableObject(true)]
 public sealed record CommentThread(int Count, IReadOnlyList<Comment> Comments);

@@ -254,6 +254,10 @@ namespace CultureHealth.Content.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<bool>("ByClinic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_clinic");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
