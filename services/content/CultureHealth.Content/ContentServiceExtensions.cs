@@ -30,6 +30,7 @@ public static class ContentServiceExtensions
         builder.Services.AddScoped<ArticleChanges>();
         builder.Services.AddScoped<CommentModeration>();
         builder.Services.AddScoped<ClinicReplies>();
+        builder.Services.AddScoped<CommentSubmissions>();
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.Services.AddCommentRateLimiting();
         builder.Services.AddOutputCache();

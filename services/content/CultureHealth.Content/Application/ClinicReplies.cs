@@ -57,7 +57,7 @@ public sealed class ClinicReplies(ContentDbContext db, IOptions<ContentOptions> 
         };
         db.Comments.Add(reply);
         db.PublishOnCommit(new CommentSubmitted(Guid.NewGuid(), now, reply.Id, article.Id, article.Slug, article.Title,
-            reply.AuthorName, reply.AuthorEmail, CommentStatus.Approved.ToWire(), reply.ParentId, Excerpt(reply.Body)), now);
+            reply.AuthorName, reply.AuthorEmail, CommentStatus.Approved.ToWire(), reply.ParentId, PlainText.Excerpt(reply.Body)), now);
         // Notifications emails the parent's author on an approval (once per reply): the same path as a moderator's.
         db.PublishOnCommit(new CommentModerated(Guid.NewGuid(), now, reply.Id, article.Id, article.Slug,
             CommentStatus.Pending.ToWire(), CommentStatus.Approved.ToWire(), actor, reply.ParentId), now);
@@ -66,6 +66,4 @@ public sealed class ClinicReplies(ContentDbContext db, IOptions<ContentOptions> 
         await cache.EvictCommentsAsync(ct);
         return reply.Id;
     }
-
-    private static string Excerpt(string body) => body.Length <= 200 ? body : body[..200] + "…";
 }

@@ -21,4 +21,7 @@ public static class PlainText
         }
         return html.ToString();
     }
+
+    /// <summary>The start of a comment for an email or a list: at most 200 characters, then an ellipsis.</summary>
+    public static string Excerpt(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }
