@@ -143,25 +143,8 @@ public sealed class RareEventsTraffic(MetricsStack stack)
         return (Guid.Parse((string)order["orderId"]!), (string)order["accessToken"]!);
     }
 
-    private async Task<JsonNode> GetAsync(string path)
-    {
-        using var response = await _gateway.GetAsync(new Uri(path, UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
-    }
+    private Task<JsonNode> GetAsync(string path) => _gateway.GetJsonAsync(path);
 
-    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
-        }
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await _gateway.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!;
-    }
+    private Task<JsonNode> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected, string? bearer = null) =>
+        _gateway.SendJsonAsync(method, path, body, expected, idempotent: true, bearer);
 }

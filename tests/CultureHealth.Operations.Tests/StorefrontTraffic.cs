@@ -149,31 +149,8 @@ public sealed class StorefrontTraffic(MetricsStack stack)
         await SendAsync(HttpMethod.Post, $"/api/booking/bookings/{id}/cancel?token={token}", new { }, HttpStatusCode.OK);
     }
 
-    private async Task<JsonNode> GetAsync(string path)
-    {
-        using var response = await _gateway.GetAsync(new Uri(path, UriKind.Relative));
-        return await ReadAsync(response, HttpStatusCode.OK, "GET " + path);
-    }
+    private Task<JsonNode> GetAsync(string path) => _gateway.GetJsonAsync(path);
 
-    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected, bool idempotent = false, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
-        }
-        if (idempotent)
-        {
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        }
-        using var response = await _gateway.SendAsync(request);
-        return await ReadAsync(response, expected, $"{method} {path}");
-    }
-
-    private static async Task<JsonNode> ReadAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{what}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!;
-    }
+    private Task<JsonNode> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected, bool idempotent = false, string? bearer = null) =>
+        _gateway.SendJsonAsync(method, path, body, expected, idempotent, bearer);
 }
