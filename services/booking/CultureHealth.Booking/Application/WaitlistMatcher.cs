@@ -130,10 +130,11 @@ public sealed partial class WaitlistMatcher(
         WaitlistEntry entry, Guid practitionerId, AvailabilityContext context, AppointmentType rule, Interval span, Instant now, LocalDate from, LocalDate to, CancellationToken ct)
     {
         var wish = entry.Wish();
-        // An entry is not offered the same slot twice (it let that one lapse), nor a time it is already booked at elsewhere.
+        // An entry that let an offer lapse is not offered that time again (nor a time overlapping it: the same slot
+        // shifted by a quarter of an hour would be the same unanswered email), nor a time it is already booked at.
         var offeredBefore = await db.WaitlistOffers.AsNoTracking()
             .Where(o => o.EntryId == entry.Id && o.PractitionerId == practitionerId)
-            .Select(o => o.Start).ToListAsync(ct);
+            .Select(o => o.Footprint).ToListAsync(ct);
         var ownBookings = await db.Bookings.AsNoTracking()
             .Where(b => b.PatientEmail.ToLower() == entry.Email
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
@@ -141,12 +142,19 @@ public sealed partial class WaitlistMatcher(
             .Select(b => new Interval(b.Start, b.End)).ToListAsync(ct);
         // Still bookable (minimum notice) when the patient takes it at the very end of the hold.
         var earliest = now + Duration.FromTimeSpan(options.Value.OfferHold) + Duration.FromMinutes(bookingOptions.Value.MinimumNoticeMinutes);
-        foreach (var slot in AvailabilityCalculator.FreeSlots(context, now, from, to).Where(s => s.StartInstant >= earliest))
+        // The freed time is offered from its own start first (a cancelled appointment comes back as the same time where
+        // the type fits), then earlier starts that reach into it: filling from the start leaves the fewest gaps.
+        var candidates = AvailabilityCalculator.FreeSlots(context, now, from, to)
+            .Select(s => s.StartInstant)
+            .Where(start => start >= earliest)
+            .OrderBy(start => rule.FootprintAt(start).Start < span.Start)
+            .ThenBy(start => start);
+        foreach (var start in candidates)
         {
-            var start = slot.StartInstant;
             var footprint = rule.FootprintAt(start);
             var appointment = rule.AppointmentAt(start);
-            if (footprint.Start < span.End && span.Start < footprint.End && wish.Suits(start) && !offeredBefore.Contains(start)
+            if (footprint.Start < span.End && span.Start < footprint.End && wish.Suits(start)
+                && !offeredBefore.Any(o => o.Start < footprint.End && footprint.Start < o.End)
                 && !ownBookings.Any(b => b.Start < appointment.End && appointment.Start < b.End))
             {
                 return start;
