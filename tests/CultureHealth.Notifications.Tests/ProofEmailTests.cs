@@ -93,5 +93,30 @@ public sealed class ProofEmailTests : IAsyncLifetime
         Assert.Empty(email.Attachments);
     }
 
+    [Fact]
+    public async Task A_waitlist_offer_reaches_the_waiting_patient_once_with_the_link_that_takes_it_and_a_lapsed_one_is_not_sent()
+    {
+        var patient = NotificationsService.NewAddress("waiting");
+        var late = NotificationsService.NewAddress("waited-too-long");
+        var start = new DateTimeOffset(2026, 7, 16, 9, 30, 0, Events.Bst);
+        var offerId = Guid.NewGuid();
+        var offered = new WaitlistOfferMade(Guid.NewGuid(), DateTimeOffset.UtcNow, offerId, Guid.NewGuid(), Guid.NewGuid(), "Priya Shah",
+            Guid.NewGuid(), "Sports massage", start, start.AddMinutes(45), "Pat <Jones>", patient,
+            DateTimeOffset.UtcNow.AddMinutes(30), Seal("tok_offer-456"));
+        await Bus.Publish(offered);
+        await Bus.Publish(offered);
+        await Bus.Publish(offered with { EventId = Guid.NewGuid(), OfferId = Guid.NewGuid(), PatientEmail = late, HoldUntil = DateTimeOffset.UtcNow.AddMinutes(-1) });
+        await Eventually.TrueAsync(() => _consumed.Completed<WaitlistOfferMade>() >= 3, because: "every delivery consumed");
+
+        var email = Assert.Single(await _smtp.WaitForAsync(patient));
+        Assert.Equal("A time has come free: Thursday 16 July 2026 at 09:30", email.Subject);
+        var link = $"{NotificationsService.SiteUrl}/booking/offer?offer={offerId}&token=tok_offer-456";
+        Assert.Contains(link, email.Text(), StringComparison.Ordinal);
+        Assert.Contains(link.Replace("&", "&amp;", StringComparison.Ordinal), email.Html(), StringComparison.Ordinal);
+        Assert.Contains("Pat &lt;Jones&gt;", email.Html(), StringComparison.Ordinal);
+        Assert.DoesNotContain("tok_offer-456", email.Subject, StringComparison.Ordinal);
+        Assert.Empty(_smtp.To(late));
+    }
+
     private static string Seal(string secret) => TestSecrets.Events.Seal(secret);
 }

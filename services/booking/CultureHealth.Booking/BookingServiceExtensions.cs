@@ -18,6 +18,7 @@ public static class BookingServiceExtensions
     {
         builder.AddValidatedOptions<BookingOptions>(BookingOptions.Section);
         builder.AddValidatedOptions<GuestBookingOptions>(GuestBookingOptions.Section);
+        builder.AddValidatedOptions<WaitlistOptions>(WaitlistOptions.Section);
         builder.AddEventSecrets();
         builder.AddPatientAuthentication();
         builder.AddServiceDatabase<BookingDbContext>("booking");
@@ -33,6 +34,10 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<PendingBookings>();
         builder.Services.AddScoped<BookingRequests>();
         builder.Services.AddHostedService<PendingBookingSweeper>();
+        builder.Services.AddScoped<Waitlist>();
+        builder.Services.AddScoped<WaitlistMatcher>();
+        builder.Services.AddScoped<WaitlistOffers>();
+        builder.Services.AddHostedService<WaitlistSweeper>();
         builder.AddServiceMessaging<BookingDbContext>("booking", bus =>
         {
             bus.AddConsumer<OrderPaidConsumer>();
@@ -50,6 +55,7 @@ public static class BookingServiceExtensions
         app.MapBookingEndpoints();
         app.MapBookingConfirmationEndpoints();
         app.MapCreditEndpoints();
+        app.MapWaitlistEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapScheduleEndpoints();
         app.MapStaffBookingEndpoints();

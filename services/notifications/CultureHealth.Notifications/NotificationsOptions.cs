@@ -52,6 +52,10 @@ public sealed class NotificationsOptions : IValidatableObject
     [Required]
     public string ConfirmBookingPath { get; set; } = "/booking/confirm?booking={bookingId}&token={token}";
 
+    /// <summary>The site's page that shows and takes a waitlist offer; {offerId} and {token} are filled in.</summary>
+    [Required]
+    public string WaitlistOfferPath { get; set; } = "/booking/offer?offer={offerId}&token={token}";
+
     /// <summary>The storefront page that confirms a commenter's address under <see cref="PublicSiteUrl"/>; {token} is filled in.</summary>
     [Required]
     public string CommenterConfirmPath { get; set; } = "/comments/confirm-email?token={token}";
@@ -96,6 +100,10 @@ public sealed class NotificationsOptions : IValidatableObject
         if (!ConfirmBookingPath.Contains("{token}", StringComparison.Ordinal) || !ConfirmBookingPath.Contains("{bookingId}", StringComparison.Ordinal))
         {
             yield return new ValidationResult("Notifications:ConfirmBookingPath must contain {bookingId} and {token}.", [nameof(ConfirmBookingPath)]);
+        }
+        if (!WaitlistOfferPath.Contains("{token}", StringComparison.Ordinal) || !WaitlistOfferPath.Contains("{offerId}", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Notifications:WaitlistOfferPath must contain {offerId} and {token}.", [nameof(WaitlistOfferPath)]);
         }
     }
 }

@@ -41,6 +41,7 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<CommentModeratedConsumer>();
             bus.AddConsumer<EmailProofRequestedConsumer>();
             bus.AddConsumer<BookingConfirmationRequestedConsumer>();
+            bus.AddConsumer<WaitlistOfferMadeConsumer>();
             bus.AddConsumer<CommenterEmailConfirmationRequestedConsumer>();
             bus.AddConsumer<CommenterEmailConfirmedConsumer>();
         });

@@ -216,11 +216,20 @@ public static class ScheduleEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteTimeOff(
-        Guid practitionerId, Guid timeOffId, ClaimsPrincipal user, BookingDbContext db, CancellationToken ct)
+        Guid practitionerId, Guid timeOffId, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         await RequirePractitionerAsync(db, user, practitionerId, ct);
-        var deleted = await db.TimeOff.Where(t => t.Id == timeOffId && t.PractitionerId == practitionerId).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        var row = await db.TimeOff.FirstOrDefaultAsync(t => t.Id == timeOffId && t.PractitionerId == practitionerId, ct);
+        if (row is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.TimeOff.Remove(row);
+        // The time is workable again: waiting patients may be offered it.
+        WaitlistHolds.RecordOpening(db, practitionerId, new Interval(row.Start, row.End), Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task RequirePractitionerAsync(BookingDbContext db, ClaimsPrincipal user, Guid practitionerId, CancellationToken ct)

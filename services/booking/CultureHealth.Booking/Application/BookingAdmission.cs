@@ -21,10 +21,16 @@ public sealed record BookingRequester(string? VerifiedEmail, string ClientAddres
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }
 
-/// <summary>How a new booking enters the diary: confirmed at once, or pending until the emailed link is followed.</summary>
-public sealed record BookingAdmission(BookingStatus Status, string? ClientAddress)
+/// <summary>
+/// How a new booking enters the diary: confirmed at once, or pending until the emailed link is followed.
+/// <paramref name="OfferId"/>: the booking takes this waitlist offer, whose hold it alone may book over (and claims).
+/// </summary>
+public sealed record BookingAdmission(BookingStatus Status, string? ClientAddress, Guid? OfferId = null)
 {
     public static BookingAdmission Confirmed { get; } = new(BookingStatus.Confirmed, null);
+
+    /// <summary>The patient took a waitlist offer by its emailed link, which proved the address: confirmed at once.</summary>
+    public static BookingAdmission TakingOffer(Guid offerId) => new(BookingStatus.Confirmed, null, offerId);
 
     public static BookingAdmission PendingFrom(string clientAddress) => new(BookingStatus.Pending, clientAddress);
 

@@ -62,6 +62,7 @@ public sealed partial class BookingChanges(
         db.PublishOnCommit(new BookingCancelled(
             Guid.NewGuid(), occurredAt, booking.Id, booking.PractitionerId, booking.Start.ToClinicTime(), booking.End.ToClinicTime(),
             booking.PatientEmail, cancelledBy, restored, booking.Sequence + 1), occurredAt);
+        WaitlistHolds.RecordOpening(db, booking.PractitionerId, booking.Footprint, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         metrics.Cancelled(cancelledBy);
@@ -112,6 +113,12 @@ public sealed partial class BookingChanges(
                     .SetProperty(b => b.Footprint, footprint)
                     .SetProperty(b => b.Sequence, b => b.Sequence + 1)
                     .SetProperty(b => b.UpdatedAt, now), ct);
+            if (changed == 1)
+            {
+                await WaitlistHolds.ClaimOrGuardAsync(db, booking.PractitionerId, footprint, null, booking.Id, now, ct);
+                // The time it leaves is free for the waitlist.
+                WaitlistHolds.RecordOpening(db, booking.PractitionerId, booking.Footprint, now);
+            }
         }
         catch (Exception e) when (PostgresErrors.IsExclusionViolation(e))
         {

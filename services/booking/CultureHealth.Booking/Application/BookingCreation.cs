@@ -57,7 +57,8 @@ public sealed partial class BookingCreation(
 
         var rule = type.ToRule();
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var context = await diary.ContextAsync(practitioner.Id, rule, ClinicCalendar.LocalDateOf(request.Start), null, ct);
+        // A waitlist offer being taken holds this very slot: the diary is read without it (it is the requester's).
+        var context = await diary.ContextAsync(practitioner.Id, rule, ClinicCalendar.LocalDateOf(request.Start), admission.OfferId, ct);
         if (AvailabilityCalculator.IsBookable(context, now, request.Start).Rejection is { } rejection)
         {
             // The booking in the way may be this request's own, made by a copy on another replica since the look above.
@@ -68,7 +69,7 @@ public sealed partial class BookingCreation(
         try
         {
             using var diaryTurn = await diaryLock.EnterAsync(practitioner.Id, ct);
-            if (await diary.IsTakenAsync(practitioner.Id, rule.FootprintAt(request.Start), null, ct))
+            if (await diary.IsTakenAsync(practitioner.Id, rule.FootprintAt(request.Start), admission.OfferId, ct))
             {
                 return await idempotency.FindReplayAsync<BookingCreated>(db, idempotent, ct) ?? throw BookingProblems.SlotTaken();
             }
@@ -152,6 +153,8 @@ public sealed partial class BookingCreation(
         }
 
         await db.SaveChangesAsync(ct);
+        // Waitlist offers hold slots outside the bookings table: checked (and one claimed) under the same diary lock.
+        await WaitlistHolds.ClaimOrGuardAsync(db, practitioner.Id, booking.Footprint, admission.OfferId, booking.Id, now, ct);
         return booking;
     }
 

@@ -37,6 +37,11 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
             .Where(b => ids.Contains(b.PractitionerId) && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
                 && b.Start < windowEnd && b.End > windowStart && b.Id != ignoreBookingId)
             .Select(b => new { b.PractitionerId, b.Footprint }).ToListAsync(ct);
+        // A live waitlist offer holds its slot like a pending booking (see WaitlistHolds).
+        busy.AddRange(await db.WaitlistOffers.AsNoTracking()
+            .Where(o => ids.Contains(o.PractitionerId) && o.Status == WaitlistOfferStatuses.Live
+                && o.Start < windowEnd && o.End > windowStart && o.Id != ignoreBookingId)
+            .Select(o => new { o.PractitionerId, o.Footprint }).ToListAsync(ct));
 
         var clinicClosures = new ClinicClosures(closures);
         var rules = options.Value.Rules;
@@ -55,7 +60,8 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
     }
 
     /// <summary>
-    /// Whether a booking that holds the diary (other than <paramref name="ignoreBookingId"/>) already overlaps the footprint:
+    /// Whether a booking or a live waitlist offer that holds the diary (other than <paramref name="ignoreBookingId"/>, which
+    /// may name a booking being moved or an offer being taken) already overlaps the footprint:
     /// the exclusion constraint's own question, asked first so a queued writer that lost the race can say so
     /// without opening a transaction.
     /// </summary>
@@ -64,6 +70,10 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
             SELECT EXISTS (
                 SELECT 1 FROM bookings
                 WHERE practitioner_id = {practitionerId} AND status IN ('pending', 'confirmed') AND footprint && {footprint}
+                  AND id <> {ignoreBookingId ?? Guid.Empty}
+                UNION ALL
+                SELECT 1 FROM waitlist_offers
+                WHERE practitioner_id = {practitionerId} AND status = 'live' AND footprint && {footprint}
                   AND id <> {ignoreBookingId ?? Guid.Empty}) AS "Value"
             """).SingleAsync(ct);
 

@@ -100,6 +100,7 @@ public sealed partial class PendingBookings(
         {
             db.PublishOnCommit(new BookingExpired(
                 Guid.NewGuid(), occurredAt, b.Id, b.PractitionerId, b.Start.ToClinicTime(), b.End.ToClinicTime(), b.PatientEmail), occurredAt);
+            WaitlistHolds.RecordOpening(db, b.PractitionerId, b.Footprint, now);
         }
 
         await db.SaveChangesAsync(ct);

@@ -67,7 +67,7 @@ public sealed partial class PendingHolds(
     }
 
     /// <summary>An advisory lock key for a text (an address), folded from its SHA-256.</summary>
-    private static long LockKey(string text) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0);
+    internal static long LockKey(string text) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a booking: too many unconfirmed bookings for one {Scope}")]
     private static partial void LogCapped(ILogger logger, string scope);

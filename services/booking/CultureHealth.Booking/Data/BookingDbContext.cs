@@ -19,6 +19,9 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     public DbSet<SessionCreditGrant> CreditGrants => Set<SessionCreditGrant>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<PendingConfirmation> PendingConfirmations => Set<PendingConfirmation>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<WaitlistOffer> WaitlistOffers => Set<WaitlistOffer>();
+    public DbSet<WaitlistOpening> WaitlistOpenings => Set<WaitlistOpening>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

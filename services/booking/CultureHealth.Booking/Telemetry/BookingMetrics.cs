@@ -17,6 +17,8 @@ public sealed class BookingMetrics
     private readonly Counter<long> _availabilitySearches;
     private readonly Counter<long> _held;
     private readonly Counter<long> _expired;
+    private readonly Counter<long> _waitlistOffers;
+    private readonly Counter<long> _waitlistOffersClosed;
 
     public BookingMetrics(IMeterFactory meters)
     {
@@ -28,6 +30,8 @@ public sealed class BookingMetrics
         _availabilitySearches = meter.CreateCounter<long>("culturehealth.availability.searches", "{search}", "Free-slot searches answered");
         _held = meter.CreateCounter<long>("culturehealth.bookings.pending", "{booking}", "Guest bookings held until the patient confirms them by email");
         _expired = meter.CreateCounter<long>("culturehealth.bookings.expired", "{booking}", "Pending bookings released because nobody confirmed them");
+        _waitlistOffers = meter.CreateCounter<long>("culturehealth.waitlist.offers", "{offer}", "Freed slots offered to waiting patients");
+        _waitlistOffersClosed = meter.CreateCounter<long>("culturehealth.waitlist.offers_closed", "{offer}", "Waitlist offers ended, by outcome (taken, lapsed)");
     }
 
     /// <param name="paidBy">How the session is paid for (clinic or credit): credits show treatment packages being used.</param>
@@ -44,6 +48,12 @@ public sealed class BookingMetrics
 
     /// <summary>Many expiries against few confirmations point at someone holding slots they never meant to take.</summary>
     public void Expired() => _expired.Add(1);
+
+    public void WaitlistOffered(int count) => _waitlistOffers.Add(count);
+
+    /// <summary>Taken against lapsed says whether the hold is long enough and the offers reach people who still want them.</summary>
+    public void WaitlistOfferClosed(string outcome, int count = 1) =>
+        _waitlistOffersClosed.Add(count, new KeyValuePair<string, object?>("culturehealth.waitlist.outcome", outcome));
 
     /// <param name="foundSlots">Whether any slot was offered: searches that find nothing point at a full diary.</param>
     public void AvailabilitySearched(bool foundSlots) =>

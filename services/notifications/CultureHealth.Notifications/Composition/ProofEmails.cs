@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace CultureHealth.Notifications.Composition;
 
 /// <summary>
-/// Emails that carry a one-time secret to prove the recipient owns the address: a sign-in code, and the link
-/// that confirms a guest's booking. The secrets arrive sealed in their events and are opened only to write these.
+/// Emails that carry a one-time secret to prove the recipient owns the address: a sign-in code, the link
+/// that confirms a guest's booking, and the link that takes a waitlist offer. The secrets arrive sealed in their events and are opened only to write these.
 /// </summary>
 public sealed class ProofEmails(EmailTemplates templates, IOptions<NotificationsOptions> options)
 {
@@ -42,6 +42,28 @@ public sealed class ProofEmails(EmailTemplates templates, IOptions<Notifications
         return new EmailMessage(new EmailRecipient(m.PatientEmail, m.PatientName.Length > 0 ? m.PatientName : null),
             $"Please confirm your booking for {Formatting.ClinicDateTime(m.Start)}", html, text, []);
     }
+
+    public EmailMessage WaitlistOffer(WaitlistOfferMade m, string offerToken)
+    {
+        var values = new TemplateValues
+        {
+            ["greeting"] = m.PatientName.Length > 0 ? $"Dear {m.PatientName}" : "Hello",
+            ["appointmentType"] = m.AppointmentTypeName,
+            ["practitionerName"] = m.PractitionerName,
+            ["when"] = Formatting.ClinicDateTime(m.Start),
+            ["endTime"] = Formatting.ClinicTime(m.End),
+            ["holdUntil"] = Formatting.ClinicTime(m.HoldUntil),
+            ["offerUrl"] = OfferUrl(m.OfferId, offerToken),
+        };
+        var (html, text) = templates.Render(MessageKinds.WaitlistOffer, values);
+        return new EmailMessage(new EmailRecipient(m.PatientEmail, m.PatientName.Length > 0 ? m.PatientName : null),
+            $"A time has come free: {Formatting.ClinicDateTime(m.Start)}", html, text, []);
+    }
+
+    public string OfferUrl(Guid offerId, string token) =>
+        EmailTemplates.SiteUrl(Options) + Options.WaitlistOfferPath
+            .Replace("{offerId}", offerId.ToString("D"), StringComparison.Ordinal)
+            .Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal);
 
     public string VerifyUrl(string email, string code, string? returnUrl)
     {

@@ -52,6 +52,27 @@ public sealed partial class BookingConfirmationRequestedConsumer(
     private static partial void LogExpired(ILogger logger, Guid bookingId);
 }
 
+/// <summary>Offers a freed slot to a waiting patient with the link that takes it; an offer whose hold ended is not sent.</summary>
+public sealed partial class WaitlistOfferMadeConsumer(
+    NotificationsDbContext db, TimeProvider clock, ILogger<WaitlistOfferMadeConsumer> logger, EventSecrets secrets, ProofEmails emails, Mailer mailer)
+    : IdempotentConsumer<WaitlistOfferMade, NotificationsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(WaitlistOfferMade m, ConsumeContext<WaitlistOfferMade> context, CancellationToken ct)
+    {
+        if (Clock.GetUtcNow() >= m.HoldUntil)
+        {
+            LogExpired(logger, m.OfferId);
+            return;
+        }
+
+        var token = SealedSecrets.Open(secrets, m.SealedOfferToken, nameof(WaitlistOfferMade), m.EventId);
+        await mailer.SendAsync(m, m.OfferId, MessageKinds.WaitlistOffer, emails.WaitlistOffer(m, token), ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waitlist offer {OfferId} ended before its email could be sent; not sending it")]
+    private static partial void LogExpired(ILogger logger, Guid offerId);
+}
+
 internal static class SealedSecrets
 {
     /// <summary>

@@ -77,6 +77,45 @@ public sealed class BookingApi(HttpClient http, HybridCache cache, IOptions<Stor
         return await SendForReplyAsync<Credits>(request, "GET credits", ct);
     }
 
+    /// <summary>Joins the waitlist as the patient the token proves: Invalid names the fields, Refused means sign in again.</summary>
+    public async Task<ApiReply<WaitlistEntry>> JoinWaitlistAsync(WaitlistRequest entry, string patientToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/booking/waitlist") { Content = JsonContent.Create(entry, options: Json) };
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<WaitlistEntry>(request, "POST waitlist", ct);
+    }
+
+    public async Task<ApiReply<List<WaitlistEntry>>> MyWaitlistAsync(string patientToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/booking/me/waitlist");
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<List<WaitlistEntry>>(request, "GET my waitlist", ct);
+    }
+
+    public async Task<ApiReply<WaitlistEntry>> LeaveWaitlistAsync(Guid entryId, string patientToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/booking/waitlist/{entryId:D}");
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<WaitlistEntry>(request, "DELETE waitlist entry", ct);
+    }
+
+    /// <summary>The offer behind an emailed link: NotFound for a wrong token or id alike.</summary>
+    public async Task<ApiReply<WaitlistOffer>> WaitlistOfferAsync(Guid offerId, string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, OfferPath(offerId, "", token));
+        return await SendForReplyAsync<WaitlistOffer>(request, "GET waitlist offer", ct);
+    }
+
+    /// <summary>Books the offered slot (again the same booking on a second click); Conflict when the offer ended.</summary>
+    public async Task<ApiReply<BookingCreated>> TakeWaitlistOfferAsync(Guid offerId, string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, OfferPath(offerId, "/take", token));
+        return await SendForReplyAsync<BookingCreated>(request, "POST waitlist offer take", ct);
+    }
+
+    private static string OfferPath(Guid id, string action, string token) =>
+        $"/api/booking/waitlist/offers/{id:D}{action}?token={Uri.EscapeDataString(token)}";
+
     private async Task<ApiReply<Appointment>> PostAsync(string path, HttpContent? body, string operation, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };

@@ -75,3 +75,24 @@ public sealed record Credits(string Email, int TotalRemaining, IReadOnlyList<Cre
     public int RemainingFor(string appointmentTypeCode) =>
         Grants.Where(g => g.AppointmentTypeCode == appointmentTypeCode).Sum(g => g.Remaining);
 }
+
+/// <summary>A waitlist entry of the signed-in patient; dates yyyy-MM-dd, times HH:mm (clinic time), days lower-case English.</summary>
+public sealed record WaitlistEntry(
+    Guid Id, string Status, Guid AppointmentTypeId, string AppointmentTypeName, Guid? PractitionerId, string? PractitionerName,
+    string FromDate, string ToDate, IReadOnlyList<string> Days, string EarliestStart, string LatestStart, DateTimeOffset JoinedAt,
+    Guid? BookingId, WaitlistOfferSummary? Offer);
+
+public sealed record WaitlistOfferSummary(Guid Id, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset HoldUntil);
+
+/// <summary>An offered slot behind an emailed link; <c>status</c> live, taken, lapsed or withdrawn.</summary>
+public sealed record WaitlistOffer(
+    Guid Id, string Status, Guid AppointmentTypeId, string AppointmentTypeName, Guid PractitionerId, string PractitionerName,
+    DateTimeOffset Start, DateTimeOffset End, DateTimeOffset HoldUntil, Guid? BookingId)
+{
+    public bool IsLive => Status == "live";
+}
+
+/// <summary>What a patient asks the waitlist for; null practitioner: any who offers the type.</summary>
+public sealed record WaitlistRequest(
+    Guid AppointmentTypeId, Guid? PractitionerId, string FromDate, string ToDate, IReadOnlyList<string> Days,
+    string EarliestStart, string LatestStart, string Name, string? Phone);

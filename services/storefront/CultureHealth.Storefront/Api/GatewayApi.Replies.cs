@@ -14,6 +14,11 @@ public abstract partial class GatewayApi
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                // Done, with nothing to show (e.g. leaving the waitlist): the kind says it all.
+                return new ApiReply<T>(ReplyKind.Done);
+            }
             if (response.IsSuccessStatusCode)
             {
                 var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);

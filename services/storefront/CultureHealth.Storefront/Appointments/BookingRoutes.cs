@@ -28,6 +28,13 @@ public static class BookingRoutes
     public static string Details(string typeCode, SlotChoice slot, string who) =>
         $"/book/{Uri.EscapeDataString(typeCode)}/details?practitioner={slot.PractitionerId:D}&start={Uri.EscapeDataString(ClinicClock.IsoInstant(slot.Start))}&from={Uri.EscapeDataString(who)}";
 
+    public const string MyWaitlist = "/account/waitlist";
+    public const string WaitlistOffer = "/booking/offer";
+
+    /// <summary>The waitlist form for an appointment type and "any" or one practitioner.</summary>
+    public static string JoinWaitlist(string typeCode, string who) =>
+        $"/booking/waitlist?type={Uri.EscapeDataString(typeCode)}&who={Uri.EscapeDataString(who)}";
+
     public static string SignInThenReturn(string returnUrl) => $"{SignIn}?returnUrl={Uri.EscapeDataString(returnUrl)}";
 
     // Pages reached with a booking's manage token (from an email): noindex, no Referer.

@@ -438,6 +438,229 @@ namespace CultureHealth.Booking.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CultureHealth.Booking.Data.WaitlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppointmentTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_type_id");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<LocalTime>("EarliestStart")
+                        .HasColumnType("time")
+                        .HasColumnName("earliest_start");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<LocalDate>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<Instant>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<LocalTime>("LatestStart")
+                        .HasColumnType("time")
+                        .HasColumnName("latest_start");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("patient_name");
+
+                    b.Property<string>("PatientPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("patient_phone");
+
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
+                    b.Property<Guid?>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<LocalDate>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekdays");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waitlist_entries");
+
+                    b.HasIndex("AppointmentTypeId")
+                        .HasDatabaseName("ix_waitlist_entries_appointment_type_id");
+
+                    b.HasIndex("Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_waitlist_entries_position");
+
+                    b.HasIndex("PractitionerId")
+                        .HasDatabaseName("ix_waitlist_entries_practitioner_id");
+
+                    b.HasIndex("Email", "Status")
+                        .HasDatabaseName("ix_waitlist_entries_email_status");
+
+                    b.HasIndex("Status", "Position")
+                        .HasDatabaseName("ix_waitlist_entries_status_position");
+
+                    b.ToTable("waitlist_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_waitlist_entries_dates", "to_date >= from_date");
+
+                            t.HasCheckConstraint("ck_waitlist_entries_status", "status IN ('waiting', 'booked', 'left')");
+
+                            t.HasCheckConstraint("ck_waitlist_entries_times", "latest_start >= earliest_start");
+
+                            t.HasCheckConstraint("ck_waitlist_entries_weekdays", "weekdays BETWEEN 1 AND 127");
+                        });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.WaitlistOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppointmentTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_type_id");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Instant>("End")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Interval>("Footprint")
+                        .HasColumnType("tstzrange")
+                        .HasColumnName("footprint");
+
+                    b.Property<Instant>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<Instant>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waitlist_offers");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_waitlist_offers_booking_id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_waitlist_offers_live_entry")
+                        .HasFilter("status = 'live'");
+
+                    b.HasIndex("PractitionerId")
+                        .HasDatabaseName("ix_waitlist_offers_practitioner_id");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_waitlist_offers_status_expires_at");
+
+                    b.HasIndex("EntryId", "PractitionerId", "Start")
+                        .HasDatabaseName("ix_waitlist_offers_entry_id_practitioner_id_start");
+
+                    b.ToTable("waitlist_offers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_waitlist_offers_status", "status IN ('live', 'taken', 'lapsed', 'withdrawn')");
+                        });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.WaitlistOpening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<Interval>("Span")
+                        .HasColumnType("tstzrange")
+                        .HasColumnName("span");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waitlist_openings");
+
+                    b.HasIndex("PractitionerId")
+                        .HasDatabaseName("ix_waitlist_openings_practitioner_id");
+
+                    b.ToTable("waitlist_openings", (string)null);
+                });
+
             modelBuilder.Entity("CultureHealth.Booking.Data.WeeklyScheduleInterval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -722,6 +945,55 @@ namespace CultureHealth.Booking.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_time_off_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.WaitlistEntry", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Data.AppointmentTypeDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waitlist_entries_appointment_types_appointment_type_id");
+
+                    b.HasOne("CultureHealth.Booking.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_waitlist_entries_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.WaitlistOffer", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Data.PatientBooking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_waitlist_offers_bookings_booking_id");
+
+                    b.HasOne("CultureHealth.Booking.Data.WaitlistEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_waitlist_offers_waitlist_entries_entry_id");
+
+                    b.HasOne("CultureHealth.Booking.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waitlist_offers_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.WaitlistOpening", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_waitlist_openings_practitioners_practitioner_id");
                 });
 
             modelBuilder.Entity("CultureHealth.Booking.Data.WeeklyScheduleInterval", b =>
