@@ -19,6 +19,8 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     public DbSet<SessionCreditGrant> CreditGrants => Set<SessionCreditGrant>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<PendingConfirmation> PendingConfirmations => Set<PendingConfirmation>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<RoomClosure> RoomClosures => Set<RoomClosure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
