@@ -70,12 +70,18 @@ public class RoomAvailabilityTests
                 .Select(start => NeedsRoom.FootprintAt(start)).ToList();
             var closed = random.Next(10) == 0 ? new[] { Monday } : [];
             var context = WithRooms(Room(RoomA, [.. busy.Where((_, i) => i % 2 == 0)], closed), Room(RoomB, [.. busy.Where((_, i) => i % 2 == 1)]));
+            var pool = context.Rooms!;
 
             var listed = AvailabilityCalculator.FreeSlots(context, LongBefore, Monday, Monday).Select(s => s.StartInstant).ToHashSet();
             for (var minute = 8 * 60; minute < 19 * 60; minute += 15)
             {
                 var start = London(2026, 6, 15, minute / 60, minute % 60);
                 Assert.Equal(listed.Contains(start), AvailabilityCalculator.IsBookable(context, LongBefore, start).IsBookable);
+                if (listed.Contains(start))
+                {
+                    // What the creation path will store: a listed start always has a room to hand out.
+                    Assert.NotNull(pool.FirstFreeRoom(Monday, NeedsRoom.FootprintAt(start)));
+                }
             }
         }
     }
