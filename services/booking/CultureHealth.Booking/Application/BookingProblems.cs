@@ -51,7 +51,8 @@ public static class BookingProblems
     /// <summary>A room cannot close for a day: these bookings fit in no other room of its kind at their time.</summary>
     public static ProblemException RoomHasBookings(IReadOnlyList<RoomHoldDto> stuck) => new(StatusCodes.Status409Conflict,
         "The room has bookings that cannot move",
-        $"{stuck.Count} booking(s) that day fit in no other room of this kind at the same time; move or cancel them first.",
+        "These bookings fit in no other room of this kind at their time; move or cancel them first: "
+            + string.Join("; ", stuck.Select(b => $"{b.Start:HH:mm} with {b.PractitionerName}")) + ".",
         type: TypeBase + "room-has-bookings")
     {
         Extensions = new Dictionary<string, object?> { ["bookings"] = stuck },
