@@ -54,11 +54,7 @@ public sealed class RoomsModel(DiaryApi diary) : StaffPageModel
         {
             return Done("room-closed");
         }
-        Refused(result.Problem!, new Dictionary<string, string> { ["reason"] = nameof(Reason), ["date"] = nameof(Date) });
-        var status = Response.StatusCode;
-        var page = await LoadAsync(ct) ?? Page();
-        Response.StatusCode = status;
-        return page;
+        return await RefusedAndReloadedAsync(result.Problem!, new Dictionary<string, string> { ["reason"] = nameof(Reason), ["date"] = nameof(Date) }, () => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostReopenAsync(Guid roomId, string date, CancellationToken ct)
