@@ -12,7 +12,7 @@ public sealed record Patient(string? Name, string? Email, string? Phone);
 public sealed record Booking(
     Guid Id, string Status, Guid PractitionerId, string PractitionerName, Guid AppointmentTypeId, string AppointmentTypeName,
     DateTimeOffset Start, DateTimeOffset End, Money Price, string PaidBy, Patient Patient, string? Notes, int Sequence,
-    DateTimeOffset FreeCancellationUntil)
+    DateTimeOffset FreeCancellationUntil, Guid? RoomId = null)
 {
     /// <summary>Still in the diary (not cancelled, not a lapsed unconfirmed hold).</summary>
     public bool TakesTime => Status is not ("cancelled" or "expired");
