@@ -112,6 +112,7 @@ public sealed class RoomClosureTests(BookingServiceFixture fixture)
 
         using var badKind = await admin.PutAsJsonAsync($"/manage/booking/rooms/{Guid.NewGuid()}", new { name = "Odd room", kind = "Treatment Room" });
         using var badDate = await admin.PutAsJsonAsync($"/manage/booking/rooms/{Guid.NewGuid()}/closures/31-12-2026", new { reason = "Repairs" });
+        using var farDate = await admin.PutAsJsonAsync($"/manage/booking/rooms/{Guid.NewGuid()}/closures/9999-12-31", new { reason = "Repairs" });
         using var unknownRoom = await admin.PutAsJsonAsync($"/manage/booking/rooms/{Guid.NewGuid()}/closures/{Day:yyyy-MM-dd}", new { reason = "Repairs" });
         using var unknownKind = await admin.PutAsJsonAsync($"/manage/booking/appointment-types/{Guid.NewGuid()}", new
         {
@@ -122,6 +123,7 @@ public sealed class RoomClosureTests(BookingServiceFixture fixture)
         Assert.Contains("\"kind\"", await badKind.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("\"date\"", await badDate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, farDate.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownRoom.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
         Assert.Contains("\"roomKind\"", await unknownKind.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -88,6 +88,11 @@ public static class RoomEndpoints
         {
             v.Add("date", "Must be a date like 2026-12-03.");
         }
+        else if (day.Year is < 2000 or > 2100)
+        {
+            // The day's bookings are read with a day's margin either side; the calendar's far ends would overflow.
+            v.Add("date", "Must be a date between 2000 and 2100.");
+        }
 
         if (v.Failed)
         {
