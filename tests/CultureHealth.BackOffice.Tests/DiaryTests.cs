@@ -42,6 +42,8 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Contains("Phone Caller", browser.LastPage, StringComparison.Ordinal);
+            // A follow-up needs a treatment room: the booking holds the first free one, and the page says which.
+            Assert.Matches("<dt>Room</dt><dd>Treatment room [1-3]</dd>", browser.LastPage);
             Assert.Contains(Notices.Text("booked")!, WebUtility.HtmlDecode(browser.LastPage), StringComparison.Ordinal);
         }
 

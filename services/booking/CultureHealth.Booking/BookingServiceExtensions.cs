@@ -26,6 +26,8 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<DiaryReader>();
         builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddScoped<BookingQueries>();
+        builder.Services.AddScoped<RoomAllocation>();
+        builder.Services.AddScoped<RoomClosures>();
         builder.Services.AddScoped<BookingCreation>();
         builder.Services.AddScoped<BookingChanges>();
         builder.Services.AddSingleton<DiaryWriteLock>();
@@ -62,6 +64,7 @@ public static class BookingServiceExtensions
         app.MapStaffBookingCreationEndpoints();
         app.MapWorkingHoursEndpoints();
         app.MapClosureEndpoints();
+        app.MapRoomEndpoints();
         return app;
     }
 }

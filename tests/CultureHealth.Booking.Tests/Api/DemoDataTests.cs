@@ -38,12 +38,15 @@ public sealed class DemoDataTests
             $"/api/booking/availability?appointmentTypeId={initial.Id}&from={Today:yyyy-MM-dd}&to={Today.PlusDays(29):yyyy-MM-dd}", Json);
 
         Assert.Equal(8, practitioners!.Count);
-        Assert.Equal(["follow-up", "initial-assessment", "sports-massage", "video-consultation"], types!.Select(t => t.Code).Order());
+        Assert.Equal(["follow-up", "initial-assessment", "rehab-gym-session", "sports-massage", "video-consultation"], types!.Select(t => t.Code).Order());
+        Assert.Equal("treatment-room", initial.RoomKind);
+        Assert.Null(types!.Single(t => t.Code == "video-consultation").RoomKind);
         Assert.Equal(9500, initial.Price.Amount);
         Assert.Equal(7, availability!.Practitioners.Count);
         Assert.All(availability.Practitioners, p => Assert.NotEmpty(p.Slots));
         await using var check = service.OpenDb();
         Assert.Equal(16, await check.Closures.CountAsync());
         Assert.Equal(1, await check.Locations.CountAsync());
+        Assert.Equal(["Rehab gym", "Treatment room 1", "Treatment room 2", "Treatment room 3"], await check.Rooms.OrderBy(r => r.Name).Select(r => r.Name).ToListAsync());
     }
 }

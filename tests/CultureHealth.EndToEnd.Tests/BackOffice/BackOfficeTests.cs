@@ -206,6 +206,7 @@ public sealed partial class BackOfficeTests(SiteFixture site, ITestOutputHelper 
         await browse.VisitAsync($"/admin/diary/book?type={Staff.FollowUp}&date={day}", "backoffice-book");
         await browse.VisitAsync($"/admin/diary/{Staff.Amelia}/hours", "backoffice-hours");
         await browse.VisitAsync("/admin/diary/closures", "backoffice-closures");
+        await browse.VisitAsync("/admin/diary/rooms", "backoffice-rooms");
         await browse.VisitAsync("/admin/account", "backoffice-account");
         await browse.VisitAsync("/admin/sign-out", "backoffice-sign-out");
     }

@@ -12,7 +12,7 @@ public sealed record Patient(string? Name, string? Email, string? Phone);
 public sealed record Booking(
     Guid Id, string Status, Guid PractitionerId, string PractitionerName, Guid AppointmentTypeId, string AppointmentTypeName,
     DateTimeOffset Start, DateTimeOffset End, Money Price, string PaidBy, Patient Patient, string? Notes, int Sequence,
-    DateTimeOffset FreeCancellationUntil)
+    DateTimeOffset FreeCancellationUntil, Guid? RoomId = null)
 {
     /// <summary>Still in the diary (not cancelled, not a lapsed unconfirmed hold).</summary>
     public bool TakesTime => Status is not ("cancelled" or "expired");
@@ -33,6 +33,10 @@ public sealed record PractitionerSlots(Guid PractitionerId, string PractitionerN
 public sealed record Availability(Guid AppointmentTypeId, int DurationMinutes, string From, string To, IReadOnlyList<PractitionerSlots> Practitioners);
 
 public sealed record Closure(string Date, string Name);
+
+public sealed record RoomClosure(string Date, string Reason);
+
+public sealed record Room(Guid Id, string Name, string Kind, bool Active, IReadOnlyList<RoomClosure> Closures);
 
 public sealed record TimeOff(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason);
 
@@ -88,6 +92,14 @@ public sealed class DiaryApi(AdminClient admin)
 
     public Task<AdminResult<NoContent>> RemoveClosureAsync(LocalDate date, CancellationToken ct) =>
         admin.DeleteAsync($"{Root}/closures/{ClinicClock.Iso(date)}", ct);
+
+    public Task<AdminResult<List<Room>>> RoomsAsync(CancellationToken ct) => admin.GetAsync<List<Room>>($"{Root}/rooms", ct);
+
+    public Task<AdminResult<RoomClosure>> CloseRoomAsync(Guid roomId, LocalDate date, string reason, CancellationToken ct) =>
+        admin.PutAsync<RoomClosure>($"{Root}/rooms/{roomId}/closures/{ClinicClock.Iso(date)}", new { reason }, ct);
+
+    public Task<AdminResult<NoContent>> ReopenRoomAsync(Guid roomId, LocalDate date, CancellationToken ct) =>
+        admin.DeleteAsync($"{Root}/rooms/{roomId}/closures/{ClinicClock.Iso(date)}", ct);
 
     public Task<AdminResult<WeeklySchedule>> WeeklyScheduleAsync(Guid practitionerId, CancellationToken ct) =>
         admin.GetAsync<WeeklySchedule>($"{Root}/practitioners/{practitionerId}/schedule", ct);

@@ -23,6 +23,8 @@ public static class Notices
         ["hours-reset"] = "That day is back to the usual weekly hours.",
         ["closure-added"] = "Clinic closure added: nobody can be booked that day.",
         ["closure-removed"] = "Clinic closure removed.",
+        ["room-closed"] = "Room closed for that day. Its bookings, if any, moved to another free room at the same time.",
+        ["room-reopened"] = "The room is open again that day.",
         ["comments-approved"] = "Approved: the comments are on the site.",
         ["comments-spam"] = "Marked as spam: the comments are off the site.",
         ["comments-trash"] = "Moved to the trash: the comments are off the site.",

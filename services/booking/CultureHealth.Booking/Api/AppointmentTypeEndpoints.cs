@@ -9,11 +9,11 @@ namespace CultureHealth.Booking.Api;
 
 public sealed record AppointmentTypeDto(
     Guid Id, string Code, string Name, string? Description, int DurationMinutes, int BufferBeforeMinutes, int BufferAfterMinutes,
-    Money Price, bool CreditsCanPay, bool Active, IReadOnlyList<Guid> PractitionerIds);
+    Money Price, bool CreditsCanPay, bool Active, IReadOnlyList<Guid> PractitionerIds, string? RoomKind = null);
 
 public sealed record AppointmentTypeUpsert(
     string? Code, string? Name, string? Description, int? DurationMinutes, int? BufferBeforeMinutes, int? BufferAfterMinutes,
-    long? PricePence, bool? CreditsCanPay, bool? Active, List<Guid>? PractitionerIds);
+    long? PricePence, bool? CreditsCanPay, bool? Active, List<Guid>? PractitionerIds, string? RoomKind = null);
 
 public static class AppointmentTypeEndpoints
 {
@@ -65,6 +65,16 @@ public static class AppointmentTypeEndpoints
         var practitionerIds = (body.PractitionerIds ?? []).Distinct().ToList();
         var known = await db.Practitioners.CountAsync(p => practitionerIds.Contains(p.Id), ct);
         v.Require(known == practitionerIds.Count, "practitionerIds", "Every id must be an existing practitioner.");
+        var roomKind = string.IsNullOrWhiteSpace(body.RoomKind) ? null : body.RoomKind.Trim();
+        if (roomKind is not null && !Domain.RoomKinds.IsValid(roomKind))
+        {
+            v.Add("roomKind", "Use lower-case words joined by hyphens, e.g. treatment-room.");
+        }
+        else if (roomKind is not null && !await db.Rooms.AnyAsync(r => r.Kind == roomKind && r.Active, ct))
+        {
+            v.Add("roomKind", "No active room is of this kind; add the room first, or leave it empty for no room.");
+        }
+
         if (!v.Failed && await db.AppointmentTypes.AnyAsync(t => t.Code == body.Code && t.Id != id, ct))
         {
             v.Add("code", "Another appointment type already uses this code.");
@@ -92,6 +102,8 @@ public static class AppointmentTypeEndpoints
         type.PricePence = body.PricePence!.Value;
         type.CreditsCanPay = body.CreditsCanPay ?? false;
         type.Active = body.Active ?? true;
+        // Bookings already made keep the room they hold; new ones follow the type.
+        type.RoomKind = roomKind;
 
         // The offering list is replaced as a whole: what the admin screen shows is what gets stored.
         var current = await db.Offerings.Where(o => o.AppointmentTypeId == id).ToListAsync(ct);
@@ -106,5 +118,5 @@ public static class AppointmentTypeEndpoints
 
     private static AppointmentTypeDto ToDto(AppointmentTypeDefinition t, IReadOnlyList<Guid> practitionerIds) => new(
         t.Id, t.Code, t.Name, t.Description, t.DurationMinutes, t.BufferBeforeMinutes, t.BufferAfterMinutes,
-        new Money(t.PricePence), t.CreditsCanPay, t.Active, practitionerIds);
+        new Money(t.PricePence), t.CreditsCanPay, t.Active, practitionerIds, t.RoomKind);
 }

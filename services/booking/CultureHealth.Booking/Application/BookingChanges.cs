@@ -18,6 +18,7 @@ public sealed partial class BookingChanges(
     BookingDbContext db,
     DiaryReader diary,
     DiaryWriteLock diaryLock,
+    RoomAllocation rooms,
     BookingQueries queries,
     IOptions<BookingOptions> options,
     TimeProvider clock,
@@ -71,8 +72,10 @@ public sealed partial class BookingChanges(
     }
 
     /// <summary>
-    /// Moves a booking in one UPDATE of its row: the exclusion constraint checks the new footprint against
-    /// everyone else's, and if it fails nothing changes, so the old slot is never given up for nothing.
+    /// Moves a booking in one UPDATE of its row: the exclusion constraints check the new footprint against
+    /// everyone else's, and if it fails nothing changes, so the old slot is never given up for nothing. A booking
+    /// that holds a room moves its room hold too: it keeps its room when that is free at the new time, otherwise
+    /// takes the first free room of the kind.
     /// </summary>
     public async Task<BookingDto> RescheduleAsync(PatientBooking booking, Instant newStart, CancellationRequester requester, CancellationToken ct)
     {
@@ -105,9 +108,11 @@ public sealed partial class BookingChanges(
         try
         {
             await diaryLock.LockInTransactionAsync(db, booking.PractitionerId, ct);
+            var roomId = await rooms.AllocateAsync(rule, newStart, booking.Id, booking.RoomId, Options, ct);
             changed = await db.Bookings
                 .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.Sequence == booking.Sequence)
                 .ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.RoomId, roomId)
                     .SetProperty(b => b.Start, newStart)
                     .SetProperty(b => b.End, end)
                     .SetProperty(b => b.Footprint, footprint)

@@ -12,8 +12,9 @@ using NodaTime;
 namespace CultureHealth.Booking.Application;
 
 /// <summary>
-/// Making a booking. Invariants are left to PostgreSQL (the exclusion constraint, the conditional credit
-/// update); the checks before them only turn likely failures into clear problems.
+/// Making a booking: the one creation path (the website, reception and waitlist offers all come here). Invariants
+/// are left to PostgreSQL (the practitioner and room exclusion constraints, the conditional credit update); the
+/// checks before them only turn likely failures into clear problems.
 /// </summary>
 public sealed partial class BookingCreation(
     BookingDbContext db,
@@ -21,6 +22,7 @@ public sealed partial class BookingCreation(
     DiaryWriteLock diaryLock,
     IdempotencyStore idempotency,
     PendingHolds holds,
+    RoomAllocation rooms,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     BookingMetrics metrics,
@@ -110,12 +112,16 @@ public sealed partial class BookingCreation(
         }
     }
 
-    /// <summary>Writes the booking and its event in the caller's transaction, under the practitioner's advisory lock.</summary>
+    /// <summary>
+    /// Writes the booking and its event in the caller's transaction, under the practitioner's advisory lock and, when the
+    /// type needs a room, its room kind's (see <see cref="RoomAllocation"/>).
+    /// </summary>
     private async Task<PatientBooking> InsertAsync(
         NewBooking request, BookingAdmission admission, AppointmentTypeDefinition type, Practitioner practitioner, AppointmentType rule,
         SecretToken token, Instant now, CancellationToken ct)
     {
         await diaryLock.LockInTransactionAsync(db, practitioner.Id, ct);
+        var roomId = await rooms.AllocateAsync(rule, request.Start, movingBookingId: null, preferredRoomId: null, Options, ct);
         Guid? creditGrantId = null;
         if (request.UseCredit)
         {
@@ -127,6 +133,7 @@ public sealed partial class BookingCreation(
             Id = Guid.CreateVersion7(),
             PractitionerId = practitioner.Id,
             AppointmentTypeId = type.Id,
+            RoomId = roomId,
             Status = admission.Status,
             Start = request.Start,
             End = request.Start + rule.Duration,

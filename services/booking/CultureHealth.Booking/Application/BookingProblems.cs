@@ -20,7 +20,8 @@ public static class BookingProblems
     /// <summary>Why a requested start is refused; a clash is a conflict (409), every other reason is about the field "start".</summary>
     public static ProblemException SlotRejected(SlotRejectionReason reason, BookingOptions options) => reason switch
     {
-        SlotRejectionReason.Clash => SlotTaken(),
+        // For the patient a taken room is the same news as a taken practitioner: that time has gone.
+        SlotRejectionReason.Clash or SlotRejectionReason.NoRoomFree => SlotTaken(),
         _ => new ProblemException(StatusCodes.Status422UnprocessableEntity, "That time cannot be booked", Describe(reason, options),
             field: "start", type: TypeBase + "slot-" + reason.ToString().ToLowerInvariant()),
     };
@@ -47,6 +48,16 @@ public static class BookingProblems
     public static ProblemException NotStartedYet() => ProblemException.Conflict("The appointment has not started yet",
         "Completed and no-show can only be recorded once the appointment has begun.");
 
+    /// <summary>A room cannot close for a day: these bookings fit in no other room of its kind at their time.</summary>
+    public static ProblemException RoomHasBookings(IReadOnlyList<RoomHoldDto> stuck) => new(StatusCodes.Status409Conflict,
+        "The room has bookings that cannot move",
+        "These bookings fit in no other room of this kind at their time; move or cancel them first: "
+            + string.Join("; ", stuck.Select(b => $"{b.Start:HH:mm} with {b.PractitionerName}")) + ".",
+        type: TypeBase + "room-has-bookings")
+    {
+        Extensions = new Dictionary<string, object?> { ["bookings"] = stuck },
+    };
+
     public static ProblemException NotYourDiary() => new(StatusCodes.Status403Forbidden, "Not your diary",
         "Practitioners can only manage their own diary.");
 
@@ -63,6 +74,7 @@ public static class BookingProblems
         SlotRejectionReason.InThePast => "That time has already passed.",
         SlotRejectionReason.Closed => "The clinic is closed that day.",
         SlotRejectionReason.TimeOff => "The practitioner is away at that time.",
+        SlotRejectionReason.RoomsClosed => "No room for this appointment is open that day.",
         _ => "That time is not available.",
     };
 }

@@ -22,7 +22,8 @@ public sealed record BookingDto(
     PatientDetails Patient,
     string? Notes,
     int Sequence,
-    DateTimeOffset FreeCancellationUntil);
+    DateTimeOffset FreeCancellationUntil,
+    Guid? RoomId = null);
 
 /// <summary>
 /// The reply to a new booking. <see cref="ManageToken"/> is present only when the request proved the patient's
@@ -51,5 +52,6 @@ internal static class BookingMapping
         new PatientDetails(b.PatientName, b.PatientEmail, b.PatientPhone),
         b.Notes,
         b.Sequence,
-        policy.FreeCancellationDeadline(b.Start).ToClinicTime());
+        policy.FreeCancellationDeadline(b.Start).ToClinicTime(),
+        b.RoomId);
 }

@@ -44,6 +44,7 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
             .Select(o => new { o.PractitionerId, o.Footprint }).ToListAsync(ct));
 
         var clinicClosures = new ClinicClosures(closures);
+        var rooms = type.RoomKind is { } kind ? await RoomPoolAsync(kind, from, to, ignoreBookingId, ct) : null;
         var rules = options.Value.Rules;
         var contexts = new Dictionary<Guid, AvailabilityContext>();
         foreach (var id in ids)
@@ -53,10 +54,34 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
                 OverridesOf(overrides.Where(o => o.PractitionerId == id)),
                 timeOff.Where(t => t.PractitionerId == id).Select(t => new TimeOff(t.Start, t.End)));
             contexts[id] = new AvailabilityContext(
-                schedule, clinicClosures, [.. busy.Where(b => b.PractitionerId == id).Select(b => b.Footprint)], type, rules);
+                schedule, clinicClosures, [.. busy.Where(b => b.PractitionerId == id).Select(b => b.Footprint)], type, rules, rooms);
         }
 
         return contexts;
+    }
+
+    /// <summary>
+    /// The active rooms of <paramref name="kind"/> in the order they are handed out, with their holds near the dates and their
+    /// closures on them. Read for listing slots, and again under the kind's lock when a booking takes a room.
+    /// </summary>
+    public async Task<RoomPool> RoomPoolAsync(string kind, LocalDate from, LocalDate to, Guid? ignoreBookingId, CancellationToken ct)
+    {
+        var windowStart = ClinicCalendar.StartOfDay(from.PlusDays(-1));
+        var windowEnd = ClinicCalendar.StartOfDay(to.PlusDays(2));
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.Kind == kind && r.Active)
+            .OrderBy(r => r.Name).ThenBy(r => r.Id).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+        var ids = rooms.Select(r => r.Id).ToArray();
+        var closed = await db.RoomClosures.AsNoTracking()
+            .Where(c => ids.Contains(c.RoomId) && c.Date >= from && c.Date <= to).Select(c => new { c.RoomId, c.Date }).ToListAsync(ct);
+        var held = await db.Bookings.AsNoTracking()
+            .Where(b => b.RoomId != null && ids.Contains(b.RoomId.Value)
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                && b.Start < windowEnd && b.End > windowStart && b.Id != ignoreBookingId)
+            .Select(b => new { b.RoomId, b.Footprint }).ToListAsync(ct);
+        return new RoomPool(kind, [.. rooms.Select(r => new RoomDiary(
+            r.Id, r.Name,
+            [.. held.Where(b => b.RoomId == r.Id).Select(b => b.Footprint)],
+            closed.Where(c => c.RoomId == r.Id).Select(c => c.Date).ToHashSet()))]);
     }
 
     /// <summary>

@@ -39,10 +39,16 @@ public sealed class DiaryWriteLock(IOptions<BookingOptions> options)
     /// </summary>
     public async Task LockInTransactionAsync(DbContext db, Guid practitionerId, CancellationToken ct)
     {
+        await BoundLockWaitsAsync(db, ct);
+        await db.LockForTransactionAsync(practitionerId, ct);
+    }
+
+    /// <summary>Bounds every lock wait in the current transaction by the diary lock timeout (55P03 when it runs out).</summary>
+    public async Task BoundLockWaitsAsync(DbContext db, CancellationToken ct)
+    {
         var timeoutMs = (int)Timeout.TotalMilliseconds;
         await db.Database.ExecuteSqlAsync(
             $"SELECT set_config('lock_timeout', {timeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
-        await db.LockForTransactionAsync(practitionerId, ct);
     }
 
     private sealed class Turn(SemaphoreSlim gate) : IDisposable

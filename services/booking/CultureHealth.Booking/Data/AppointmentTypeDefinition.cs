@@ -20,7 +20,10 @@ public sealed class AppointmentTypeDefinition
     public bool CreditsCanPay { get; set; }
     public bool Active { get; set; } = true;
 
-    public AppointmentType ToRule() => new(DurationMinutes, BufferBeforeMinutes, BufferAfterMinutes, PricePence, CreditsCanPay);
+    /// <summary>The kind of room a booking of this type also holds (see <see cref="Room.Kind"/>); null: no room needed.</summary>
+    public string? RoomKind { get; set; }
+
+    public AppointmentType ToRule() => new(DurationMinutes, BufferBeforeMinutes, BufferAfterMinutes, PricePence, CreditsCanPay, RoomKind);
 }
 
 internal sealed class AppointmentTypeDefinitionConfiguration : IEntityTypeConfiguration<AppointmentTypeDefinition>
@@ -38,5 +41,7 @@ internal sealed class AppointmentTypeDefinitionConfiguration : IEntityTypeConfig
         e.Property(t => t.Code).HasMaxLength(60).IsRequired();
         e.Property(t => t.Name).HasMaxLength(120).IsRequired();
         e.Property(t => t.Description).HasMaxLength(2000);
+        e.Property(t => t.RoomKind).HasMaxLength(Room.KindMaxLength);
+        e.HasIndex(t => t.RoomKind);
     }
 }

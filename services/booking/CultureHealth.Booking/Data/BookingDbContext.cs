@@ -22,6 +22,8 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<WaitlistOffer> WaitlistOffers => Set<WaitlistOffer>();
     public DbSet<WaitlistOpening> WaitlistOpenings => Set<WaitlistOpening>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<RoomClosure> RoomClosures => Set<RoomClosure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -31,17 +31,34 @@ internal sealed class BookingDemoData(TimeProvider clock) : IDemoDataSeeder<Book
             "Marcus combines physiotherapy with bike fits for commuters and racers.", false),
     ];
 
-    private static readonly (Guid Id, string Code, string Name, int Minutes, int Buffer, long Pence, bool Credits, string Description)[] Types =
+    public const string TreatmentRoom = "treatment-room";
+    public const string RehabGym = "rehab-gym";
+
+    /// <summary>Three treatment rooms for hands-on work and the rehab gym, which takes one class of patient at a time.</summary>
+    private static readonly (Guid Id, string Name, string Kind)[] ClinicRooms =
     [
-        (TypeId(1), "initial-assessment", "Initial assessment", 60, 15, 9500, true,
-            "A full assessment of your problem, a diagnosis and a treatment plan you can start straight away."),
-        (TypeId(2), "follow-up", "Follow-up appointment", 45, 15, 7500, true,
-            "Hands-on treatment and progression of your exercise programme."),
-        (TypeId(3), "sports-massage", "Sports massage", 45, 15, 7000, true,
-            "Deep tissue massage for recovery, training blocks and race preparation."),
-        (TypeId(4), "video-consultation", "Video consultation", 30, 0, 6000, false,
-            "Advice, exercise review and triage from home."),
+        (RoomId(1), "Treatment room 1", TreatmentRoom),
+        (RoomId(2), "Treatment room 2", TreatmentRoom),
+        (RoomId(3), "Treatment room 3", TreatmentRoom),
+        (RoomId(4), "Rehab gym", RehabGym),
     ];
+
+    private static readonly (Guid Id, string Code, string Name, int Minutes, int Buffer, long Pence, bool Credits, string? RoomKind, string Description)[] Types =
+    [
+        (TypeId(1), "initial-assessment", "Initial assessment", 60, 15, 9500, true, TreatmentRoom,
+            "A full assessment of your problem, a diagnosis and a treatment plan you can start straight away."),
+        (TypeId(2), "follow-up", "Follow-up appointment", 45, 15, 7500, true, TreatmentRoom,
+            "Hands-on treatment and progression of your exercise programme."),
+        (TypeId(3), "sports-massage", "Sports massage", 45, 15, 7000, true, TreatmentRoom,
+            "Deep tissue massage for recovery, training blocks and race preparation."),
+        (TypeId(4), "video-consultation", "Video consultation", 30, 0, 6000, false, null,
+            "Advice, exercise review and triage from home."),
+        (TypeId(5), "rehab-gym-session", "Rehab gym session", 60, 15, 6500, true, RehabGym,
+            "Supervised strength and return-to-sport training in the rehab gym."),
+    ];
+
+    /// <summary>The gym sessions are run by the rehabilitation specialists.</summary>
+    private static readonly Guid[] GymCoaches = [Id(2), Id(6), Id(8)];
 
     private static readonly (int Year, int Month, int Day, string Name)[] BankHolidays =
     [
@@ -72,16 +89,25 @@ internal sealed class BookingDemoData(TimeProvider clock) : IDemoDataSeeder<Book
             db.WeeklySchedule.AddRange(WeekOf(member.Id, member.Saturdays));
         }
 
+        var existingRooms = await db.Rooms.Select(r => r.Id).ToListAsync(cancellationToken);
+        db.Rooms.AddRange(ClinicRooms.Where(r => !existingRooms.Contains(r.Id))
+            .Select(r => new Room { Id = r.Id, Name = r.Name, Kind = r.Kind, UpdatedAt = Instant.FromDateTimeOffset(now) }));
+
         var existingTypes = await db.AppointmentTypes.Select(t => t.Id).ToListAsync(cancellationToken);
         foreach (var type in Types.Where(t => !existingTypes.Contains(t.Id)))
         {
             db.AppointmentTypes.Add(new AppointmentTypeDefinition
             {
                 Id = type.Id, Code = type.Code, Name = type.Name, Description = type.Description, DurationMinutes = type.Minutes,
-                BufferAfterMinutes = type.Buffer, PricePence = type.Pence, CreditsCanPay = type.Credits,
+                BufferAfterMinutes = type.Buffer, PricePence = type.Pence, CreditsCanPay = type.Credits, RoomKind = type.RoomKind,
             });
-            // Massage is Tom's; everyone else offers the physiotherapy appointments.
-            var offeredBy = type.Code == "sports-massage" ? Team.Where(m => m.Id == Id(4)) : Team.Where(m => m.Id != Id(4));
+            // Massage is Tom's; the gym is the rehab specialists'; everyone else offers the physiotherapy appointments.
+            var offeredBy = type.Code switch
+            {
+                "sports-massage" => Team.Where(m => m.Id == Id(4)),
+                "rehab-gym-session" => Team.Where(m => GymCoaches.Contains(m.Id)),
+                _ => Team.Where(m => m.Id != Id(4)),
+            };
             db.Offerings.AddRange(offeredBy.Select(m => new PractitionerOffering { PractitionerId = m.Id, AppointmentTypeId = type.Id }));
         }
 
@@ -117,4 +143,6 @@ internal sealed class BookingDemoData(TimeProvider clock) : IDemoDataSeeder<Book
     private static Guid Id(int n) => Guid.Parse($"6f1c2a60-1d1b-4c38-9d55-0c8f1f0a{n:D4}");
 
     private static Guid TypeId(int n) => Guid.Parse($"6f1c2a60-1d1b-4c38-9d55-0c8f1f0c{n:D4}");
+
+    private static Guid RoomId(int n) => Guid.Parse($"6f1c2a60-1d1b-4c38-9d55-0c8f1f0d{n:D4}");
 }

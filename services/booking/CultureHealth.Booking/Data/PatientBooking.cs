@@ -12,6 +12,9 @@ public sealed class PatientBooking
     public Guid Id { get; init; }
     public Guid PractitionerId { get; init; }
     public Guid AppointmentTypeId { get; init; }
+
+    /// <summary>The room held with the practitioner when the type needs one; a second exclusion constraint keeps its bookings apart.</summary>
+    public Guid? RoomId { get; set; }
     public BookingStatus Status { get; set; }
     public Instant Start { get; set; }
     public Instant End { get; set; }

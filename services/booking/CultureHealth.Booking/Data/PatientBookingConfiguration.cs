@@ -28,11 +28,13 @@ internal sealed class PatientBookingConfiguration : IEntityTypeConfiguration<Pat
         e.Property(b => b.CancelledBy).HasMaxLength(20);
         e.HasOne<Practitioner>().WithMany().HasForeignKey(b => b.PractitionerId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppointmentTypeDefinition>().WithMany().HasForeignKey(b => b.AppointmentTypeId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Room>().WithMany().HasForeignKey(b => b.RoomId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(b => new { b.RoomId, b.Start });
         e.HasOne<SessionCreditGrant>().WithMany().HasForeignKey(b => b.CreditGrantId).OnDelete(DeleteBehavior.Restrict);
         // Day lists and availability read a practitioner's bookings by time.
         e.HasIndex(b => new { b.PractitionerId, b.Start });
         e.HasIndex(b => b.PatientEmail);
-        // The no-double-booking exclusion constraint is added in SQL in the migration (EF cannot model it).
+        // The no-double-booking exclusion constraints (practitioner; room) are added in SQL in the migrations (EF cannot model them).
     }
 }
 

@@ -4,14 +4,16 @@ namespace CultureHealth.Booking.Domain;
 
 /// <summary>
 /// What is being booked. Buffers are preparation/clean-up time the practitioner needs around the
-/// appointment; the patient only sees <see cref="Duration"/>.
+/// appointment; the patient only sees <see cref="Duration"/>. <see cref="RoomKind"/> names the kind of room
+/// (e.g. "treatment-room", "rehab-gym") a booking must also hold, or is null when it needs none.
 /// </summary>
 public sealed record AppointmentType(
     int DurationMinutes,
     int BufferBeforeMinutes,
     int BufferAfterMinutes,
     long PricePence,
-    bool CreditsCanPay)
+    bool CreditsCanPay,
+    string? RoomKind = null)
 {
     public int DurationMinutes { get; } = DurationMinutes > 0
         ? DurationMinutes

@@ -21,6 +21,8 @@ namespace CultureHealth.Booking.Domain;
 /// collide with another booking or with time off, because the practitioner is genuinely elsewhere then.</item>
 /// <item>S &gt;= now + minimum notice, and D &lt;= today + horizon (today being the clinic-local date of now).</item>
 /// <item>D is not a clinic closure.</item>
+/// <item>When the type needs a room, some room of that kind is open on D and free for the whole footprint (the
+/// same footprint, buffers included, that the room's exclusion constraint checks): <see cref="RoomPool.FirstFreeRoom"/>.</item>
 /// </list>
 /// </remarks>
 public static class AvailabilityCalculator
@@ -129,8 +131,10 @@ public static class AvailabilityCalculator
                     continue;
                 }
 
+                var footprint = type.FootprintAt(start);
                 var rejection = BrokenTimingRule(context.Rules, now, date, start)
-                    ?? BrokenBlockingRule(blockers, type.FootprintAt(start));
+                    ?? BrokenBlockingRule(blockers, footprint)
+                    ?? context.Rooms?.RejectionFor(date, footprint);
                 yield return new Candidate(start, rejection);
             }
         }

@@ -6,13 +6,15 @@ namespace CultureHealth.Booking.Domain;
 /// Everything the availability calculation needs apart from "now" and the dates asked about.
 /// <see cref="BusyIntervals"/> are the footprints of existing bookings, buffers already included
 /// (see <see cref="AppointmentType.FootprintAt"/>). When rescheduling, leave the booking being moved out.
+/// <see cref="Rooms"/> is the pool of the room kind the type needs, or null when it needs no room.
 /// </summary>
 public sealed record AvailabilityContext(
     PractitionerSchedule Schedule,
     ClinicClosures Closures,
     IReadOnlyList<Interval> BusyIntervals,
     AppointmentType AppointmentType,
-    BookingRules Rules)
+    BookingRules Rules,
+    RoomPool? Rooms = null)
 {
     public IReadOnlyList<Interval> BusyIntervals { get; } = RequireBounded(BusyIntervals);
 

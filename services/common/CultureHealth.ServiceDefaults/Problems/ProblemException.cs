@@ -15,6 +15,8 @@ public class ProblemException(int status, string title, string detail, string? f
     public string? Type { get; } = type;
     /// <summary>When set, the answer carries a Retry-After header (429 and 503 problems).</summary>
     public TimeSpan? RetryAfter { get; init; }
+    /// <summary>Members the problem carries besides the standard ones (e.g. the bookings in the way), written as they are.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 
     public static ProblemException Conflict(string title, string detail) => new(StatusCodes.Status409Conflict, title, detail);
     public static ProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", $"{what} was not found.");

@@ -42,14 +42,17 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static ProblemDetails FromProblem(ProblemException p)
     {
-        if (p.Field is not null)
-        {
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [p.Field] = [p.Message] })
+        var problem = p.Field is not null
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [p.Field] = [p.Message] })
             {
                 Status = p.Status, Title = p.Title, Detail = p.Message, Type = p.Type,
-            };
+            }
+            : new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Message, Type = p.Type };
+        foreach (var (name, value) in p.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
         }
-        return new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Message, Type = p.Type };
+        return problem;
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad)

@@ -9,6 +9,9 @@ public sealed class BookingModel(DiaryApi diary, TimeProvider clock) : StaffPage
 {
     public Booking? Booking { get; private set; }
 
+    /// <summary>The room the booking holds, when its appointment needs one (and booking could say which).</summary>
+    public string? RoomName { get; private set; }
+
     /// <summary>"cancel" shows the confirmation before cancelling (no script needed for the second step).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Step { get; set; }
@@ -49,6 +52,10 @@ public sealed class BookingModel(DiaryApi diary, TimeProvider clock) : StaffPage
         if (result.Value is { } booking)
         {
             Booking = booking;
+            if (booking.RoomId is { } roomId && (await diary.RoomsAsync(ct)).Value is { } rooms)
+            {
+                RoomName = rooms.FirstOrDefault(r => r.Id == roomId)?.Name;
+            }
             return null;
         }
         return result.Problem!.Status switch

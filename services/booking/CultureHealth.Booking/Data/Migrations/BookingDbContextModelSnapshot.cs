@@ -73,12 +73,20 @@ namespace CultureHealth.Booking.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("price_pence");
 
+                    b.Property<string>("RoomKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("room_kind");
+
                     b.HasKey("Id")
                         .HasName("pk_appointment_types");
 
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_appointment_types_code");
+
+                    b.HasIndex("RoomKind")
+                        .HasDatabaseName("ix_appointment_types_room_kind");
 
                     b.ToTable("appointment_types", null, t =>
                         {
@@ -242,6 +250,10 @@ namespace CultureHealth.Booking.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("price_pence");
 
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -274,6 +286,9 @@ namespace CultureHealth.Booking.Data.Migrations
 
                     b.HasIndex("PractitionerId", "Start")
                         .HasDatabaseName("ix_bookings_practitioner_id_start");
+
+                    b.HasIndex("RoomId", "Start")
+                        .HasDatabaseName("ix_bookings_room_id_start");
 
                     b.ToTable("bookings", null, t =>
                         {
@@ -339,6 +354,74 @@ namespace CultureHealth.Booking.Data.Migrations
                         .HasDatabaseName("ix_practitioner_appointment_types_appointment_type_id");
 
                     b.ToTable("practitioner_appointment_types", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.Room", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rooms");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rooms_name");
+
+                    b.HasIndex("Kind", "Name")
+                        .HasDatabaseName("ix_rooms_kind_name");
+
+                    b.ToTable("rooms", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rooms_kind", "kind ~ '^[a-z0-9]+(-[a-z0-9]+)*$'");
+                        });
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.RoomClosure", b =>
+                {
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("RoomId", "Date")
+                        .HasName("pk_room_closures");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_room_closures_date");
+
+                    b.ToTable("room_closures", (string)null);
                 });
 
             modelBuilder.Entity("CultureHealth.Booking.Data.SessionCreditGrant", b =>
@@ -908,6 +991,12 @@ namespace CultureHealth.Booking.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bookings_practitioners_practitioner_id");
+
+                    b.HasOne("CultureHealth.Booking.Data.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bookings_rooms_room_id");
                 });
 
             modelBuilder.Entity("CultureHealth.Booking.Data.PendingConfirmation", b =>
@@ -935,6 +1024,16 @@ namespace CultureHealth.Booking.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_practitioner_appointment_types_practitioners_practitioner_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Booking.Data.RoomClosure", b =>
+                {
+                    b.HasOne("CultureHealth.Booking.Data.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_closures_rooms_room_id");
                 });
 
             modelBuilder.Entity("CultureHealth.Booking.Data.TimeOffPeriod", b =>
