@@ -1,5 +1,6 @@
 using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Application;
+using CultureHealth.Booking.Application.PatientData;
 using CultureHealth.Booking.Messaging;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Telemetry;
@@ -33,10 +34,15 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<PendingBookings>();
         builder.Services.AddScoped<BookingRequests>();
         builder.Services.AddHostedService<PendingBookingSweeper>();
+        builder.Services.AddScoped<BookingPatientDataService>();
+        builder.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
+        builder.Services.AddScoped<BookingRetention>();
+        builder.Services.AddHostedService<BookingRetentionJob>();
         builder.AddServiceMessaging<BookingDbContext>("booking", bus =>
         {
             bus.AddConsumer<OrderPaidConsumer>();
             bus.AddConsumer<OrderRefundedConsumer>();
+            bus.AddConsumer<PatientErasureRequestedConsumer>();
         });
         builder.AddIdempotency<BookingDbContext>();
         return builder;
@@ -56,6 +62,7 @@ public static class BookingServiceExtensions
         app.MapStaffBookingCreationEndpoints();
         app.MapWorkingHoursEndpoints();
         app.MapClosureEndpoints();
+        app.MapPatientDataApi();
         return app;
     }
 }
