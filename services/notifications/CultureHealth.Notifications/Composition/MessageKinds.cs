@@ -17,4 +17,5 @@ public static class MessageKinds
     public const string StockLow = "stock-low";
     public const string EmailProof = "email-proof";
     public const string BookingConfirmationRequest = "booking-confirmation-request";
+    public const string ErasureCompleted = "erasure-completed";
 }
