@@ -37,7 +37,9 @@ public abstract partial class PatientErasureConsumer<TDbContext>(TDbContext db, 
         // A request this process cannot open (a key it lacks) must not be reported as done: throw, retry, then _error.
         var email = _secrets.Open(message.SealedEmail)
             ?? throw new InvalidOperationException($"Erasure request {message.RequestId}: the sealed address cannot be opened with this service's event-secret keys.");
-        var erased = await EraseAsync(email.Trim().ToLowerInvariant(), cancellationToken);
+        email = email.Trim().ToLowerInvariant();
+        var erased = await EraseAsync(email, cancellationToken);
+        await SentEventsMentioning.ForgetAsync(Db, email, cancellationToken);
         var now = Clock.GetUtcNow();
         Db.PublishOnCommit(new PatientDataErased(Guid.NewGuid(), now, message.RequestId, Service, erased.Count, erased.Ids), now);
         LogErased(_logger, Service, erased.Count, message.RequestId);

@@ -1,5 +1,6 @@
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
+using CultureHealth.Messaging.Erasure;
 using CultureHealth.Patients.Data;
 using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,7 @@ public sealed partial class Erasures(PatientsDbContext db, EventSecrets secrets,
         // This service's own part: who the patient is (a new proof later makes a new, unrelated row) and live codes.
         await db.Patients.Where(p => p.Email == email).ExecuteDeleteAsync(ct);
         await db.EmailProofs.Where(p => p.Email == email).ExecuteDeleteAsync(ct);
+        await SentEventsMentioning.ForgetAsync(db, email, ct);
         await tx.CommitAsync(ct);
         LogRequested(logger, request.Id);
         return StatusOf(request);
