@@ -199,13 +199,14 @@ internal sealed partial class SiteBrowser : IDisposable
         var form = new List<KeyValuePair<string, string>>(fields);
         if (Token().Match(_lastPage) is { Success: true } token)
         {
-            form.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+            form.Add(new("__af", WebUtility.HtmlDecode(token.Groups[1].Value)));
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new FormUrlEncodedContent(form) };
         return await _http.SendAsync(request);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]*)\"")]
+    /// <summary>The website's antiforgery field (Antiforgery:FormFieldName "__af").</summary>
+    [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]*)\"")]
     private static partial Regex Token();
 
     public void Dispose() => _http.Dispose();

@@ -56,10 +56,10 @@ public sealed partial class Erasures(PatientsDbContext db, EventSecrets secrets,
     public async Task RecordReportAsync(PatientDataErased report, CancellationToken ct)
     {
         // The row lock orders concurrent reports, so exactly one of them sees the last one in and completes the request.
-        var request = await db.ErasureRequests
-            .FromSqlInterpolated($"SELECT * FROM erasure_requests WHERE id = {report.RequestId} FOR UPDATE")
-            .Include(r => r.Reports)
-            .SingleOrDefaultAsync(ct);
+        // Reports are read by a later statement than the lock: under READ COMMITTED each statement sees what was
+        // committed when it began, so only then does it see the reports of the transactions it waited for.
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM erasure_requests WHERE id = {report.RequestId} FOR UPDATE", ct);
+        var request = await db.ErasureRequests.Include(r => r.Reports).SingleOrDefaultAsync(r => r.Id == report.RequestId, ct);
         if (request is null)
         {
             LogUnknownRequest(logger, report.RequestId, report.Service);
