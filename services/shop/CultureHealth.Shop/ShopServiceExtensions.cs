@@ -34,6 +34,8 @@ public static class ShopServiceExtensions
         builder.AddEventSecrets();
         builder.AddPatientAuthentication();
         builder.Services.AddScoped<ShopPatientDataService>();
+        builder.AddValidatedOptions<OrderRetentionOptions>(OrderRetentionOptions.Section);
+        builder.Services.AddHostedService<OrderRetention>();
 
         builder.Services.AddSingleton(sp =>
         {

@@ -48,19 +48,23 @@ public sealed class ShopPatientDataService(ShopDbContext db)
         var ids = await db.Orders.Where(o => o.CustomerEmail == email).Select(o => o.Id).ToListAsync(ct);
         if (ids.Count > 0)
         {
-            await db.Orders.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.CustomerName, ErasedPersonalData.Name)
-                .SetProperty(o => o.CustomerEmail, ErasedPersonalData.Email)
-                .SetProperty(o => o.ShippingLine1, (string?)null)
-                .SetProperty(o => o.ShippingLine2, (string?)null)
-                .SetProperty(o => o.ShippingCity, (string?)null)
-                .SetProperty(o => o.ShippingPostcode, (string?)null)
-                .SetProperty(o => o.ShippingCountry, (string?)null)
-                .SetProperty(o => o.HoldClientAddress, (string?)null), ct);
+            await AnonymiseAsync(db.Orders.Where(o => ids.Contains(o.Id)), ct);
         }
         // Redemptions still count towards a coupon's total use; the per-customer count no longer knows whose they were.
         var redemptions = await db.CouponRedemptions.Where(r => r.CustomerEmail == email)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CustomerEmail, ErasedPersonalData.Email), ct);
         return new ErasedRecords(ids.Count + redemptions, ids);
     }
+
+    /// <summary>What an order keeps once it no longer says who bought it (erasure and the retention policy alike).</summary>
+    public static Task<int> AnonymiseAsync(IQueryable<Order> orders, CancellationToken ct) =>
+        orders.ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.CustomerName, ErasedPersonalData.Name)
+            .SetProperty(o => o.CustomerEmail, ErasedPersonalData.Email)
+            .SetProperty(o => o.ShippingLine1, (string?)null)
+            .SetProperty(o => o.ShippingLine2, (string?)null)
+            .SetProperty(o => o.ShippingCity, (string?)null)
+            .SetProperty(o => o.ShippingPostcode, (string?)null)
+            .SetProperty(o => o.ShippingCountry, (string?)null)
+            .SetProperty(o => o.HoldClientAddress, (string?)null), ct);
 }
