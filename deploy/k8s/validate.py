@@ -86,6 +86,14 @@ for section, (signer, secret_name) in SIGNERS.items():
         if not any(v.get("secret", {}).get("secretName") == secret_name for v in signer_spec.get("volumes", [])):
             fail(deployments[signer], f"{signer} must mount the {secret_name} Secret")
 
+# Patient tokens: booking, shop and content verify them (credits, "me" endpoints, the data export of docs/patients.md)
+# with the patients service's JWKS, read from the shared ConfigMap every Deployment loads (checked above).
+PATIENT_TOKEN_VERIFIERS = ("booking", "shop", "content")
+config = by_kind("ConfigMap").get("culturehealth-config")
+if config is not None and any(name in deployments for name in PATIENT_TOKEN_VERIFIERS):
+    if not config.get("data", {}).get("PatientAuth__JwksUrl", "").endswith("/.well-known/jwks.json"):
+        fail(config, f"PatientAuth__JwksUrl must name the patients service's JWKS: {', '.join(PATIENT_TOKEN_VERIFIERS)} verify patient tokens with it")
+
 # One secret must not open everything (issue 20): each service's pods (Deployment and migration Job) read only
 # their own database and broker credentials, every service in deploy/service-access.txt has its own LOGIN role
 # owning its database and its own broker user with exactly the permissions deploy/rabbitmq-permissions.sh gives it.

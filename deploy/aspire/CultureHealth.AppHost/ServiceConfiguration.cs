@@ -77,11 +77,6 @@ internal static class ServiceConfiguration
                 env["PatientAuth__SigningKeys__0__Id"] = stack.Secret("CH_PATIENTS_KEY_ID");
                 env["PatientAuth__SigningKeys__0__PrivateKeyFile"] = stack.PatientsPrivateKey;
                 break;
-            case "booking": // Booking checks patient tokens with the public key (and the JWKS, for rotation).
-                env["PatientAuth__PublicKeys__0__Id"] = stack.Secret("CH_PATIENTS_KEY_ID");
-                env["PatientAuth__PublicKeys__0__PublicKeyFile"] = stack.PatientsPublicKey;
-                env["PatientAuth__JwksUrl"] = $"{Local(stack.PortOf("patients"))}/.well-known/jwks.json";
-                break;
             case "backoffice": // Holds staff tokens sealed with its own key and checks none itself: admin does.
                 env["BackOffice__AdminUrl"] = Local(stack.PortOf("admin"));
                 env["BackOffice__SessionKey"] = stack.Secret("CH_BACKOFFICE_SESSION_KEY");
@@ -92,6 +87,14 @@ internal static class ServiceConfiguration
             case "content":
                 env["Content__IpHashSalt"] = stack.Secret("CH_CONTENT_IP_HASH_SALT");
                 break;
+        }
+        // Booking, shop and content check patient tokens (credits, "me" endpoints, the data export) with the public key
+        // (and the JWKS, for rotation).
+        if (name is "booking" or "shop" or "content")
+        {
+            env["PatientAuth__PublicKeys__0__Id"] = stack.Secret("CH_PATIENTS_KEY_ID");
+            env["PatientAuth__PublicKeys__0__PublicKeyFile"] = stack.PatientsPublicKey;
+            env["PatientAuth__JwksUrl"] = $"{Local(stack.PortOf("patients"))}/.well-known/jwks.json";
         }
         // Seals bearer secrets inside events: only the services that write or read such a field hold it.
         if (name is "booking" or "shop" or "notifications" or "content" or "patients")

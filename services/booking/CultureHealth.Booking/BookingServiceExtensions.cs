@@ -1,5 +1,6 @@
 using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Application;
+using CultureHealth.Booking.Application.PatientData;
 using CultureHealth.Booking.Messaging;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Telemetry;
@@ -40,10 +41,15 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<WaitlistMatcher>();
         builder.Services.AddScoped<WaitlistOffers>();
         builder.Services.AddHostedService<WaitlistSweeper>();
+        builder.Services.AddScoped<BookingPatientDataService>();
+        builder.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
+        builder.Services.AddScoped<BookingRetention>();
+        builder.Services.AddHostedService<BookingRetentionJob>();
         builder.AddServiceMessaging<BookingDbContext>("booking", bus =>
         {
             bus.AddConsumer<OrderPaidConsumer>();
             bus.AddConsumer<OrderRefundedConsumer>();
+            bus.AddConsumer<PatientErasureRequestedConsumer>();
         });
         builder.AddIdempotency<BookingDbContext>();
         return builder;
@@ -65,6 +71,7 @@ public static class BookingServiceExtensions
         app.MapWorkingHoursEndpoints();
         app.MapClosureEndpoints();
         app.MapRoomEndpoints();
+        app.MapPatientDataApi();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using CultureHealth.Content.Telemetry;
 using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Patients;
 using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -19,11 +20,14 @@ public static class ContentServiceExtensions
         builder.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         builder.AddServiceDatabase<ContentDbContext>("content");
         builder.AddEventSecrets();
+        builder.AddPatientAuthentication();
+        builder.Services.AddScoped<PatientData>();
         builder.Services.AddScoped<CommenterEmails>();
         builder.Services.AddScoped<IDemoDataSeeder<ContentDbContext>, ContentDemoData>();
         builder.AddServiceMessaging<ContentDbContext>("content", bus =>
         {
             bus.AddConsumer<PractitionerProfileChangedConsumer>();
+            bus.AddConsumer<PatientErasureRequestedConsumer>();
         });
         builder.Services.AddSingleton<ContentMetrics>();
         builder.Services.AddHostedService<ModerationQueueSampler>();
@@ -51,6 +55,7 @@ public static class ContentServiceExtensions
         app.MapStaffArticleApi();
         app.MapModerationApi();
         app.MapClinicReplyApi();
+        app.MapPatientDataApi();
         return app;
     }
 }

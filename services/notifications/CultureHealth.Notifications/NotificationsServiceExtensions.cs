@@ -3,6 +3,7 @@ using CultureHealth.Messaging.Data;
 using CultureHealth.Notifications.Composition;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Notifications.Email;
+using CultureHealth.Notifications.Erasure;
 using CultureHealth.Notifications.Messaging;
 using CultureHealth.Notifications.Reminders;
 using CultureHealth.Notifications.Staff;
@@ -44,6 +45,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<WaitlistOfferMadeConsumer>();
             bus.AddConsumer<CommenterEmailConfirmationRequestedConsumer>();
             bus.AddConsumer<CommenterEmailConfirmedConsumer>();
+            bus.AddConsumer<PatientErasureRequestedConsumer>();
+            bus.AddConsumer<PatientErasureCompletedConsumer>();
         });
 
         builder.Services.AddSingleton<EmailTemplates>();
@@ -61,6 +64,7 @@ public static class NotificationsServiceExtensions
         builder.Services.AddSingleton<ShopEmails>();
         builder.Services.AddSingleton<CommunityEmails>();
         builder.Services.AddSingleton<ProofEmails>();
+        builder.Services.AddSingleton<ErasureEmails>();
 
         builder.Services.AddHostedService<ReminderSender>();
         builder.Services.AddHostedService<ModerationDigestSender>();

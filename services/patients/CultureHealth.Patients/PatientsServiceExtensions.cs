@@ -3,6 +3,7 @@ using CultureHealth.Messaging.Data;
 using CultureHealth.Patients.Api;
 using CultureHealth.Patients.Application;
 using CultureHealth.Patients.Data;
+using CultureHealth.Patients.Messaging;
 using CultureHealth.Patients.Telemetry;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Options;
@@ -18,18 +19,22 @@ public static class PatientsServiceExtensions
     {
         builder.AddValidatedOptions<PatientsOptions>(PatientsOptions.Section);
         builder.AddServiceDatabase<PatientsDbContext>("patients");
-        builder.AddServiceMessaging<PatientsDbContext>("patients");
+        builder.AddServiceMessaging<PatientsDbContext>("patients", bus => bus.AddConsumer<PatientDataErasedConsumer>());
         builder.AddEventSecrets();
         if (!builder.Configuration.GetValue<bool>("Database:MigrateAndExit"))
         {
             // Only this service holds the private keys; the others verify with its JWKS (see AddPatientAuthentication).
             // A migration job signs nothing and is not given the private key.
             builder.AddSigningKeyRing(PatientTokens.Section, PatientTokens.Defaults);
+            // Its own tokens open the patient's "me" endpoints; it verifies them with the public halves of its keys.
+            builder.AddPatientAuthentication();
         }
         builder.Services.AddSingleton<PatientTokenIssuer>();
         builder.Services.AddSingleton<PatientsMetrics>();
         builder.Services.AddScoped<RequestLimits>();
         builder.Services.AddScoped<EmailProofs>();
+        builder.Services.AddScoped<Erasures>();
+        builder.Services.AddScoped<PatientDataExport>();
         builder.Services.AddHostedService<ProofCleanup>();
         return builder;
     }
@@ -37,6 +42,7 @@ public static class PatientsServiceExtensions
     public static WebApplication MapPatientsApi(this WebApplication app)
     {
         app.MapEmailProofEndpoints();
+        app.MapPatientDataEndpoints();
         app.MapJwks(PatientTokens.Section);
         return app;
     }

@@ -2,6 +2,9 @@ using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Patients;
+using CultureHealth.Shop.Application.PatientData;
+using CultureHealth.Shop.Messaging;
 using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Api.Manage;
@@ -26,9 +29,13 @@ public static class ShopServiceExtensions
         builder.AddValidatedOptions<ShopOptions>(ShopOptions.Section);
         builder.AddServiceDatabase<ShopDbContext>("shop");
         builder.Services.AddScoped<IDemoDataSeeder<ShopDbContext>, ShopDemoData>();
-        builder.AddServiceMessaging<ShopDbContext>("shop");
+        builder.AddServiceMessaging<ShopDbContext>("shop", bus => bus.AddConsumer<PatientErasureRequestedConsumer>());
         builder.AddIdempotency<ShopDbContext>();
         builder.AddEventSecrets();
+        builder.AddPatientAuthentication();
+        builder.Services.AddScoped<ShopPatientDataService>();
+        builder.AddValidatedOptions<OrderRetentionOptions>(OrderRetentionOptions.Section);
+        builder.Services.AddHostedService<OrderRetention>();
 
         builder.Services.AddSingleton(sp =>
         {
@@ -70,6 +77,7 @@ public static class ShopServiceExtensions
         app.MapOrderApi();
         app.MapPaymentWebhookApi();
         app.MapShopManagementApi();
+        app.MapPatientDataApi();
         return app;
     }
 }

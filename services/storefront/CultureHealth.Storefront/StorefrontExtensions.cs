@@ -60,6 +60,8 @@ public static class StorefrontExtensions
         builder.AddGatewayClient<ShopApi>();
         builder.AddGatewayClient<BookingApi>();
         builder.AddGatewayClient<PatientsApi>();
+        builder.AddGatewayClient<PatientDataApi>();
+        builder.Services.AddScoped<CultureHealth.Storefront.Account.MyDataExport>();
         builder.Services.AddScoped<ShopSession>();
         // A page waits briefly for an API and then shows that part as unavailable; it never hangs on a dead service.
         builder.Services.ConfigureAll<HttpStandardResilienceOptions>(o =>

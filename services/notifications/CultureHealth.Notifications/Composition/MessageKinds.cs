@@ -18,4 +18,5 @@ public static class MessageKinds
     public const string EmailProof = "email-proof";
     public const string BookingConfirmationRequest = "booking-confirmation-request";
     public const string WaitlistOffer = "waitlist-offer";
+    public const string ErasureCompleted = "erasure-completed";
 }

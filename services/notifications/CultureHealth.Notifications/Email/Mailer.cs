@@ -14,10 +14,11 @@ public sealed partial class Mailer(IEmailSender sender, NotificationsDbContext d
     /// The email that answers an integration event. How long after the event it went is recorded
     /// (<see cref="NotificationsMetrics.EmailSent"/>): the event-to-email service level reads it.
     /// </summary>
-    public async Task SendAsync(IIntegrationEvent cause, Guid? reference, string kind, EmailMessage message, CancellationToken cancellationToken)
+    /// <param name="forgetRecipient">Record the email without its address (the outcome of an erasure, sent to someone who asked to be forgotten).</param>
+    public async Task SendAsync(IIntegrationEvent cause, Guid? reference, string kind, EmailMessage message, CancellationToken cancellationToken, bool forgetRecipient = false)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        var sentAt = await SendAndRecordAsync(cause.EventId, reference, kind, message, cancellationToken);
+        var sentAt = await SendAndRecordAsync(cause.EventId, reference, kind, message, cancellationToken, forgetRecipient);
         metrics.EmailSent(kind, sentAt - cause.OccurredAt);
     }
 
@@ -28,7 +29,7 @@ public sealed partial class Mailer(IEmailSender sender, NotificationsDbContext d
     public Task SendScheduledAsync(Guid runId, Guid? reference, string kind, EmailMessage message, CancellationToken cancellationToken) =>
         SendAndRecordAsync(runId, reference, kind, message, cancellationToken);
 
-    private async Task<DateTimeOffset> SendAndRecordAsync(Guid eventId, Guid? reference, string kind, EmailMessage message, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> SendAndRecordAsync(Guid eventId, Guid? reference, string kind, EmailMessage message, CancellationToken cancellationToken, bool forgetRecipient = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         var messageId = await sender.SendAsync(message, cancellationToken);
@@ -39,7 +40,7 @@ public sealed partial class Mailer(IEmailSender sender, NotificationsDbContext d
             EventId = eventId,
             Reference = reference,
             Kind = kind,
-            Recipient = message.To.Address,
+            Recipient = forgetRecipient ? CultureHealth.Messaging.Erasure.ErasedPersonalData.Email : message.To.Address,
             Subject = message.Subject,
             SentAt = sentAt,
             ProviderMessageId = messageId,

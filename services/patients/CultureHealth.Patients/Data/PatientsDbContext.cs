@@ -8,6 +8,8 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<EmailProof> EmailProofs => Set<EmailProof>();
     public DbSet<RequestCounter> RequestCounters => Set<RequestCounter>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<ErasureReport> ErasureReports => Set<ErasureReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -152,6 +152,67 @@ namespace CultureHealth.Patients.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CultureHealth.Patients.Data.ErasureReport", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service");
+
+                    b.Property<int>("RecordsErased")
+                        .HasColumnType("integer")
+                        .HasColumnName("records_erased");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.HasKey("RequestId", "Service")
+                        .HasName("pk_erasure_reports");
+
+                    b.ToTable("erasure_reports", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Patients.Data.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("email_hash");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("SealedEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_email");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_requests");
+
+                    b.HasIndex("EmailHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_erasure_requests_email_hash")
+                        .HasFilter("completed_at IS NULL");
+
+                    b.ToTable("erasure_requests", (string)null);
+                });
+
             modelBuilder.Entity("CultureHealth.Patients.Data.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -205,6 +266,21 @@ namespace CultureHealth.Patients.Data.Migrations
                         .HasDatabaseName("ix_request_counters_window_start");
 
                     b.ToTable("request_counters", (string)null);
+                });
+
+            modelBuilder.Entity("CultureHealth.Patients.Data.ErasureReport", b =>
+                {
+                    b.HasOne("CultureHealth.Patients.Data.ErasureRequest", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_reports_erasure_requests_request_id");
+                });
+
+            modelBuilder.Entity("CultureHealth.Patients.Data.ErasureRequest", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

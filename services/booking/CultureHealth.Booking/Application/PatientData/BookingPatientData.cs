@@ -1,0 +1,65 @@
+using CultureHealth.Booking.Data;
+using CultureHealth.Messaging.Erasure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CultureHealth.Booking.Application.PatientData;
+
+public sealed record BookingData(
+    Guid Id, string Status, DateTimeOffset Start, DateTimeOffset End, string PractitionerName, string AppointmentTypeName,
+    string PatientName, string PatientEmail, string? PatientPhone, string? Notes, long PricePence, string PaidBy,
+    string? CancelledBy, DateTimeOffset CreatedAt);
+
+public sealed record CreditGrantData(string OrderNumber, string AppointmentTypeCode, int Granted, int Remaining, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>Everything booking holds about one address (UK GDPR right of access).</summary>
+public sealed record BookingPatientData(string Email, IReadOnlyList<BookingData> Bookings, IReadOnlyList<CreditGrantData> SessionCredits);
+
+/// <summary>
+/// A patient's data in booking. Erasure keeps each booking as a fact of the diary (a practitioner's time was taken,
+/// what it cost, its status) and removes who it was for: name, email, phone and notes; credits lose their owner
+/// (unspent sessions can no longer be used by anyone); a pending hold is dropped with its client address.
+/// </summary>
+public sealed class BookingPatientDataService(BookingDbContext db)
+{
+    public async Task<BookingPatientData> ExportAsync(string email, CancellationToken ct)
+    {
+        var bookings = await (
+                from b in db.Bookings.AsNoTracking()
+                join p in db.Practitioners.AsNoTracking() on b.PractitionerId equals p.Id
+                join t in db.AppointmentTypes.AsNoTracking() on b.AppointmentTypeId equals t.Id
+                where b.PatientEmail == email
+                orderby b.Start
+                select new { b, Practitioner = p.Name, Type = t.Name })
+            .ToListAsync(ct);
+        var credits = await db.CreditGrants.AsNoTracking()
+            .Where(g => g.CustomerEmail == email)
+            .OrderBy(g => g.GrantedAt)
+            .ToListAsync(ct);
+        return new BookingPatientData(
+            email,
+            bookings.Select(x => new BookingData(
+                x.b.Id, BookingStatusNames.ToText(x.b.Status), x.b.Start.ToDateTimeOffset(), x.b.End.ToDateTimeOffset(), x.Practitioner, x.Type,
+                x.b.PatientName, x.b.PatientEmail, x.b.PatientPhone, x.b.Notes, x.b.PricePence, x.b.PaidBy, x.b.CancelledBy,
+                x.b.CreatedAt.ToDateTimeOffset())).ToList(),
+            credits.Select(g => new CreditGrantData(g.OrderNumber, g.AppointmentTypeCode, g.Granted, g.Remaining,
+                g.GrantedAt.ToDateTimeOffset(), g.RevokedAt?.ToDateTimeOffset())).ToList());
+    }
+
+    /// <summary>Runs in the caller's transaction.</summary>
+    public async Task<ErasedRecords> EraseAsync(string email, CancellationToken ct)
+    {
+        var ids = await db.Bookings.Where(b => b.PatientEmail == email).Select(b => b.Id).ToListAsync(ct);
+        var holds = await db.PendingConfirmations.Where(p => p.Email == email || ids.Contains(p.BookingId)).ExecuteDeleteAsync(ct);
+        if (ids.Count > 0)
+        {
+            await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.PatientName, ErasedPersonalData.Name)
+                .SetProperty(b => b.PatientEmail, ErasedPersonalData.Email)
+                .SetProperty(b => b.PatientPhone, (string?)null)
+                .SetProperty(b => b.Notes, (string?)null), ct);
+        }
+        var credits = await db.CreditGrants.Where(g => g.CustomerEmail == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.CustomerEmail, ErasedPersonalData.Email), ct);
+        return new ErasedRecords(ids.Count + holds + credits, ids);
+    }
+}

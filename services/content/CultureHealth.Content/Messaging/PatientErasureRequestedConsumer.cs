@@ -1,0 +1,17 @@
+using CultureHealth.Content.Application;
+using CultureHealth.Content.Data;
+using CultureHealth.Contracts;
+using CultureHealth.Messaging.Erasure;
+using CultureHealth.ServiceDefaults.Secrets;
+
+namespace CultureHealth.Content.Messaging;
+
+/// <summary>Content's part of an erasure: the patient's comments anonymised, their commenter address forgotten.</summary>
+public sealed class PatientErasureRequestedConsumer(
+    ContentDbContext db, PatientData data, EventSecrets secrets, TimeProvider clock, ILogger<PatientErasureRequestedConsumer> logger)
+    : PatientErasureConsumer<ContentDbContext>(db, secrets, clock, logger)
+{
+    protected override string Service => PatientDataServices.Content;
+
+    protected override Task<ErasedRecords> EraseAsync(string email, CancellationToken cancellationToken) => data.EraseAsync(email, cancellationToken);
+}
