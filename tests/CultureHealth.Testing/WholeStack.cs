@@ -94,16 +94,17 @@ public class WholeStack : IAsyncLifetime
         }
 
         var contentTask = TestService<ContentDbContext>.StartAsync("content", vhost, listen: true, settings: With());
-        var shopTask = TestService<ShopDbContext>.StartAsync("shop", vhost, listen: true, settings: With(new()
-        {
-            ["Shop:WebhookSecret"] = "test-webhook-secret-of-at-least-32-characters",
-        }));
-        // The stack's patients service signs with a key of its own that booking is not configured with: booking can
-        // only learn it from the JWKS endpoint, as a deployment does.
+        // The stack's patients service signs with a key of its own that booking and shop are not configured with: they
+        // can only learn it from the JWKS endpoint, as a deployment does.
         Patients = await TestService<PatientsDbContext>.StartAsync("patients", vhost, listen: true, settings: With(new()
         {
             ["PatientAuth:SigningKeys:0:Id"] = "stack-" + Guid.NewGuid().ToString("N")[..8],
             ["PatientAuth:SigningKeys:0:PrivateKeyPem"] = CultureHealth.ServiceDefaults.Auth.EcdsaKeys.CreatePemPair().PrivateKeyPem,
+        }));
+        var shopTask = TestService<ShopDbContext>.StartAsync("shop", vhost, listen: true, settings: With(new()
+        {
+            ["Shop:WebhookSecret"] = "test-webhook-secret-of-at-least-32-characters",
+            ["PatientAuth:JwksUrl"] = new Uri(Patients.Factory.BaseAddress, "/.well-known/jwks.json").ToString(),
         }));
         var bookingTask = TestService<BookingDbContext>.StartAsync("booking", vhost, listen: true, settings: With(new()
         {

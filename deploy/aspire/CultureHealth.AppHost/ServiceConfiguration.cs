@@ -77,7 +77,7 @@ internal static class ServiceConfiguration
                 env["PatientAuth__SigningKeys__0__Id"] = stack.Secret("CH_PATIENTS_KEY_ID");
                 env["PatientAuth__SigningKeys__0__PrivateKeyFile"] = stack.PatientsPrivateKey;
                 break;
-            case "booking": // Booking checks patient tokens with the public key (and the JWKS, for rotation).
+            case "booking" or "shop": // They check patient tokens with the public key (and the JWKS, for rotation).
                 env["PatientAuth__PublicKeys__0__Id"] = stack.Secret("CH_PATIENTS_KEY_ID");
                 env["PatientAuth__PublicKeys__0__PublicKeyFile"] = stack.PatientsPublicKey;
                 env["PatientAuth__JwksUrl"] = $"{Local(stack.PortOf("patients"))}/.well-known/jwks.json";

@@ -25,6 +25,7 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<DiaryReader>();
         builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddScoped<BookingQueries>();
+        builder.Services.AddScoped<PatientBookings>();
         builder.Services.AddScoped<BookingCreation>();
         builder.Services.AddScoped<BookingChanges>();
         builder.Services.AddSingleton<DiaryWriteLock>();
@@ -50,6 +51,7 @@ public static class BookingServiceExtensions
         app.MapBookingEndpoints();
         app.MapBookingConfirmationEndpoints();
         app.MapCreditEndpoints();
+        app.MapPatientBookingEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapScheduleEndpoints();
         app.MapStaffBookingEndpoints();

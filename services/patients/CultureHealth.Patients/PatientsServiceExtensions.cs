@@ -13,7 +13,7 @@ namespace CultureHealth.Patients;
 
 public static class PatientsServiceExtensions
 {
-    /// <summary>Patient identity: email proofs now; accounts and preferences later (issue 17).</summary>
+    /// <summary>Patient identity: email proofs, patient tokens, and the patient's own details and email preferences.</summary>
     public static IHostApplicationBuilder AddPatients(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<PatientsOptions>(PatientsOptions.Section);
@@ -25,11 +25,14 @@ public static class PatientsServiceExtensions
             // Only this service holds the private keys; the others verify with its JWKS (see AddPatientAuthentication).
             // A migration job signs nothing and is not given the private key.
             builder.AddSigningKeyRing(PatientTokens.Section, PatientTokens.Defaults);
+            // "My account" endpoints check the patient's token with the public halves of those same keys.
+            builder.AddPatientAuthentication();
         }
         builder.Services.AddSingleton<PatientTokenIssuer>();
         builder.Services.AddSingleton<PatientsMetrics>();
         builder.Services.AddScoped<RequestLimits>();
         builder.Services.AddScoped<EmailProofs>();
+        builder.Services.AddScoped<PatientAccounts>();
         builder.Services.AddHostedService<ProofCleanup>();
         return builder;
     }
@@ -37,6 +40,7 @@ public static class PatientsServiceExtensions
     public static WebApplication MapPatientsApi(this WebApplication app)
     {
         app.MapEmailProofEndpoints();
+        app.MapPatientAccountEndpoints();
         app.MapJwks(PatientTokens.Section);
         return app;
     }

@@ -2,6 +2,7 @@ using CultureHealth.Messaging;
 using CultureHealth.Messaging.Data;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Options;
+using CultureHealth.ServiceDefaults.Patients;
 using CultureHealth.ServiceDefaults.Secrets;
 using CultureHealth.Shop.Api;
 using CultureHealth.Shop.Api.Manage;
@@ -29,6 +30,7 @@ public static class ShopServiceExtensions
         builder.AddServiceMessaging<ShopDbContext>("shop");
         builder.AddIdempotency<ShopDbContext>();
         builder.AddEventSecrets();
+        builder.AddPatientAuthentication();
 
         builder.Services.AddSingleton(sp =>
         {
@@ -56,6 +58,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<OrderCancellation>();
         builder.Services.AddScoped<OrderRefunds>();
         builder.Services.AddScoped<StaffOrderChanges>();
+        builder.Services.AddScoped<PatientOrders>();
         builder.Services.AddHostedService<PendingOrderSweeper>();
         builder.Services.AddOutputCache(CatalogueCache.Configure);
         return builder;
@@ -68,6 +71,7 @@ public static class ShopServiceExtensions
         app.MapCartApi();
         app.MapCheckoutApi();
         app.MapOrderApi();
+        app.MapPatientOrderApi();
         app.MapPaymentWebhookApi();
         app.MapShopManagementApi();
         return app;
