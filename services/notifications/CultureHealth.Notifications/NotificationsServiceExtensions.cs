@@ -43,6 +43,7 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<BookingConfirmationRequestedConsumer>();
             bus.AddConsumer<CommenterEmailConfirmationRequestedConsumer>();
             bus.AddConsumer<CommenterEmailConfirmedConsumer>();
+            bus.AddConsumer<PatientPreferencesChangedConsumer>();
         });
 
         builder.Services.AddSingleton<EmailTemplates>();
