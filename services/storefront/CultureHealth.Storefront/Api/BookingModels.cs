@@ -75,3 +75,6 @@ public sealed record Credits(string Email, int TotalRemaining, IReadOnlyList<Cre
     public int RemainingFor(string appointmentTypeCode) =>
         Grants.Where(g => g.AppointmentTypeCode == appointmentTypeCode).Sum(g => g.Remaining);
 }
+
+/// <summary>"My account": a patient's bookings by their proven address (upcoming soonest first, past latest first).</summary>
+public sealed record MyBookings(string Email, IReadOnlyList<Appointment> Upcoming, IReadOnlyList<Appointment> Past);
