@@ -37,7 +37,9 @@ public sealed partial class PatientAccounts(PatientsDbContext db, TimeProvider c
     /// </summary>
     public async Task<PatientProfile> SetMarketingConsentAsync(Guid patientId, string verifiedEmail, bool consent, CancellationToken ct)
     {
+        // PostgreSQL keeps microseconds: the answer, the row and the event say the same instant.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Two tabs changing preferences at once: one after the other, each publishing what it stored.
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM patients WHERE email = {verifiedEmail} FOR UPDATE", ct);
