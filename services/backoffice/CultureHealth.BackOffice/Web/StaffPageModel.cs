@@ -38,6 +38,20 @@ public abstract class StaffPageModel : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// Shows a refusal on the page as it stands now: <paramref name="reload"/> reads again what the page shows (or
+    /// answers a page of its own, such as 404), and the response keeps the refusal's status.
+    /// </summary>
+    protected async Task<IActionResult> RefusedAndReloadedAsync(
+        AdminProblem problem, IReadOnlyDictionary<string, string>? fields, Func<Task<IActionResult?>> reload)
+    {
+        var refused = Refused(problem, fields);
+        var status = Response.StatusCode;
+        var loaded = await reload();
+        Response.StatusCode = status;
+        return loaded ?? refused;
+    }
+
     /// <summary>Post, redirect, get: the page to show next, with a confirmation.</summary>
     protected RedirectToPageResult Done(string notice, string? page = null, object? routeValues = null)
     {

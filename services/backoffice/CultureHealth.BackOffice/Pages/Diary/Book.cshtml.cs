@@ -114,11 +114,7 @@ public sealed class BookModel(DiaryApi diary, TimeProvider clock) : StaffPageMod
             Slot = null;
             ModelState.Remove(nameof(Slot));
         }
-        var refused = Refused(problem, Fields);
-        var status = Response.StatusCode;
-        var loaded = await LoadAsync(ct);
-        Response.StatusCode = status;
-        return loaded ?? refused;
+        return await RefusedAndReloadedAsync(problem, Fields, () => LoadAsync(ct));
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

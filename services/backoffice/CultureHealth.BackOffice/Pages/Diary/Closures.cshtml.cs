@@ -45,11 +45,7 @@ public sealed class ClosuresModel(DiaryApi diary, StaffSections sections, TimePr
         {
             return Done("closure-added");
         }
-        Refused(result.Problem!, new Dictionary<string, string> { ["name"] = nameof(Name), ["date"] = nameof(Date) });
-        var status = Response.StatusCode;
-        var page = await LoadAsync(ct) ?? Page();
-        Response.StatusCode = status;
-        return page;
+        return await RefusedAndReloadedAsync(result.Problem!, new Dictionary<string, string> { ["name"] = nameof(Name), ["date"] = nameof(Date) }, () => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string date, CancellationToken ct)

@@ -45,11 +45,7 @@ public sealed class MoveModel(DiaryApi diary, TimeProvider clock) : StaffPageMod
         {
             return Forbid();
         }
-        var refused = Refused(result.Problem, new Dictionary<string, string> { ["start"] = nameof(Start) });
-        var status = Response.StatusCode;
-        var loaded = await LoadAsync(id, ct);
-        Response.StatusCode = status;
-        return loaded ?? refused;
+        return await RefusedAndReloadedAsync(result.Problem, new Dictionary<string, string> { ["start"] = nameof(Start) }, () => LoadAsync(id, ct));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)

@@ -37,11 +37,7 @@ public sealed class ReplyModel(AdminClient admin) : StaffPageModel
             case StatusCodes.Status404NotFound:
                 return NotFound();
         }
-        Refused(result.Problem, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["body"] = nameof(Body) });
-        var status = Response.StatusCode;
-        var shown = await LoadAsync(id, ct) ?? Page();
-        Response.StatusCode = status;
-        return shown;
+        return await RefusedAndReloadedAsync(result.Problem, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["body"] = nameof(Body) }, () => LoadAsync(id, ct));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)

@@ -116,11 +116,7 @@ public sealed class CouponsModel(AdminClient admin) : StaffPageModel
         {
             return Forbid();
         }
-        Refused(problem, Fields);
-        var status = Response.StatusCode;
-        var page = await LoadAsync(ct) ?? Page();
-        Response.StatusCode = status;
-        return page;
+        return await RefusedAndReloadedAsync(problem, Fields, () => LoadAsync(ct));
     }
 
     public static string TakesOff(Coupon c) => c.Kind == "percentage"

@@ -86,11 +86,7 @@ public sealed class ProductsModel(AdminClient admin) : StaffPageModel
         {
             return Forbid();
         }
-        Refused(result.Problem, Fields);
-        var status = Response.StatusCode;
-        var page = await LoadAsync(ct) ?? Page();
-        Response.StatusCode = status;
-        return page;
+        return await RefusedAndReloadedAsync(result.Problem, Fields, () => LoadAsync(ct));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

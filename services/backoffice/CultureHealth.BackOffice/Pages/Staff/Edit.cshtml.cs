@@ -82,11 +82,7 @@ public sealed class EditModel(AdminClient admin, DiaryApi diary) : StaffPageMode
             case StatusCodes.Status404NotFound:
                 return NotFound();
         }
-        Refused(result.Problem, Fields);
-        var status = Response.StatusCode;
-        var page = await LoadAsync(id, ct) ?? Page();
-        Response.StatusCode = status;
-        return page;
+        return await RefusedAndReloadedAsync(result.Problem, Fields, () => LoadAsync(id, ct));
     }
 
     private async Task<IActionResult> InvalidAsync(Guid id, CancellationToken ct)

@@ -65,11 +65,7 @@ public sealed class IndexModel(AdminClient admin, DiaryApi diary) : StaffPageMod
         {
             return Forbid();
         }
-        Refused(result.Problem, Fields);
-        var status = Response.StatusCode;
-        var page = await LoadAsync(ct) ?? Page();
-        Response.StatusCode = status;
-        return page;
+        return await RefusedAndReloadedAsync(result.Problem, Fields, () => LoadAsync(ct));
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
