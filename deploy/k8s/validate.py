@@ -169,6 +169,17 @@ if deployments:
         fail(config, "replicas must not migrate on start-up (the Jobs do)")
     elif not config["data"].get("Gateway__TrustedNetworks__0"):
         fail(config, "the gateway must know the ingress network (Gateway__TrustedNetworks__0), or every client shares one rate limit")
+    # Services that accept patient tokens (AddPatientAuthentication) verify them with the patients service's JWKS.
+    PATIENT_TOKEN_VERIFIERS = ("booking", "shop")
+    if config and any(v in deployments for v in PATIENT_TOKEN_VERIFIERS):
+        jwks = config["data"].get("PatientAuth__JwksUrl", "")
+        if not jwks.startswith("http://patients:") or not jwks.endswith("/.well-known/jwks.json"):
+            fail(config, "PatientAuth__JwksUrl must point at the patients service's /.well-known/jwks.json (booking and shop verify patient tokens with it)")
+        for verifier in PATIENT_TOKEN_VERIFIERS:
+            dep = deployments.get(verifier)
+            overridden = dep and any(e["name"] == "PatientAuth__JwksUrl" for c in dep["spec"]["template"]["spec"]["containers"] for e in c.get("env", []))
+            if dep and overridden:
+                fail(dep, "takes PatientAuth__JwksUrl from the ConfigMap, like every patient-token verifier")
     ingresses = by_kind("Ingress")
     if "gateway" not in ingresses:
         problems.append("the gateway needs an Ingress")

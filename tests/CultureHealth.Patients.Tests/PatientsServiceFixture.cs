@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CultureHealth.Contracts;
+using CultureHealth.Patients.Api;
 using CultureHealth.Patients.Data;
 using CultureHealth.Testing;
 
@@ -64,4 +66,15 @@ public sealed class PatientsServiceFixture : IAsyncLifetime
             .OrderBy(e => e.OccurredAt)
             .Select(e => TestSecrets.Events.Open(e.SealedCode)!)
             .ToList();
+
+    /// <summary>Proves <paramref name="email"/> as a patient does (request, emailed code, verify) and returns the token.</summary>
+    public async Task<PatientAccessToken> ProveAsync(string email)
+    {
+        using var requested = await RequestProofAsync(email);
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        var code = (await EmailedCodesAsync(email)).Last();
+        using var verified = await VerifyAsync(email, code);
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        return (await verified.Content.ReadFromJsonAsync<PatientAccessToken>(Json))!;
+    }
 }

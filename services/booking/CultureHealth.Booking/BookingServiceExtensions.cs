@@ -29,6 +29,7 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<BookingQueries>();
         builder.Services.AddScoped<RoomAllocation>();
         builder.Services.AddScoped<RoomClosures>();
+        builder.Services.AddScoped<PatientBookings>();
         builder.Services.AddScoped<BookingCreation>();
         builder.Services.AddScoped<BookingChanges>();
         builder.Services.AddSingleton<DiaryWriteLock>();
@@ -64,6 +65,7 @@ public static class BookingServiceExtensions
         app.MapBookingConfirmationEndpoints();
         app.MapCreditEndpoints();
         app.MapWaitlistEndpoints();
+        app.MapPatientBookingEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapScheduleEndpoints();
         app.MapStaffBookingEndpoints();

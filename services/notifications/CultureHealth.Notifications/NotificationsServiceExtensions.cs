@@ -47,6 +47,7 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<CommenterEmailConfirmedConsumer>();
             bus.AddConsumer<PatientErasureRequestedConsumer>();
             bus.AddConsumer<PatientErasureCompletedConsumer>();
+            bus.AddConsumer<PatientPreferencesChangedConsumer>();
         });
 
         builder.Services.AddSingleton<EmailTemplates>();

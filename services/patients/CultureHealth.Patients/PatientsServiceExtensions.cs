@@ -14,7 +14,7 @@ namespace CultureHealth.Patients;
 
 public static class PatientsServiceExtensions
 {
-    /// <summary>Patient identity: email proofs now; accounts and preferences later (issue 17).</summary>
+    /// <summary>Patient identity: email proofs, patient tokens, and the patient's own details and email preferences.</summary>
     public static IHostApplicationBuilder AddPatients(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<PatientsOptions>(PatientsOptions.Section);
@@ -35,6 +35,7 @@ public static class PatientsServiceExtensions
         builder.Services.AddScoped<EmailProofs>();
         builder.Services.AddScoped<Erasures>();
         builder.Services.AddScoped<PatientDataExport>();
+        builder.Services.AddScoped<PatientAccounts>();
         builder.Services.AddHostedService<ProofCleanup>();
         return builder;
     }
@@ -43,6 +44,7 @@ public static class PatientsServiceExtensions
     {
         app.MapEmailProofEndpoints();
         app.MapPatientDataEndpoints();
+        app.MapPatientAccountEndpoints();
         app.MapJwks(PatientTokens.Section);
         return app;
     }

@@ -63,6 +63,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<OrderCancellation>();
         builder.Services.AddScoped<OrderRefunds>();
         builder.Services.AddScoped<StaffOrderChanges>();
+        builder.Services.AddScoped<PatientOrders>();
         builder.Services.AddHostedService<PendingOrderSweeper>();
         builder.Services.AddOutputCache(CatalogueCache.Configure);
         return builder;
@@ -75,6 +76,7 @@ public static class ShopServiceExtensions
         app.MapCartApi();
         app.MapCheckoutApi();
         app.MapOrderApi();
+        app.MapPatientOrderApi();
         app.MapPaymentWebhookApi();
         app.MapShopManagementApi();
         app.MapPatientDataApi();

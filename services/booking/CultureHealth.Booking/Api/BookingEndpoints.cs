@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.Booking.Api;
 
-/// <summary>The patient's side: book, look, cancel, move. The manage token stands in for a login.</summary>
+/// <summary>The patient's side: book, look, cancel, move, with the manage token or the owner's patient token.</summary>
 public static class BookingEndpoints
 {
     /// <summary>Where a booking's Idempotency-Key counts (with the caller, when signed in).</summary>
@@ -52,20 +52,22 @@ public static class BookingEndpoints
         return TypedResults.Created($"/api/booking/bookings/{created.Booking.Id}", created);
     }
 
-    private static async Task<Ok<BookingDto>> Get(Guid id, string? token, BookingQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ViewForPatientAsync(id, token, ct));
+    /// <summary>With the manage token (<c>?token=</c>) or the owner's patient token (Authorization: Bearer) for the booking's address.</summary>
+    private static async Task<Ok<BookingDto>> Get(Guid id, string? token, HttpContext http, BookingQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ViewForPatientAsync(id, token, await BookingRequestParsing.VerifiedEmailAsync(http), ct));
 
-    private static async Task<Ok<BookingDto>> Cancel(Guid id, string? token, BookingQueries queries, BookingChanges changes, CancellationToken ct)
+    private static async Task<Ok<BookingDto>> Cancel(
+        Guid id, string? token, HttpContext http, BookingQueries queries, BookingChanges changes, CancellationToken ct)
     {
-        var booking = await queries.RequirePatientAsync(id, token, ct);
+        var booking = await queries.RequirePatientAsync(id, token, await BookingRequestParsing.VerifiedEmailAsync(http), ct);
         return TypedResults.Ok(await changes.CancelAsync(booking, CancellationRequester.Patient, restoreCredit: null, ct));
     }
 
     private static async Task<Results<Ok<BookingDto>, ValidationProblem>> Reschedule(
-        Guid id, string? token, RescheduleRequest? body, BookingQueries queries, BookingChanges changes, CancellationToken ct)
+        Guid id, string? token, RescheduleRequest? body, HttpContext http, BookingQueries queries, BookingChanges changes, CancellationToken ct)
     {
         // The token is checked first so that a stranger learns nothing, not even which fields are wrong.
-        var booking = await queries.RequirePatientAsync(id, token, ct);
+        var booking = await queries.RequirePatientAsync(id, token, await BookingRequestParsing.VerifiedEmailAsync(http), ct);
         if (!ClinicTimeText.TryParseInstant(body?.Start, out var start))
         {
             return new RequestValidator()

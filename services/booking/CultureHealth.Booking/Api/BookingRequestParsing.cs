@@ -62,4 +62,11 @@ internal static class BookingRequestParsing
         var patient = result.Succeeded ? result.Principal : null;
         return (new BookingRequester(patient.VerifiedEmail(), ClientAddress.Of(http)), patient);
     }
+
+    /// <summary>The address a valid patient token on the request proves (lower case), or null.</summary>
+    public static async Task<string?> VerifiedEmailAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(PatientTokens.Scheme);
+        return result.Succeeded ? result.Principal.VerifiedEmail() : null;
+    }
 }

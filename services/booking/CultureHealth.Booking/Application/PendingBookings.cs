@@ -29,7 +29,7 @@ public sealed partial class PendingBookings(
     /// </summary>
     public async Task<BookingDto> ConfirmAsync(Guid id, string? token, CancellationToken ct)
     {
-        var booking = await bookings.RequirePatientAsync(id, token, ct);
+        var booking = await bookings.RequirePatientAsync(id, token, verifiedEmail: null, ct);
         if (booking.Status == BookingStatus.Confirmed)
         {
             return await bookings.ViewAsync(id, ct);

@@ -19,4 +19,13 @@ public static class MessageKinds
     public const string BookingConfirmationRequest = "booking-confirmation-request";
     public const string WaitlistOffer = "waitlist-offer";
     public const string ErasureCompleted = "erasure-completed";
+
+    /// <summary>News and offers from the clinic: the one marketing kind so far (no sender writes it yet).</summary>
+    public const string Newsletter = "newsletter";
+
+    /// <summary>
+    /// Kinds that are marketing under PECR/UK GDPR: sent only to an address whose owner consented (see
+    /// <see cref="Email.Mailer"/>). Every other kind is a service email (a booking, an order, a code) and always goes.
+    /// </summary>
+    public static bool IsMarketing(string kind) => kind is Newsletter;
 }

@@ -9,6 +9,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<ScheduledReminder> ScheduledReminders => Set<ScheduledReminder>();
     public DbSet<KnownComment> KnownComments => Set<KnownComment>();
     public DbSet<ConfirmedCommenter> ConfirmedCommenters => Set<ConfirmedCommenter>();
+    public DbSet<MarketingConsent> MarketingConsents => Set<MarketingConsent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,6 +41,12 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         modelBuilder.Entity<ConfirmedCommenter>(e =>
         {
             e.ToTable("confirmed_commenters");
+            e.HasKey(c => c.Email);
+            e.Property(c => c.Email).HasMaxLength(320);
+        });
+        modelBuilder.Entity<MarketingConsent>(e =>
+        {
+            e.ToTable("marketing_consents");
             e.HasKey(c => c.Email);
             e.Property(c => c.Email).HasMaxLength(320);
         });

@@ -17,6 +17,17 @@ public sealed class Patient
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset LastVerifiedAt { get; set; }
+
+    /// <summary>Saved details the patient chose to keep, to fill in booking and checkout forms.</summary>
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>Marketing emails only with consent; off until the patient turns it on. Service emails are always sent.</summary>
+    public bool MarketingConsent { get; set; }
+
+    /// <summary>When the patient last gave or withdrew marketing consent (null: never asked), kept as the record of consent.</summary>
+    public DateTimeOffset? MarketingConsentChangedAt { get; set; }
 }
 
 internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
@@ -27,5 +38,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         e.HasKey(p => p.Id);
         e.Property(p => p.Email).HasMaxLength(254).IsRequired();
         e.HasIndex(p => p.Email).IsUnique();
+        e.Property(p => p.Name).HasMaxLength(120);
+        e.Property(p => p.Phone).HasMaxLength(40);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
@@ -49,11 +48,23 @@ public sealed class BookingApi(HttpClient http, HybridCache cache, IOptions<Stor
         return await SendForReplyAsync<BookingCreated>(request, "POST booking", ct);
     }
 
-    /// <summary>The booking behind a manage link: NotFound for a wrong token or id alike.</summary>
-    public async Task<ApiReply<Appointment>> BookingAsync(Guid id, string token, CancellationToken ct)
+    /// <summary>
+    /// The booking behind a manage link, or (with no manage token) the signed-in owner's, by their patient token:
+    /// NotFound for a wrong token, another address's booking or an unknown id alike.
+    /// </summary>
+    public async Task<ApiReply<Appointment>> BookingAsync(Guid id, string? token, string? patientToken, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ManagePath(id, "", token));
+        Authorize(request, patientToken);
         return await SendForReplyAsync<Appointment>(request, "GET booking", ct);
+    }
+
+    /// <summary>"My account": the upcoming and past bookings of the address the patient token proves; Refused when it expired.</summary>
+    public async Task<ApiReply<MyBookings>> MyBookingsAsync(string patientToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/booking/me/bookings");
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<MyBookings>(request, "GET my bookings", ct);
     }
 
     /// <summary>The emailed link of a guest's booking: 200 (again on a second click), 404, or 409 confirmation-expired.</summary>
@@ -61,13 +72,13 @@ public sealed class BookingApi(HttpClient http, HybridCache cache, IOptions<Stor
         PostAsync(ManagePath(id, "/confirm", token), null, "POST booking confirm", ct);
 
     /// <summary>409 (cancellation-window, already-started, not-confirmed) when it is too late.</summary>
-    public Task<ApiReply<Appointment>> CancelAsync(Guid id, string token, CancellationToken ct) =>
-        PostAsync(ManagePath(id, "/cancel", token), null, "POST booking cancel", ct);
+    public Task<ApiReply<Appointment>> CancelAsync(Guid id, string? token, string? patientToken, CancellationToken ct) =>
+        PostAsync(ManagePath(id, "/cancel", token), null, "POST booking cancel", ct, patientToken);
 
-    public Task<ApiReply<Appointment>> RescheduleAsync(Guid id, string token, DateTimeOffset start, CancellationToken ct) =>
+    public Task<ApiReply<Appointment>> RescheduleAsync(Guid id, string? token, string? patientToken, DateTimeOffset start, CancellationToken ct) =>
         PostAsync(ManagePath(id, "/reschedule", token),
             JsonContent.Create(new { start = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) }, options: Json),
-            "POST booking reschedule", ct);
+            "POST booking reschedule", ct, patientToken);
 
     /// <summary>The credits of the address the patient token proves; Refused when the token expired.</summary>
     public async Task<ApiReply<Credits>> CreditsAsync(string patientToken, CancellationToken ct)
@@ -116,20 +127,13 @@ public sealed class BookingApi(HttpClient http, HybridCache cache, IOptions<Stor
     private static string OfferPath(Guid id, string action, string token) =>
         $"/api/booking/waitlist/offers/{id:D}{action}?token={Uri.EscapeDataString(token)}";
 
-    private async Task<ApiReply<Appointment>> PostAsync(string path, HttpContent? body, string operation, CancellationToken ct)
+    private async Task<ApiReply<Appointment>> PostAsync(string path, HttpContent? body, string operation, CancellationToken ct, string? patientToken = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        Authorize(request, patientToken);
         return await SendForReplyAsync<Appointment>(request, operation, ct);
     }
 
-    private static string ManagePath(Guid id, string action, string token) =>
-        $"/api/booking/bookings/{id:D}{action}?token={Uri.EscapeDataString(token)}";
-
-    private static void Authorize(HttpRequestMessage request, string? patientToken)
-    {
-        if (!string.IsNullOrEmpty(patientToken))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", patientToken);
-        }
-    }
+    private static string ManagePath(Guid id, string action, string? token) =>
+        $"/api/booking/bookings/{id:D}{action}" + (string.IsNullOrEmpty(token) ? "" : $"?token={Uri.EscapeDataString(token)}");
 }

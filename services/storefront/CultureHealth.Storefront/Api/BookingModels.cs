@@ -96,3 +96,6 @@ public sealed record WaitlistOffer(
 public sealed record WaitlistRequest(
     Guid AppointmentTypeId, Guid? PractitionerId, string FromDate, string ToDate, IReadOnlyList<string> Days,
     string EarliestStart, string LatestStart, string Name, string? Phone);
+
+/// <summary>"My account": a patient's bookings by their proven address (upcoming soonest first, past latest first).</summary>
+public sealed record MyBookings(string Email, IReadOnlyList<Appointment> Upcoming, IReadOnlyList<Appointment> Past);

@@ -88,6 +88,16 @@ public abstract partial class GatewayApi(HttpClient http, HybridCache cache, ILo
         _ => false,
     };
 
+    /// <summary>Sends a patient's token (from the ch-patient cookie) as the bearer credential, when there is one.</summary>
+    protected static void Authorize(HttpRequestMessage request, string? patientToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!string.IsNullOrEmpty(patientToken))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", patientToken);
+        }
+    }
+
     protected static string Query(params (string Name, object? Value)[] parameters)
     {
         var present = parameters.Where(p => p.Value is not null && !(p.Value is string s && string.IsNullOrWhiteSpace(s)))

@@ -8,7 +8,13 @@ public sealed record EmailProofAccepted(string Message);
 /// <summary>A patient access token: proof, for about an hour, that the visitor reads <see cref="Email"/>'s mail.</summary>
 public sealed record PatientAccess(string AccessToken, DateTimeOffset ExpiresAt, string Email);
 
-/// <summary>The patients service's public API through the gateway: proving an email address with an emailed code.</summary>
+/// <summary>What the patients service keeps for a signed-in patient: saved details and email preferences.</summary>
+public sealed record PatientProfile(string Email, string? Name, string? Phone, bool MarketingConsent, DateTimeOffset? MarketingConsentChangedAt);
+
+/// <summary>
+/// The patients service's public API through the gateway: proving an email address with an emailed code, and the
+/// signed-in patient's own details and email preferences (by their patient token).
+/// </summary>
 public sealed class PatientsApi(HttpClient http, HybridCache cache, ILogger<PatientsApi> logger) : GatewayApi(http, cache, logger)
 {
     /// <summary>202 for any well-formed address (known or not); 429 with Retry-After past a limit.</summary>
@@ -30,5 +36,34 @@ public sealed class PatientsApi(HttpClient http, HybridCache cache, ILogger<Pati
             Content = JsonContent.Create(new { email, code }, options: Json),
         };
         return await SendForReplyAsync<PatientAccess>(request, "POST email proof verify", ct);
+    }
+
+    /// <summary>Refused when the token expired.</summary>
+    public async Task<ApiReply<PatientProfile>> ProfileAsync(string patientToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/patients/me");
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<PatientProfile>(request, "GET my profile", ct);
+    }
+
+    /// <summary>Invalid names the field (<c>name</c>, <c>phone</c>).</summary>
+    public async Task<ApiReply<PatientProfile>> SaveDetailsAsync(string patientToken, string? name, string? phone, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/patients/me/details")
+        {
+            Content = JsonContent.Create(new { name, phone }, options: Json),
+        };
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<PatientProfile>(request, "PUT my details", ct);
+    }
+
+    public async Task<ApiReply<PatientProfile>> SavePreferencesAsync(string patientToken, bool marketingEmails, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/patients/me/preferences")
+        {
+            Content = JsonContent.Create(new { marketingEmails }, options: Json),
+        };
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<PatientProfile>(request, "PUT my preferences", ct);
     }
 }

@@ -71,6 +71,22 @@ public sealed partial class ShopApi(HttpClient http, HybridCache cache, IOptions
     public Task<ApiResult<Order>> OrderAsync(Guid orderId, string orderToken, CancellationToken ct) =>
         GetAsync<Order>($"/api/shop/orders/{orderId}" + Query(("token", orderToken)), ct, logAs: $"/api/shop/orders/{orderId}");
 
+    /// <summary>"My account": orders placed with the address the patient token proves; Refused when it expired. Never cached.</summary>
+    public async Task<ApiReply<MyOrders>> MyOrdersAsync(string patientToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/shop/me/orders");
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<MyOrders>(request, "GET my orders", ct);
+    }
+
+    /// <summary>One of the signed-in patient's orders; NotFound for another address's order or an unknown id alike.</summary>
+    public async Task<ApiReply<Order>> MyOrderAsync(string patientToken, Guid orderId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/shop/me/orders/{orderId:D}");
+        Authorize(request, patientToken);
+        return await SendForReplyAsync<Order>(request, "GET my order", ct);
+    }
+
     private static string CartPath(string cartToken) => "/api/shop/carts/" + Uri.EscapeDataString(cartToken);
 
     /// <param name="route">The path as the log shows it: without the tokens that some paths carry.</param>

@@ -117,3 +117,13 @@ public sealed record ShopReply<T>(ShopOutcome Outcome, T? Value = default, ApiPr
 
     public ShopReply<TOut> As<TOut>(TOut? value = default) => new(Outcome, value, Problem);
 }
+
+public sealed record MyOrderLine(string Name, int Quantity, long LineTotalPence);
+
+/// <summary>One order in a patient's list (GET /api/shop/me/orders).</summary>
+public sealed record MyOrderSummary(
+    Guid Id, string Number, string Status, DateTimeOffset CreatedAt, long TotalPence, long AmountPaidPence, long RefundedPence,
+    string Currency, string? TrackingReference, IReadOnlyList<MyOrderLine> Lines);
+
+/// <summary>"My account": the orders placed with a patient's proven address, newest first.</summary>
+public sealed record MyOrders(string Email, IReadOnlyList<MyOrderSummary> Orders);

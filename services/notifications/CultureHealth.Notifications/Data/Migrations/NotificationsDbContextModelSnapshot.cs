@@ -191,6 +191,27 @@ namespace CultureHealth.Notifications.Data.Migrations
                     b.ToTable("known_comments", (string)null);
                 });
 
+            modelBuilder.Entity("CultureHealth.Notifications.Data.MarketingConsent", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent");
+
+                    b.HasKey("Email")
+                        .HasName("pk_marketing_consents");
+
+                    b.ToTable("marketing_consents", (string)null);
+                });
+
             modelBuilder.Entity("CultureHealth.Notifications.Data.ScheduledReminder", b =>
                 {
                     b.Property<Guid>("BookingId")

@@ -234,6 +234,24 @@ namespace CultureHealth.Patients.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_verified_at");
 
+                    b.Property<bool>("MarketingConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("marketing_consent");
+
+                    b.Property<DateTimeOffset?>("MarketingConsentChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marketing_consent_changed_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
                     b.HasKey("Id")
                         .HasName("pk_patients");
 

@@ -14,18 +14,22 @@ public sealed class SignInModel(PatientsApi patients) : AccountPage
     public string? Email { get; set; }
 
     public string? EmailError { get; private set; }
+
+    /// <summary>Signing in to "My account" (rather than to use a credit while booking): the page words it so.</summary>
+    public bool ForAccount => ReturnUrl?.StartsWith(AccountRoutes.Home, StringComparison.OrdinalIgnoreCase) == true
+        || ReturnUrl?.StartsWith("/bookings/", StringComparison.OrdinalIgnoreCase) == true;
     public string? Outcome { get; private set; }
 
     public void OnGet()
     {
-        Describe();
         ReturnUrl = SafeReturn(ReturnUrl);
+        Describe();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Describe();
         ReturnUrl = SafeReturn(ReturnUrl);
+        Describe();
         if (string.IsNullOrWhiteSpace(Email))
         {
             EmailError = "Please enter your email address.";
@@ -52,7 +56,7 @@ public sealed class SignInModel(PatientsApi patients) : AccountPage
     private void Describe()
     {
         Private();
-        Meta.Title = "Confirm your email address";
+        Meta.Title = ForAccount ? "Sign in" : "Confirm your email address";
         Meta.Description = "We email you a code to confirm your address, so that only you can use your session credits.";
     }
 }

@@ -17,9 +17,9 @@ public sealed class CalendarModel(BookingApi booking) : ManagedBookingPage(booki
 {
     public async Task<IActionResult> OnGetAsync(Guid id, string? token, CancellationToken ct)
     {
-        if (await LoadAsync(id, token, ct) is not null)
+        if (await LoadAsync(id, token, ct) is { } early)
         {
-            return LinkNotValid ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return LinkNotValid ? NotFound() : early is RedirectResult ? early : StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         if (Appointment.IsPending)
         {

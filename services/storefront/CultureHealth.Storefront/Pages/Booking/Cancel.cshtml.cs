@@ -27,7 +27,7 @@ public sealed class CancelModel(BookingApi booking) : ManagedBookingPage(booking
         {
             return early;
         }
-        var reply = await Bookings.CancelAsync(Id, Token, ct);
+        var reply = await Bookings.CancelAsync(Id, Token, PatientToken, ct);
         switch (reply.Kind)
         {
             case ReplyKind.Done:

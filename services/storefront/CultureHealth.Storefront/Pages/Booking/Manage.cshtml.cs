@@ -1,4 +1,5 @@
 using CultureHealth.Storefront.Api;
+using CultureHealth.Storefront.Appointments;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.Storefront.Pages.Booking;
@@ -25,16 +26,7 @@ public sealed class ManageModel(BookingApi booking) : ManagedBookingPage(booking
         return Page();
     }
 
-    public string StatusText => Appointment.Status switch
-    {
-        BookingStatuses.Confirmed => "Confirmed",
-        BookingStatuses.Pending => "Waiting for you to confirm it by email",
-        BookingStatuses.Cancelled => "Cancelled",
-        BookingStatuses.Expired => "Not confirmed in time (released)",
-        BookingStatuses.Completed => "Attended",
-        BookingStatuses.NoShow => "Missed",
-        _ => Appointment.Status,
-    };
+    public string StatusText => AccountText.BookingStatus(Appointment.Status);
 
     public bool HasStarted => Clock.GetUtcNow() >= Appointment.Start;
 }

@@ -7,7 +7,9 @@ namespace CultureHealth.Storefront.Pages.Booking;
 /// <summary>
 /// A page reached with a booking's manage token from an email (confirm, confirmed, manage, reschedule, cancel,
 /// calendar): the token is checked by booking on every request, never kept by the website; the page is
-/// noindex and sends no Referer. A wrong token and an unknown booking look the same.
+/// noindex and sends no Referer. A wrong token and an unknown booking look the same. Without a manage token (the
+/// links in "My account") the signed-in patient's token stands in: booking opens the booking only if it was made
+/// for the address that token proves; a visitor who is not signed in is asked to sign in first.
 /// </summary>
 public abstract class ManagedBookingPage(BookingApi booking) : BookingPage
 {
@@ -17,6 +19,9 @@ public abstract class ManagedBookingPage(BookingApi booking) : BookingPage
     public Guid Id { get; private set; }
     public string Token { get; private set; } = "";
     public bool LinkNotValid { get; private set; }
+
+    /// <summary>The signed-in patient's token, used when the URL carries no manage token.</summary>
+    protected string? PatientToken { get; private set; }
 
     public AppointmentSummary Summary => AppointmentSummary.Of(Appointment, Clinic);
     public string ManageLink => BookingRoutes.Manage(Id, Token);
@@ -34,9 +39,13 @@ public abstract class ManagedBookingPage(BookingApi booking) : BookingPage
         Token = token ?? "";
         if (string.IsNullOrWhiteSpace(token))
         {
-            return NotValid();
+            PatientToken = PatientSession.Token(Request);
+            if (PatientToken is null)
+            {
+                return Redirect(BookingRoutes.SignInThenReturn(Request.Path + Request.QueryString));
+            }
         }
-        var reply = await booking.BookingAsync(id, token, ct);
+        var reply = await booking.BookingAsync(id, token, PatientToken, ct);
         switch (reply.Kind)
         {
             case ReplyKind.Done:

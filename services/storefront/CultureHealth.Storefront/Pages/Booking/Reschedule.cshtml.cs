@@ -49,7 +49,7 @@ public sealed class RescheduleModel(BookingApi booking) : ManagedBookingPage(boo
             return await PickerAsync(null, null, ct);
         }
         NewStart = newStart;
-        var reply = await Bookings.RescheduleAsync(Id, Token, newStart, ct);
+        var reply = await Bookings.RescheduleAsync(Id, Token, PatientToken, newStart, ct);
         switch (reply.Kind)
         {
             case ReplyKind.Done:

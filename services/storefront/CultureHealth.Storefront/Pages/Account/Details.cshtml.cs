@@ -1,0 +1,70 @@
+using CultureHealth.Storefront.Api;
+using CultureHealth.Storefront.Appointments;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CultureHealth.Storefront.Pages.Account;
+
+/// <summary>Saved details (name, phone) the patients service keeps for the signed-in address.</summary>
+public sealed class DetailsModel(PatientsApi patients) : SignedInPage
+{
+    public override string Section => AccountRoutes.Details;
+
+    public string? Email { get; private set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
+    public string? NameError { get; private set; }
+    public string? PhoneError { get; private set; }
+    public bool Saved { get; private set; }
+    public bool Unavailable { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
+    {
+        Describe();
+        var reply = await patients.ProfileAsync(PatientToken, ct);
+        if (Refused(reply))
+        {
+            return SignInAgain();
+        }
+        if (reply.Value is not { } profile)
+        {
+            return ServiceDown();
+        }
+        (Email, Name, Phone, Saved) = (profile.Email, profile.Name, profile.Phone, saved);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Describe();
+        var reply = await patients.SaveDetailsAsync(PatientToken, Name, Phone, ct);
+        switch (reply.Kind)
+        {
+            case ReplyKind.Done:
+                // Post, redirect, get: a reload does not send the form again.
+                return Redirect(AccountRoutes.Details + "?saved=true");
+            case ReplyKind.Refused:
+                return SignInAgain();
+            case ReplyKind.Invalid:
+                NameError = reply.Problem?.ErrorFor("name");
+                PhoneError = reply.Problem?.ErrorFor("phone");
+                return Page();
+            default:
+                return ServiceDown();
+        }
+    }
+
+    private IActionResult ServiceDown()
+    {
+        Unavailable = true;
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = "30";
+        return Page();
+    }
+
+    private void Describe() => Titled("Saved details", "The name and phone number we fill in for you.");
+}
