@@ -107,6 +107,16 @@ public sealed partial class PatientDataStack : WholeStack
             new { authorName = name, authorEmail = email, body = commentBody }));
         var commentId = (await commented.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
 
+        // Patients: saved details and marketing consent (notifications keeps a copy of the consent); booking: a place
+        // on the waitlist with the same name and phone.
+        (await Ok(patient.PutAsJsonAsync("/api/patients/me/details", new { name, phone }))).Dispose();
+        (await Ok(patient.PutAsJsonAsync("/api/patients/me/preferences", new { marketingEmails = true }))).Dispose();
+        (await Created(patient.PostAsJsonAsync("/api/booking/waitlist", new
+        {
+            appointmentTypeId = diary.TypeId, fromDate = $"{from.AddDays(7):yyyy-MM-dd}", toDate = $"{from.AddDays(14):yyyy-MM-dd}",
+            days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }, earliestStart = "09:00", latestStart = "17:00", name, phone,
+        }))).Dispose();
+
         // The copies elsewhere exist before the test looks: notifications' and admin's.
         await Eventually.TrueAsync(async () =>
         {
@@ -115,6 +125,7 @@ public sealed partial class PatientDataStack : WholeStack
             return await notifications.ScheduledReminders.AnyAsync(r => r.BookingId == bookingId && r.PatientName == name)
                 && await notifications.KnownComments.AnyAsync(c => c.CommentId == commentId)
                 && await notifications.SentMessages.AnyAsync(m => m.Recipient == email && m.Kind == "order-paid")
+                && await notifications.MarketingConsents.AnyAsync(c => c.Email == email && c.Consent)
                 && await admin.DashboardBookings.AnyAsync(b => b.BookingId == bookingId && b.PatientName == name)
                 && await admin.DashboardOrders.AnyAsync(o => o.OrderId == orderId && o.CustomerEmail == email)
                 && await admin.DashboardComments.AnyAsync(c => c.CommentId == commentId && c.AuthorName == name);

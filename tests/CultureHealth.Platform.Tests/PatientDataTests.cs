@@ -40,6 +40,9 @@ public sealed partial class PatientDataTests(PatientDataStack stack) : IClassFix
 
         // Each service's part names what it holds of Alex's.
         Assert.Contains(alex.Email, parts["patients"], StringComparison.Ordinal);
+        Assert.Contains(alex.Phone, parts["patients"], StringComparison.Ordinal); // saved details
+        Assert.Contains("\"marketingConsent\":true", parts["patients"], StringComparison.Ordinal);
+        Assert.Contains("\"waitlist\":[{", parts["booking"], StringComparison.Ordinal);
         Assert.Contains(alex.BookingId.ToString(), parts["booking"], StringComparison.Ordinal);
         Assert.Contains(alex.Note, parts["booking"], StringComparison.Ordinal);
         Assert.Contains(alex.Phone, parts["booking"], StringComparison.Ordinal);

@@ -13,8 +13,8 @@ namespace CultureHealth.Notifications.Erasure;
 
 /// <summary>
 /// Notifications' part of an erasure. It keeps no email bodies, so what names the patient is: the address (and
-/// subject) of each email sent to them, their copy of bookings for reminders, of comments for reply emails, and their
-/// confirmed commenter address. Sent-message rows stay as counts (kind and time) without address or subject.
+/// subject) of each email sent to them, their copy of bookings for reminders, of comments for reply emails, their
+/// confirmed commenter address and their marketing consent. Sent-message rows stay as counts (kind and time) without address or subject.
 /// </summary>
 public sealed class PatientErasureRequestedConsumer(
     NotificationsDbContext db, EventSecrets secrets, TimeProvider clock, ILogger<PatientErasureRequestedConsumer> logger)
@@ -34,7 +34,9 @@ public sealed class PatientErasureRequestedConsumer(
             .SetProperty(c => c.Excerpt, (string?)null)
             .SetProperty(c => c.NotifyOnReply, false), cancellationToken);
         var commenter = await Db.ConfirmedCommenters.Where(c => c.Email == email).ExecuteDeleteAsync(cancellationToken);
-        return new ErasedRecords(sent + reminders + comments + commenter, []);
+        // The marketing-consent copy goes too: with no address left there is nobody to send marketing to.
+        var consent = await Db.MarketingConsents.Where(c => c.Email == email).ExecuteDeleteAsync(cancellationToken);
+        return new ErasedRecords(sent + reminders + comments + commenter + consent, []);
     }
 }
 
