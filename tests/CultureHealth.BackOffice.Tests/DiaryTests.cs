@@ -70,7 +70,7 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         {
             Assert.DoesNotContain(">No-show</button>", browser.LastPage, StringComparison.Ordinal);
         }
-        await StartedHalfAnHourAgoAsync(bookingId);
+        await BookingTime.StartedHalfAnHourAgoAsync(stack.Booking, bookingId);
         (await browser.GetAsync($"/admin/diary/bookings/{bookingId}")).Dispose();
         Assert.Contains(">No-show</button>", browser.LastPage, StringComparison.Ordinal);
         using var marked = await browser.PostFormAsync($"/admin/diary/bookings/{bookingId}?handler=NoShow", new Dictionary<string, string>());
@@ -176,18 +176,5 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         using var created = await admin.SendAsync(request);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booking").GetProperty("id").GetGuid();
-    }
-
-    /// <summary>Time passes: the appointment is moved (in booking's table) to have begun half an hour ago.</summary>
-    private async Task StartedHalfAnHourAgoAsync(Guid bookingId)
-    {
-        await using var db = stack.Booking.OpenDb();
-        var booking = await db.Bookings.SingleAsync(b => b.Id == bookingId);
-        var length = booking.End - booking.Start;
-        var start = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(30);
-        booking.Start = start;
-        booking.End = start + length;
-        booking.Footprint = new Interval(start, start + length);
-        await db.SaveChangesAsync();
     }
 }

@@ -49,16 +49,7 @@ public sealed class RareEventsTraffic(MetricsStack stack)
         }, HttpStatusCode.Created, bearer: TestPatients.TokenFor("absent@example.com"));
         var bookingId = created["booking"]!["id"]!.GetValue<Guid>();
 
-        await using (var db = stack.Booking.OpenDb())
-        {
-            var booking = await db.Bookings.SingleAsync(b => b.Id == bookingId);
-            var length = booking.End - booking.Start;
-            var start = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(30);
-            booking.Start = start;
-            booking.End = start + length;
-            booking.Footprint = new Interval(start, start + length);
-            await db.SaveChangesAsync();
-        }
+        await BookingTime.StartedHalfAnHourAgoAsync(stack.Booking, bookingId);
 
         using var reception = stack.Booking.CreateClient(TestStaff.TokenFor(StaffRoles.Reception));
         using var marked = await reception.PostAsync(new Uri($"/manage/booking/bookings/{bookingId}/no-show", UriKind.Relative), null);

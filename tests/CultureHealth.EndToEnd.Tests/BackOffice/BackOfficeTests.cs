@@ -56,7 +56,7 @@ public sealed partial class BackOfficeTests(SiteFixture site, ITestOutputHelper 
         Assert.Contains("Amelia Hart", mail.TextBody, StringComparison.Ordinal);
 
         // The appointment time comes, and the patient does not.
-        await Staff.StartedHalfAnHourAgoAsync(site, bookingId);
+        await BookingTime.StartedHalfAnHourAgoAsync(site.Booking, bookingId);
         await browse.VisitAsync($"/admin/diary/bookings/{bookingId}", "backoffice-booking-begun");
         await page.GetByRole(AriaRole.Button, new() { Name = "No-show" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Marked as a no-show.");

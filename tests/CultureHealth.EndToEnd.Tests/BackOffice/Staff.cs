@@ -55,19 +55,6 @@ public static class Staff
 
     public static string Iso(LocalDate day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Time passes: the appointment is moved (in booking's own table) to have begun half an hour ago.</summary>
-    public static async Task StartedHalfAnHourAgoAsync(SiteFixture site, Guid bookingId)
-    {
-        await using var db = site.Booking.OpenDb();
-        var booking = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Bookings, b => b.Id == bookingId);
-        var length = booking.End - booking.Start;
-        var start = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(30);
-        booking.Start = start;
-        booking.End = start + length;
-        booking.Footprint = new Interval(start, start + length);
-        await db.SaveChangesAsync();
-    }
-
     public sealed record AuditEntry(string StaffEmail, string Action, string Target, int Status);
 
     /// <summary>Admin's audit log for one member of staff, through the gateway as an admin would read it.</summary>
