@@ -6,26 +6,14 @@ namespace CultureHealth.Booking.Application.PatientData;
 /// <summary>Applies the retention policy every Booking:Retention:Interval, a batch at a time, on every replica.</summary>
 public sealed partial class BookingRetentionJob(
     IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<BookingRetentionJob> logger)
-    : PeriodicBackgroundService(clock)
+    : BatchedPeriodicService(scopes, clock)
 {
-    private const int Batch = 500;
-
     protected override TimeSpan Interval => options.Value.Interval;
 
-    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
-    {
-        int anonymised;
-        do
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            anonymised = await scope.ServiceProvider.GetRequiredService<BookingRetention>().AnonymiseDueAsync(Batch, cancellationToken);
-            if (anonymised > 0)
-            {
-                LogAnonymised(logger, anonymised);
-            }
-        }
-        while (anonymised == Batch);
-    }
+    protected override Task<int> RunBatchAsync(IServiceProvider services, int batchSize, CancellationToken cancellationToken) =>
+        services.GetRequiredService<BookingRetention>().AnonymiseDueAsync(batchSize, cancellationToken);
+
+    protected override void OnBatchDone(int handled) => LogAnonymised(logger, handled);
 
     protected override void OnRoundFailed(Exception exception) => LogFailed(logger, exception);
 

@@ -25,32 +25,22 @@ public sealed class OrderRetentionOptions
 /// <summary>Applies <see cref="OrderRetentionOptions"/> every Interval, a batch at a time, on every replica (idempotent).</summary>
 public sealed partial class OrderRetention(
     IServiceScopeFactory scopes, IOptions<OrderRetentionOptions> options, TimeProvider clock, ILogger<OrderRetention> logger)
-    : PeriodicBackgroundService(clock)
+    : BatchedPeriodicService(scopes, clock)
 {
-    private const int Batch = 500;
-
     protected override TimeSpan Interval => options.Value.Interval;
 
-    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RunBatchAsync(IServiceProvider services, int batchSize, CancellationToken cancellationToken)
     {
-        int anonymised;
-        do
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-            var cutoff = Clock.GetUtcNow() - options.Value.AnonymiseAfter;
-            var due = await db.Orders
-                .Where(o => o.CreatedAt < cutoff && (o.CustomerEmail != ErasedPersonalData.Email || o.CustomerName != ErasedPersonalData.Name
-                    || o.ShippingLine1 != null || o.ShippingPostcode != null || o.HoldClientAddress != null))
-                .OrderBy(o => o.CreatedAt).Select(o => o.Id).Take(Batch).ToListAsync(cancellationToken);
-            anonymised = due.Count == 0 ? 0 : await ShopPatientDataService.AnonymiseAsync(db.Orders.Where(o => due.Contains(o.Id)), cancellationToken);
-            if (anonymised > 0)
-            {
-                LogAnonymised(logger, anonymised);
-            }
-        }
-        while (anonymised == Batch);
+        var db = services.GetRequiredService<ShopDbContext>();
+        var cutoff = Clock.GetUtcNow() - options.Value.AnonymiseAfter;
+        var due = await db.Orders
+            .Where(o => o.CreatedAt < cutoff && (o.CustomerEmail != ErasedPersonalData.Email || o.CustomerName != ErasedPersonalData.Name
+                || o.ShippingLine1 != null || o.ShippingPostcode != null || o.HoldClientAddress != null))
+            .OrderBy(o => o.CreatedAt).Select(o => o.Id).Take(batchSize).ToListAsync(cancellationToken);
+        return due.Count == 0 ? 0 : await ShopPatientDataService.AnonymiseAsync(db.Orders.Where(o => due.Contains(o.Id)), cancellationToken);
     }
+
+    protected override void OnBatchDone(int handled) => LogAnonymised(logger, handled);
 
     protected override void OnRoundFailed(Exception exception) => LogFailed(logger, exception);
 
