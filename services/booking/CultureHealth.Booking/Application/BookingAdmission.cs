@@ -23,14 +23,15 @@ public sealed record BookingRequester(string? VerifiedEmail, string ClientAddres
 
 /// <summary>
 /// How a new booking enters the diary: confirmed at once, or pending until the emailed link is followed.
-/// <paramref name="OfferId"/>: the booking takes this waitlist offer, whose hold it alone may book over (and claims).
+/// <paramref name="OfferId"/>: the booking takes this waitlist offer, whose hold it alone may book over (and claims);
+/// <paramref name="OfferRoomId"/> is the room that offer holds, if its type needs one.
 /// </summary>
-public sealed record BookingAdmission(BookingStatus Status, string? ClientAddress, Guid? OfferId = null)
+public sealed record BookingAdmission(BookingStatus Status, string? ClientAddress, Guid? OfferId = null, Guid? OfferRoomId = null)
 {
     public static BookingAdmission Confirmed { get; } = new(BookingStatus.Confirmed, null);
 
     /// <summary>The patient took a waitlist offer by its emailed link, which proved the address: confirmed at once.</summary>
-    public static BookingAdmission TakingOffer(Guid offerId) => new(BookingStatus.Confirmed, null, offerId);
+    public static BookingAdmission TakingOffer(Guid offerId, Guid? roomId) => new(BookingStatus.Confirmed, null, offerId, roomId);
 
     public static BookingAdmission PendingFrom(string clientAddress) => new(BookingStatus.Pending, clientAddress);
 

@@ -121,7 +121,8 @@ public sealed partial class BookingCreation(
         SecretToken token, Instant now, CancellationToken ct)
     {
         await diaryLock.LockInTransactionAsync(db, practitioner.Id, ct);
-        var roomId = await rooms.AllocateAsync(rule, request.Start, movingBookingId: null, preferredRoomId: null, Options, ct);
+        // Taking a waitlist offer books the room the offer held (or, should it not be free, the first free one).
+        var roomId = await rooms.AllocateAsync(rule, request.Start, ownHoldId: admission.OfferId, preferredRoomId: admission.OfferRoomId, Options, ct);
         Guid? creditGrantId = null;
         if (request.UseCredit)
         {

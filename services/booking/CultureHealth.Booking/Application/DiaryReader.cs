@@ -62,7 +62,9 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
 
     /// <summary>
     /// The active rooms of <paramref name="kind"/> in the order they are handed out, with their holds near the dates and their
-    /// closures on them. Read for listing slots, and again under the kind's lock when a booking takes a room.
+    /// closures on them. Read for listing slots, and again under the kind's lock when a booking or a waitlist offer takes a room.
+    /// Holds are live bookings and live waitlist offers, except <paramref name="ignoreBookingId"/> (a booking being moved or
+    /// an offer being taken).
     /// </summary>
     public async Task<RoomPool> RoomPoolAsync(string kind, LocalDate from, LocalDate to, Guid? ignoreBookingId, CancellationToken ct)
     {
@@ -78,6 +80,11 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
                 && b.Start < windowEnd && b.End > windowStart && b.Id != ignoreBookingId)
             .Select(b => new { b.RoomId, b.Footprint }).ToListAsync(ct);
+        // A live waitlist offer holds its room as it holds its practitioner's time (except the offer being taken).
+        held.AddRange(await db.WaitlistOffers.AsNoTracking()
+            .Where(o => o.RoomId != null && ids.Contains(o.RoomId.Value) && o.Status == WaitlistOfferStatuses.Live
+                && o.Start < windowEnd && o.End > windowStart && o.Id != ignoreBookingId)
+            .Select(o => new { o.RoomId, o.Footprint }).ToListAsync(ct));
         return new RoomPool(kind, [.. rooms.Select(r => new RoomDiary(
             r.Id, r.Name,
             [.. held.Where(b => b.RoomId == r.Id).Select(b => b.Footprint)],

@@ -14,13 +14,16 @@ namespace CultureHealth.Booking.Application;
 /// Turns freed diary time into offers, first come first served. Each opening is taken with FOR UPDATE SKIP LOCKED
 /// (replicas work side by side on different openings) and worked under the practitioner's advisory lock, the one
 /// every booking write takes, so an offer is made only for time that is free at that moment and no booking can slip
-/// in between the look and the offer. The database backs this up: no two live offers may overlap in one diary
-/// (exclusion constraint) and one entry has at most one live offer (unique index).
+/// in between the look and the offer. An offer of a type that needs a room also holds a room, picked by RoomPool
+/// under the room kind's lock (taken after the practitioner's, as a booking takes it). The database backs this up: no
+/// two live offers may overlap in one diary or one room (exclusion constraints) and one entry has at most one live
+/// offer (unique index).
 /// </summary>
 public sealed partial class WaitlistMatcher(
     BookingDbContext db,
     DiaryReader diary,
     DiaryWriteLock diaryLock,
+    RoomAllocation rooms,
     IOptions<WaitlistOptions> options,
     IOptions<BookingOptions> bookingOptions,
     TimeProvider clock,
@@ -104,6 +107,11 @@ public sealed partial class WaitlistMatcher(
             .Take(EntriesPerOpening)
             .ToListAsync(ct);
         var names = await db.Practitioners.Where(p => p.Id == practitionerId).Select(p => p.Name).FirstAsync(ct);
+        // The rooms the slots are read with must stay as read until the offers commit: every kind these entries need is
+        // locked before the first look (the practitioner's lock is already held).
+        var typeIds = entries.Select(e => e.AppointmentTypeId).Distinct().ToArray();
+        await rooms.LockKindsAsync(await db.AppointmentTypes.AsNoTracking()
+            .Where(t => typeIds.Contains(t.Id) && t.RoomKind != null).Select(t => t.RoomKind!).ToListAsync(ct), ct);
         foreach (var entry in entries)
         {
             if (await BookedSinceJoiningAsync(entry, now, ct))
@@ -116,11 +124,21 @@ public sealed partial class WaitlistMatcher(
             var rule = type.ToRule();
             // Read after every offer made in this transaction, so each hold counts for the next entry.
             var contexts = await diary.ContextsAsync([practitionerId], rule, from, to, null, ct);
-            if (await FirstSuitableStartAsync(entry, practitionerId, contexts[practitionerId], rule, span, now, from, to, ct) is { } s)
+            if (await FirstSuitableStartAsync(entry, practitionerId, contexts[practitionerId], rule, span, now, from, to, ct) is not { } start)
             {
-                await OfferAsync(entry, practitionerId, names, type, rule, s, now, ct);
-                offered++;
+                continue;
             }
+
+            // Listed slots already had a room; asking the one rule again for which room is what the offer stores.
+            Guid? roomId = null;
+            if (rule.RoomKind is not null && (roomId = await rooms.RoomForOfferAsync(rule, start, ct)) is null)
+            {
+                LogNoRoom(logger, entry.Id, start);
+                continue;
+            }
+
+            await OfferAsync(entry, practitionerId, names, type, rule, start, roomId, now, ct);
+            offered++;
         }
 
         return offered;
@@ -175,7 +193,7 @@ public sealed partial class WaitlistMatcher(
 
     private async Task OfferAsync(
         WaitlistEntry entry, Guid practitionerId, string practitionerName, AppointmentTypeDefinition type, AppointmentType rule, Instant start,
-        Instant now, CancellationToken ct)
+        Guid? roomId, Instant now, CancellationToken ct)
     {
         var token = SecretToken.Generate();
         var offer = new WaitlistOffer
@@ -187,6 +205,7 @@ public sealed partial class WaitlistMatcher(
             Start = start,
             End = start + rule.Duration,
             Footprint = rule.FootprintAt(start),
+            RoomId = roomId,
             TokenHash = token.Hash,
             Status = WaitlistOfferStatuses.Live,
             OfferedAt = now,
@@ -207,6 +226,9 @@ public sealed partial class WaitlistMatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Waitlist offer {OfferId} for entry {EntryId} lapsed untaken; its slot goes to the next waiter")]
     private static partial void LogLapsed(ILogger logger, Guid offerId, Guid entryId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waitlist entry {EntryId} not offered {Start}: no room of its kind is free then")]
+    private static partial void LogNoRoom(ILogger logger, Guid entryId, Instant start);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Waitlist entry {EntryId} passed over: it booked this appointment type since joining")]
     private static partial void LogSkipped(ILogger logger, Guid entryId);

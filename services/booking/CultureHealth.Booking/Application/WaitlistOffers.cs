@@ -54,7 +54,7 @@ public sealed partial class WaitlistOffers(
         // The offer's token is the Idempotency-Key: a double click (or a retry) replays the booking the first made.
         IdempotencyKey.TryParse(token, out var key);
         var idempotent = new IdempotentRequest(key!, IdempotencyScope.For(TakeOperation, null), offer.Id.ToString("N"));
-        var created = await bookings.CreateAsync(request, idempotent, BookingAdmission.TakingOffer(offer.Id), ct);
+        var created = await bookings.CreateAsync(request, idempotent, BookingAdmission.TakingOffer(offer.Id, offer.RoomId), ct);
         if (open)
         {
             metrics.WaitlistOfferClosed(WaitlistOfferStatuses.Taken);

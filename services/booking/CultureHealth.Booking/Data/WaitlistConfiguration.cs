@@ -45,11 +45,13 @@ internal sealed class WaitlistOfferConfiguration : IEntityTypeConfiguration<Wait
         e.HasOne<WaitlistEntry>().WithMany().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Practitioner>().WithMany().HasForeignKey(o => o.PractitionerId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<PatientBooking>().WithMany().HasForeignKey(o => o.BookingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Room>().WithMany().HasForeignKey(o => o.RoomId).OnDelete(DeleteBehavior.Restrict);
         // One live offer per entry at a time; replicas racing to offer the same patient twice fail here.
         e.HasIndex(o => o.EntryId).HasFilter("status = 'live'").IsUnique().HasDatabaseName("ux_waitlist_offers_live_entry");
         e.HasIndex(o => new { o.EntryId, o.PractitionerId, o.Start });
         e.HasIndex(o => new { o.Status, o.ExpiresAt });
-        // The "no two live offers overlap in one diary" exclusion constraint is added in SQL in the migration.
+        // The "no two live offers overlap in one diary" and "no two live offers overlap in one room" exclusion
+        // constraints are added in SQL in the migrations (Waitlist, OfferRooms).
     }
 }
 

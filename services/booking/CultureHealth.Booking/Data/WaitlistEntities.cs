@@ -56,6 +56,12 @@ public sealed class WaitlistOffer
     /// <summary>The diary time held, buffers included, as a booking's footprint.</summary>
     public Interval Footprint { get; init; }
 
+    /// <summary>
+    /// The room held for the footprint when the appointment type needs a room kind (picked by RoomPool under the kind's
+    /// lock, as a booking's is); null for a type that needs none. Taking the offer books this room.
+    /// </summary>
+    public Guid? RoomId { get; init; }
+
     /// <summary>SHA-256 of the offer's secret (SecretToken); the secret itself went out sealed in WaitlistOfferMade.</summary>
     public string TokenHash { get; init; } = "";
     public string Status { get; set; } = WaitlistOfferStatuses.Live;

@@ -672,6 +672,10 @@ namespace CultureHealth.Booking.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("practitioner_id");
 
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
                     b.Property<Instant>("Start")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("start");
@@ -701,6 +705,9 @@ namespace CultureHealth.Booking.Data.Migrations
 
                     b.HasIndex("PractitionerId")
                         .HasDatabaseName("ix_waitlist_offers_practitioner_id");
+
+                    b.HasIndex("RoomId")
+                        .HasDatabaseName("ix_waitlist_offers_room_id");
 
                     b.HasIndex("Status", "ExpiresAt")
                         .HasDatabaseName("ix_waitlist_offers_status_expires_at");
@@ -1083,6 +1090,12 @@ namespace CultureHealth.Booking.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_waitlist_offers_practitioners_practitioner_id");
+
+                    b.HasOne("CultureHealth.Booking.Data.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_waitlist_offers_rooms_room_id");
                 });
 
             modelBuilder.Entity("CultureHealth.Booking.Data.WaitlistOpening", b =>
