@@ -1,3 +1,4 @@
+using CultureHealth.Messaging.Data;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.ServiceDefaults.Auth;
@@ -45,16 +46,27 @@ public static class ClosureEndpoints
             return v.Problem();
         }
 
-        // Bookings already made on the day stay; reception contacts those patients.
-        var closure = await db.Closures.FirstOrDefaultAsync(c => c.Date == day, ct);
-        if (closure is null)
+        // Bookings already made on the day stay; reception contacts those patients. Two saves of one new day at once
+        // both find no row and both insert: the second meets the unique date, and then updates the row that won.
+        var name = body.Name!.Trim();
+        for (var attempt = 1; ; attempt++)
         {
-            db.Closures.Add(closure = new ClinicClosure { Date = day });
+            var closure = await db.Closures.FirstOrDefaultAsync(c => c.Date == day, ct);
+            if (closure is null)
+            {
+                db.Closures.Add(closure = new ClinicClosure { Date = day });
+            }
+            closure.Name = name;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(new ClosureDto(ClinicTimeText.Format(day), closure.Name));
+            }
+            catch (DbUpdateException e) when (attempt == 1 && PostgresErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+            }
         }
-
-        closure.Name = body.Name!.Trim();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ClosureDto(ClinicTimeText.Format(day), closure.Name));
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> Delete(string date, BookingDbContext db, CancellationToken ct)

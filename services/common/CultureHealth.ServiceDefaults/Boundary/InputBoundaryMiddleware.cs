@@ -49,6 +49,19 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
         var proxied = endpoint?.Metadata.GetMetadata<ProxiedRouteAttribute>() is not null;
         CheckRawPath(context, proxied ? null : endpoint as RouteEndpoint, ref errors);
         CheckQuery(context.Request.QueryString.Value, ref errors);
+        // Headers too, proxied or not: a header value the forwarder cannot send (not ASCII) must be the sender's 400.
+        var bound = endpoint is null || proxied ? [] : BoundHeaders.GetValue(endpoint, HeadersBoundBy);
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            var limit = bound.Length > 0 && bound.Contains(name, StringComparer.OrdinalIgnoreCase) ? TextRules.MaxBoundHeaderLength : int.MaxValue;
+            foreach (var value in values)
+            {
+                if (value is not null && TextRules.Check(value, TextKind.HeaderValue, limit) is { } problem)
+                {
+                    FieldErrors.Add(ref errors, name, problem);
+                }
+            }
+        }
         if (proxied)
         {
             return errors;
@@ -62,18 +75,6 @@ internal sealed class InputBoundaryMiddleware(RequestDelegate next, IProblemDeta
             }
         }
 
-        var bound = endpoint is null ? [] : BoundHeaders.GetValue(endpoint, HeadersBoundBy);
-        foreach (var (name, values) in context.Request.Headers)
-        {
-            var limit = bound.Length > 0 && bound.Contains(name, StringComparer.OrdinalIgnoreCase) ? TextRules.MaxBoundHeaderLength : int.MaxValue;
-            foreach (var value in values)
-            {
-                if (value is not null && TextRules.Check(value, TextKind.HeaderValue, limit) is { } problem)
-                {
-                    FieldErrors.Add(ref errors, name, problem);
-                }
-            }
-        }
         return errors;
     }
 
