@@ -24,8 +24,17 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     private TestService<ContentDbContext> _content = null!;
     private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _handledAt = new();
-    private readonly PublishLog _publishedByBooking = new();
-    private readonly PublishLog _publishedByReplica = new();
+    private readonly PublishLog _publishedByBooking;
+    private readonly PublishLog _publishedByReplica;
+
+    public OutboxRelayTests()
+    {
+        // Either relay may be first to poll and could drain the backlog alone before the other wakes, which
+        // would prove nothing about sharing. So a relay that has published a batch waits (bounded) until the
+        // other has published too: both are then relaying the same table at the same time.
+        _publishedByBooking = new PublishLog(() => _publishedByReplica!.EventIds.Count > 0);
+        _publishedByReplica = new PublishLog(() => _publishedByBooking.EventIds.Count > 0);
+    }
 
     public async Task InitializeAsync()
     {
@@ -33,8 +42,9 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         var vhost = await broker.CreateVirtualHostAsync("relay-" + Guid.NewGuid().ToString("N")[..8]);
         _content = await TestService<ContentDbContext>.StartAsync("content", vhost,
             services: s => s.AddConsumeObserver(_ => new DeliveryLog(_deliveries, _handledAt)));
-        // Small batches, so neither relay can claim the whole backlog in one pass and both take part.
-        var smallBatches = new Dictionary<string, string?> { ["Outbox:BatchSize"] = "5" };
+        // Small batches, so neither relay can claim the whole backlog in one pass and both take part; a
+        // publish timeout well above the turn a relay may wait in PrePublish, so waiting never fails a publish.
+        var smallBatches = new Dictionary<string, string?> { ["Outbox:BatchSize"] = "5", ["Outbox:PublishTimeout"] = "00:00:30" };
         _booking = await TestService<BookingDbContext>.StartAsync("booking", vhost, settings: smallBatches);
         _replica = await TestService<BookingDbContext>.StartAsync("booking", vhost, settings: smallBatches, database: _booking.DatabaseConnectionString);
         _booking.GetRequiredService<IBus>().ConnectPublishObserver(_publishedByBooking);
@@ -127,14 +137,30 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 
-    /// <summary>What one replica's bus published (after the broker confirmed), by event id.</summary>
-    private sealed class PublishLog : IPublishObserver
+    /// <summary>
+    /// What one replica's bus published (after the broker confirmed), by event id. After its first batch it
+    /// holds its next publish until the other replica has published, for at most <see cref="TurnWait"/>.
+    /// </summary>
+    private sealed class PublishLog(Func<bool> otherHasPublished) : IPublishObserver
     {
+        private const int FirstBatch = 5;
+        private static readonly TimeSpan TurnWait = TimeSpan.FromSeconds(10);
         private readonly ConcurrentQueue<Guid> _eventIds = new();
 
         public IReadOnlyList<Guid> EventIds => [.. _eventIds];
 
-        public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+        public async Task PrePublish<T>(PublishContext<T> context) where T : class
+        {
+            if (context.Message is not PractitionerProfileChanged || _eventIds.Count < FirstBatch)
+            {
+                return;
+            }
+            var deadline = DateTimeOffset.UtcNow + TurnWait;
+            while (!otherHasPublished() && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
 
         public Task PostPublish<T>(PublishContext<T> context) where T : class
         {
