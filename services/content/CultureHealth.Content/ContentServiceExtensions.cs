@@ -31,7 +31,14 @@ public static class ContentServiceExtensions
         });
         builder.Services.AddSingleton<ContentMetrics>();
         builder.Services.AddHostedService<ModerationQueueSampler>();
+        builder.Services.AddScoped<PublicArticles>();
+        builder.Services.AddScoped<Authors>();
+        builder.Services.AddScoped<FeedEntries>();
+        builder.Services.AddScoped<CommentThreads>();
+        builder.Services.AddScoped<StaffArticleViews>();
+        builder.Services.AddScoped<ArticleEdits>();
         builder.Services.AddScoped<ArticleChanges>();
+        builder.Services.AddScoped<ModerationQueue>();
         builder.Services.AddScoped<CommentModeration>();
         builder.Services.AddScoped<ClinicReplies>();
         builder.Services.AddScoped<CommentSubmissions>();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CultureHealth.Content.Api;
 using CultureHealth.Content.Application;
 using CultureHealth.Content.Domain;
 using CultureHealth.Contracts;

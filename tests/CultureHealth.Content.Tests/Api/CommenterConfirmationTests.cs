@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using CultureHealth.Content.Api;
+using CultureHealth.Content.Application;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Outbox;
 using CultureHealth.Testing;

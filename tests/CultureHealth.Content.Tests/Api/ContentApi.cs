@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CultureHealth.Content.Api;
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Data;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Outbox;

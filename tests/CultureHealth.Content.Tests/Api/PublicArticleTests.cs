@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CultureHealth.Content.Api;
+using CultureHealth.Content.Application;
 using CultureHealth.Contracts;
 
 namespace CultureHealth.Content.Tests.Api;
@@ -260,6 +260,28 @@ public sealed class PublicArticleTests(ContentHost host) : IClassFixture<Content
         using var pastSchedule = await _editor.PostAsJsonAsync($"/manage/content/articles/{(await _editor.CreateAsync(ContentApi.Article("Past"))).Id}/schedule",
             new { publishAt = DateTimeOffset.UtcNow.AddHours(-1) });
         await pastSchedule.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Unknown_author_is_refused_like_the_other_field_checks_before_the_article_is_looked_up()
+    {
+        var article = await _editor.CreateAsync(ContentApi.Article(ContentApi.Unique("Author check ")));
+        var nobody = new { title = "Fine", bodyMarkdown = "Fine", authorId = Guid.NewGuid() };
+        var attempts = new Func<Task<HttpResponseMessage>>[]
+        {
+            () => _editor.PostAsJsonAsync("/manage/content/articles", nobody),
+            () => _editor.PutAsJsonAsync($"/manage/content/articles/{article.Id}", nobody),
+            // A missing article with an unknown author: the author is checked first, as before the article is looked up.
+            () => _editor.PutAsJsonAsync($"/manage/content/articles/{Guid.NewGuid()}", nobody),
+        };
+        foreach (var attempt in attempts)
+        {
+            using var response = await attempt();
+            var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal("The request has invalid fields", problem.GetProperty("title").GetString());
+            problem.AssertNamesField("authorId");
+        }
+        Assert.Equal(article.Title, (await _editor.GetFromJsonAsync<StaffArticleDto>($"/manage/content/articles/{article.Id}"))!.Title);
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class ScheduledPublishingTests : IClassFixture<ContentHost>, IAsyn
     {
         var editor = _host.Service.Editor();
         var publishAt = DateTimeOffset.UtcNow.AddSeconds(2);
-        var scheduled = new List<CultureHealth.Content.Api.StaffArticleDto>();
+        var scheduled = new List<CultureHealth.Content.Application.StaffArticleDto>();
         for (var i = 0; i < 3; i++)
         {
             var draft = await editor.CreateAsync(ContentApi.Article(ContentApi.Unique("Scheduled ")));

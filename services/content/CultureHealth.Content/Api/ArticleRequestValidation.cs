@@ -1,3 +1,4 @@
+using CultureHealth.Content.Application;
 using CultureHealth.Content.Domain;
 using CultureHealth.ServiceDefaults.Problems;
 
@@ -41,8 +42,4 @@ internal static class ArticleRequestValidation
         }
         return v;
     }
-
-    /// <summary>"Back Pain" and "back-pain" are one tag.</summary>
-    public static List<string> NormaliseTags(IReadOnlyList<string>? tags) =>
-        (tags ?? []).Select(t => SlugGenerator.FromTitle(t, 40)).Where(t => t.Length > 0).Distinct().ToList();
 }

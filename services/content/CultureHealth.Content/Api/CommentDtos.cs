@@ -5,8 +5,3 @@ namespace CultureHealth.Content.Api;
 public sealed record SubmitCommentRequest(string? AuthorName, string? AuthorEmail, string? Body, Guid? ParentId, string? Website, bool? NotifyOnReply = null);
 
 public sealed record CommentAcceptedDto(Guid Id, string Status, string Message);
-
-/// <summary>A public comment: no email, body as escaped HTML with line breaks; <paramref name="ByClinic"/> marks the clinic's own replies.</summary>
-public sealed record CommentDto(Guid Id, Guid? ParentId, string AuthorName, string BodyHtml, DateTimeOffset CreatedAt, IReadOnlyList<CommentDto> Replies, bool ByClinic = false);
-
-public sealed record CommentThreadDto(int Count, IReadOnlyList<CommentDto> Comments);

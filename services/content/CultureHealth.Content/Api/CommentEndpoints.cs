@@ -3,7 +3,6 @@ using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Content.Api;
@@ -18,19 +17,8 @@ public static class CommentEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<CommentThreadDto>, NotFound>> ThreadAsync(string slug, ContentDbContext db, CancellationToken ct)
-    {
-        var (article, _) = await db.FindPublishedBySlugAsync(slug, ct);
-        if (article is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var approved = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .ToListAsync(ct);
-        return TypedResults.Ok(CommentThreads.Build(approved));
-    }
+    private static async Task<Results<Ok<CommentThreadDto>, NotFound>> ThreadAsync(string slug, CommentThreads threads, CancellationToken ct) =>
+        await threads.ForArticleAsync(slug, ct) is { } thread ? TypedResults.Ok(thread) : TypedResults.NotFound();
 
     private static async Task<Results<Accepted<CommentAcceptedDto>, ValidationProblem, NotFound>> SubmitAsync(
         string slug, SubmitCommentRequest request, HttpContext http, CommentSubmissions submissions, IOptions<ContentOptions> options,

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using CultureHealth.Content.Application;
-using CultureHealth.Content.Data;
 using CultureHealth.ServiceDefaults.Http;
-using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Content.Api;
 
@@ -26,12 +24,10 @@ public static class FeedEndpoints
         return app;
     }
 
-    private sealed record FeedEntry(Guid Id, string Slug, string Title, string? Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, Guid AuthorId, string AuthorName, List<string> Tags);
-
-    private static async Task<IResult> RssAsync(HttpContext http, ContentDbContext db, IConfiguration config, CancellationToken ct)
+    private static async Task<IResult> RssAsync(HttpContext http, FeedEntries feed, IConfiguration config, CancellationToken ct)
     {
         var site = SiteUrl(config);
-        var entries = await Entries(db).Take(FeedItems).ToListAsync(ct);
+        var entries = await feed.NewestAsync(FeedItems, ct);
         var channel = new XElement("channel",
             new XElement("title", "Cultural Health Club"),
             new XElement("link", site + "/"),
@@ -62,10 +58,10 @@ public static class FeedEndpoints
         return Conditional(http, rss, entries.Count == 0 ? null : entries.Max(e => e.UpdatedAt), "application/rss+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> SitemapAsync(HttpContext http, ContentDbContext db, IConfiguration config, CancellationToken ct)
+    private static async Task<IResult> SitemapAsync(HttpContext http, FeedEntries feed, IConfiguration config, CancellationToken ct)
     {
         var site = SiteUrl(config);
-        var entries = await Entries(db).ToListAsync(ct);
+        var entries = await feed.NewestAsync(null, ct);
         // The website's own pages are listed here too, so search engines find one sitemap for the whole site:
         // the home page, the fixed pages it names in Site:SitemapPages, the article list, tag and author pages.
         var pages = new[] { "/", "/articles" }.Concat(config.GetSection("Site:SitemapPages").Get<string[]>() ?? [])
@@ -79,10 +75,6 @@ public static class FeedEndpoints
                 new XElement(Sitemap + "lastmod", e.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)))));
         return Conditional(http, urlset, entries.Count == 0 ? null : entries.Max(e => e.UpdatedAt), "application/xml; charset=utf-8");
     }
-
-    private static IQueryable<FeedEntry> Entries(ContentDbContext db) =>
-        db.Published().OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
-            .Select(a => new FeedEntry(a.Id, a.Slug, a.Title, a.Excerpt, a.PublishedAt!.Value, a.UpdatedAt, a.AuthorId, a.Author!.Name, a.Tags));
 
     private static IResult Conditional(HttpContext http, XElement root, DateTimeOffset? lastModified, string contentType)
     {

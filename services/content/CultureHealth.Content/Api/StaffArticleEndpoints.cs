@@ -1,12 +1,8 @@
 using CultureHealth.Content.Application;
-using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
-using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Content.Api;
@@ -28,19 +24,19 @@ public static class StaffArticleEndpoints
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id:guid}", UpdateAsync);
         group.MapPost("/{id:guid}/schedule", ScheduleAsync);
-        group.MapPost("/{id:guid}/publish", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => a.Publish(now), ct)));
-        group.MapPost("/{id:guid}/unpublish", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => a.ReturnToDraft(now), ct)));
-        group.MapPost("/{id:guid}/archive", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => a.Archive(now), ct)));
-        group.MapPost("/{id:guid}/comments/close", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => { a.CommentsOpen = false; a.UpdatedAt = now; }, ct)));
-        group.MapPost("/{id:guid}/comments/open", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ApplyAsync(id, (a, now) => { a.CommentsOpen = true; a.UpdatedAt = now; }, ct)));
+        group.MapPost("/{id:guid}/publish", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.PublishAsync(id, ct)));
+        group.MapPost("/{id:guid}/unpublish", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ReturnToDraftAsync(id, ct)));
+        group.MapPost("/{id:guid}/archive", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.ArchiveAsync(id, ct)));
+        group.MapPost("/{id:guid}/comments/close", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.SetCommentsOpenAsync(id, false, ct)));
+        group.MapPost("/{id:guid}/comments/open", (Guid id, ArticleChanges changes, CancellationToken ct) => Answer(changes.SetCommentsOpenAsync(id, true, ct)));
         return app;
     }
 
     private static async Task<Results<Ok<PageDto<StaffArticleSummaryDto>>, ValidationProblem>> ListAsync(
-        string? status, int? page, int? pageSize, ContentDbContext db, IOptions<ContentOptions> options, CancellationToken ct)
+        string? status, int? page, int? pageSize, StaffArticleViews views, IOptions<ContentOptions> options, CancellationToken ct)
     {
         var validator = new RequestValidator();
-        var paging = Paging.From(page, pageSize, options.Value, validator);
+        var paging = PagingQuery.From(page, pageSize, options.Value, validator);
         ArticleStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {
@@ -57,22 +53,7 @@ public static class StaffArticleEndpoints
         {
             return validator.Problem();
         }
-        var articles = db.Articles.AsNoTracking();
-        if (wanted is { } w)
-        {
-            articles = articles.Where(a => a.Status == w);
-        }
-        var total = await articles.CountAsync(ct);
-        var items = await articles.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(a => new
-            {
-                a.Id, a.Slug, a.Title, a.Status, a.PublishAt, a.PublishedAt, a.UpdatedAt, AuthorName = a.Author!.Name, a.CommentsOpen,
-                Pending = db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Pending),
-            })
-            .ToListAsync(ct);
-        return TypedResults.Ok(new PageDto<StaffArticleSummaryDto>(
-            items.Select(a => new StaffArticleSummaryDto(a.Id, a.Slug, a.Title, a.Status.ToWire(), a.PublishAt, a.PublishedAt, a.UpdatedAt, a.AuthorName, a.CommentsOpen, a.Pending)).ToList(),
-            paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(await views.ListAsync(wanted, paging, ct));
     }
 
     private static async Task<Results<Ok<StaffArticleDto>, NotFound, ValidationProblem>> ScheduleAsync(
@@ -82,102 +63,35 @@ public static class StaffArticleEndpoints
         {
             return new RequestValidator().Add("publishAt", "Required.").Problem();
         }
-        return await changes.ApplyAsync(id, (a, now) => a.Schedule(at, now), ct) is { } changed ? TypedResults.Ok(changed) : TypedResults.NotFound();
+        return await changes.ScheduleAsync(id, at, ct) is { } changed ? TypedResults.Ok(changed) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<StaffArticleDto>, NotFound>> Answer(Task<StaffArticleDto?> change) =>
         await change is { } changed ? TypedResults.Ok(changed) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<StaffArticleDto>, NotFound>> GetAsync(Guid id, ContentDbContext db, CancellationToken ct) =>
-        await StaffArticleViews.LoadAsync(db, id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+    private static async Task<Results<Ok<StaffArticleDto>, NotFound>> GetAsync(Guid id, StaffArticleViews views, CancellationToken ct) =>
+        await views.GetAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
     private static async Task<Results<Created<StaffArticleDto>, ValidationProblem>> CreateAsync(
-        ArticleRequest request, ContentDbContext db, TimeProvider clock, CancellationToken ct)
+        ArticleRequest request, ArticleEdits edits, CancellationToken ct)
     {
         var validator = ArticleRequestValidation.Validate(request);
-        if (!validator.Failed && !await db.Authors.AnyAsync(a => a.Id == request.AuthorId, ct))
-        {
-            validator.Add("authorId", "No author with this id.");
-        }
         if (validator.Failed)
         {
             return validator.Problem();
         }
-        string slug;
-        if (request.Slug is { } wanted)
-        {
-            if (await SlugAllocator.IsTakenAsync(db, wanted, null, ct))
-            {
-                throw ContentProblems.SlugTaken();
-            }
-            slug = wanted;
-        }
-        else
-        {
-            slug = await SlugAllocator.FirstFreeAsync(db, SlugGenerator.FromTitle(request.Title!), ct);
-        }
-
-        var now = clock.GetUtcNow();
-        var article = new Article { Id = Guid.CreateVersion7(now), CreatedAt = now, Slug = slug };
-        Apply(article, request, now);
-        db.Articles.Add(article);
-        await StaffSaves.SaveAsync(db, ct);
-        var dto = (await StaffArticleViews.LoadAsync(db, article.Id, ct))!;
-        return TypedResults.Created($"/manage/content/articles/{article.Id}", dto);
+        var created = await edits.CreateAsync(request, ct);
+        return TypedResults.Created($"/manage/content/articles/{created.Id}", created);
     }
 
     private static async Task<Results<Ok<StaffArticleDto>, ValidationProblem, NotFound>> UpdateAsync(
-        Guid id, ArticleRequest request, ContentDbContext db, TimeProvider clock, IOutputCacheStore cache, CancellationToken ct)
+        Guid id, ArticleRequest request, ArticleEdits edits, CancellationToken ct)
     {
         var validator = ArticleRequestValidation.Validate(request);
-        if (!validator.Failed && !await db.Authors.AnyAsync(a => a.Id == request.AuthorId, ct))
-        {
-            validator.Add("authorId", "No author with this id.");
-        }
         if (validator.Failed)
         {
             return validator.Problem();
         }
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (article is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var now = clock.GetUtcNow();
-        if (request.Slug is { } newSlug && newSlug != article.Slug)
-        {
-            if (await SlugAllocator.IsTakenAsync(db, newSlug, article.Id, ct))
-            {
-                throw ContentProblems.SlugTaken();
-            }
-            // Going back to an earlier slug: that URL is current again, not a redirect.
-            if (await db.SlugRedirects.FirstOrDefaultAsync(r => r.OldSlug == newSlug, ct) is { } former)
-            {
-                db.SlugRedirects.Remove(former);
-            }
-            db.SlugRedirects.Add(new ArticleSlugRedirect { OldSlug = article.Slug, ArticleId = article.Id, CreatedAt = now });
-            article.Slug = newSlug;
-        }
-        Apply(article, request, now);
-        await StaffSaves.SaveAsync(db, ct);
-        await cache.EvictArticlesAsync(ct);
-        return TypedResults.Ok((await StaffArticleViews.LoadAsync(db, article.Id, ct))!);
+        return await edits.UpdateAsync(id, request, ct) is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
     }
-
-    private static void Apply(Article article, ArticleRequest r, DateTimeOffset now)
-    {
-        article.Title = r.Title!.Trim();
-        article.Excerpt = Blank(r.Excerpt);
-        article.SetBody(r.BodyMarkdown!);
-        article.FeaturedImageUrl = Blank(r.FeaturedImageUrl);
-        article.AuthorId = r.AuthorId!.Value;
-        article.Tags = ArticleRequestValidation.NormaliseTags(r.Tags);
-        article.SeoTitle = Blank(r.SeoTitle);
-        article.SeoDescription = Blank(r.SeoDescription);
-        article.CallToActionAppointmentType = Blank(r.CallToActionAppointmentType);
-        article.CommentsOpen = r.CommentsOpen ?? article.CommentsOpen;
-        article.UpdatedAt = now;
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

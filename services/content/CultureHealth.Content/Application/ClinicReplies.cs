@@ -15,11 +15,11 @@ namespace CultureHealth.Content.Application;
 /// <see cref="Comment.ByClinic"/>), approved at once, and announced like a moderator's approval
 /// (<see cref="CommentModerated"/>), so the commenter's "email me replies" works as for any reply.
 /// </summary>
-public sealed class ClinicReplies(ContentDbContext db, IOptions<ContentOptions> options, TimeProvider clock,
+public sealed class ClinicReplies(ContentDbContext db, ModerationQueue queue, IOptions<ContentOptions> options, TimeProvider clock,
     IOutputCacheStore cache, ContentMetrics metrics)
 {
-    /// <returns>The reply's id, or null when there is no such comment.</returns>
-    public async Task<Guid?> ReplyAsync(Guid commentId, string body, string actor, CancellationToken ct)
+    /// <returns>The reply as moderators see it, or null when there is no such comment.</returns>
+    public async Task<ModerationCommentDto?> ReplyAsync(Guid commentId, string body, string actor, CancellationToken ct)
     {
         var o = options.Value;
         var parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId, ct);
@@ -64,6 +64,6 @@ public sealed class ClinicReplies(ContentDbContext db, IOptions<ContentOptions> 
         await db.SaveChangesAsync(ct);
         metrics.CommentModerated(CommentStatus.Approved, 1);
         await cache.EvictCommentsAsync(ct);
-        return reply.Id;
+        return await queue.GetAsync(reply.Id, ct);
     }
 }

@@ -9,6 +9,10 @@ namespace CultureHealth.Content.Application;
 /// </summary>
 public static class ContentProblems
 {
+    /// <summary>Worded like the endpoint's own field checks, which it follows: the same title, naming authorId.</summary>
+    public static ProblemException UnknownAuthor() =>
+        new(StatusCodes.Status400BadRequest, "The request has invalid fields", "No author with this id.", "authorId");
+
     public static ProblemException SlugTaken() => ProblemException.Conflict("Slug taken", "Another article uses or used this slug.");
 
     public static ProblemException SlugTakenMeanwhile() => ProblemException.Conflict("Slug taken", "Another article already uses this slug.");

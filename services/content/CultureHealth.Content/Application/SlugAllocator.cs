@@ -2,7 +2,7 @@ using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace CultureHealth.Content.Api;
+namespace CultureHealth.Content.Application;
 
 /// <summary>Slugs are unique across current slugs and old (redirecting) ones, so no link ever changes target silently.</summary>
 internal static class SlugAllocator

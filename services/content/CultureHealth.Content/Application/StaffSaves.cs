@@ -1,8 +1,7 @@
-using CultureHealth.Content.Application;
 using CultureHealth.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CultureHealth.Content.Api;
+namespace CultureHealth.Content.Application;
 
 /// <summary>Turns the database's refusals (a slug taken meanwhile, a concurrent edit) into 409 problems.</summary>
 internal static class StaffSaves
@@ -22,7 +21,4 @@ internal static class StaffSaves
             throw ContentProblems.SlugTakenMeanwhile();
         }
     }
-
-    public static string Actor(HttpContext http) =>
-        http.User.FindFirst("email")?.Value ?? http.User.Identity?.Name ?? "staff";
 }

@@ -2,7 +2,7 @@ using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace CultureHealth.Content.Api;
+namespace CultureHealth.Content.Application;
 
 /// <summary>
 /// Full-text search over published articles, ranked with title matches above body matches (the weights in

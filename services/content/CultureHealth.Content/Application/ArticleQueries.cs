@@ -1,6 +1,6 @@
 using CultureHealth.Content.Domain;
 
-namespace CultureHealth.Content.Api;
+namespace CultureHealth.Content.Application;
 
 internal static class ArticleQueries
 {

@@ -1,4 +1,4 @@
-namespace CultureHealth.Content.Api;
+namespace CultureHealth.Content.Application;
 
 public sealed record AuthorSummaryDto(Guid Id, string Name, string Title, string? PhotoUrl);
 

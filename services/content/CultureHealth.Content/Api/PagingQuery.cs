@@ -1,12 +1,11 @@
+using CultureHealth.Content.Application;
 using CultureHealth.ServiceDefaults.Problems;
 
 namespace CultureHealth.Content.Api;
 
 /// <summary>page and pageSize query values, checked against the configured maximum.</summary>
-internal readonly record struct Paging(int Page, int PageSize)
+internal static class PagingQuery
 {
-    public int Skip => (Page - 1) * PageSize;
-
     public static Paging From(int? page, int? pageSize, ContentOptions options, RequestValidator validator)
     {
         var p = page ?? 1;
