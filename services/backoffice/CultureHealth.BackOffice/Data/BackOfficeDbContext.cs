@@ -10,14 +10,6 @@ public sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        var session = modelBuilder.Entity<StaffSession>();
-        session.ToTable("staff_sessions");
-        session.HasKey(s => s.IdHash);
-        session.Property(s => s.IdHash).HasMaxLength(64);
-        session.Property(s => s.Email).HasMaxLength(254);
-        session.Property(s => s.Name).HasMaxLength(120);
-        session.Property(s => s.AntiforgeryToken).HasMaxLength(64);
-        session.HasIndex(s => s.StaffId);
-        session.HasIndex(s => s.LastSeenAt);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BackOfficeDbContext).Assembly);
     }
 }

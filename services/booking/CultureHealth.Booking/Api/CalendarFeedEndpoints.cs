@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.ServiceDefaults.Secrets;
@@ -51,11 +52,12 @@ public static class CalendarFeedEndpoints
             orderby b.Start
             select new { b.Id, b.Start, b.End, b.Status, b.Sequence, b.PatientName, b.PatientPhone, b.Notes, TypeName = t.Name })
             .ToListAsync(ct);
-        var entries = rows.Select(r => new CalendarEntry(
+        var events = rows.Select(r => PractitionerFeed.Event(
             r.Id, r.Start, r.End, $"{r.TypeName}: {r.PatientName}", r.Status, r.Sequence,
-            Description: string.Join("\n", new[] { r.PatientPhone, r.Notes }.Where(s => !string.IsNullOrWhiteSpace(s))),
-            Location: location));
-        var ics = IcsCalendarWriter.WritePractitionerFeed($"CultureHealth – {practitioner.Name}", entries, now);
+            description: string.Join("\n", new[] { r.PatientPhone, r.Notes }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            location: location));
+        // Cancelled bookings stay in with STATUS:CANCELLED so subscribers drop them.
+        var ics = IcsWriter.WriteFeed($"CultureHealth – {practitioner.Name}", events, now);
         return TypedResults.Text(ics, "text/calendar; charset=utf-8");
     }
 

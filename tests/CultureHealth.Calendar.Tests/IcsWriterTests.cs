@@ -1,27 +1,25 @@
 using System.Text;
-using CultureHealth.Booking.Domain;
 using NodaTime;
-using Xunit;
 
-namespace CultureHealth.Booking.Tests.Domain;
+namespace CultureHealth.Calendar.Tests;
 
-public class IcsCalendarWriterTests
+public sealed class IcsWriterTests
 {
     private static readonly Instant Stamp = Instant.FromUtc(2026, 5, 1, 12, 34, 56);
     private static readonly Guid SummerId = Guid.Parse("6f1c2a8e-3b7d-4e21-9a55-0c4d8e9f1a2b");
     private static readonly Guid WinterId = Guid.Parse("0b9e7d6c-5a4f-4321-8e9d-1c2b3a4f5e6d");
 
     // 10:00-10:45 in London on a July and a January day: 09:00 UTC in summer, 10:00 UTC in winter.
-    private static readonly CalendarEntry Summer = new(
-        SummerId, Instant.FromUtc(2026, 7, 15, 9, 0), Instant.FromUtc(2026, 7, 15, 9, 45), "Sports massage", BookingStatus.Confirmed, 0);
+    private static readonly IcsEvent Summer = new(
+        SummerId, Instant.FromUtc(2026, 7, 15, 9, 0), Instant.FromUtc(2026, 7, 15, 9, 45), "Sports massage", Cancelled: false, 0);
 
-    private static readonly CalendarEntry Winter = new(
-        WinterId, Instant.FromUtc(2027, 1, 12, 10, 0), Instant.FromUtc(2027, 1, 12, 10, 45), "Initial assessment", BookingStatus.Cancelled, 2);
+    private static readonly IcsEvent Winter = new(
+        WinterId, Instant.FromUtc(2027, 1, 12, 10, 0), Instant.FromUtc(2027, 1, 12, 10, 45), "Initial assessment", Cancelled: true, 2);
 
-    private static readonly CalendarParticipant Organizer = new("bookings@culturehealth.example", "CultureHealth Clinic");
-    private static readonly CalendarParticipant Patient = new("pat@example.com", "Pat \"PJ\" Jones");
+    private static readonly IcsParticipant Organizer = new("bookings@culturehealth.example", "CultureHealth Clinic");
+    private static readonly IcsParticipant Patient = new("pat@example.com", "Pat \"PJ\" Jones");
 
-    private static string Feed() => IcsCalendarWriter.WritePractitionerFeed("Dr Jo's diary, Room 2", [Winter, Summer], Stamp);
+    private static string Feed() => IcsWriter.WriteFeed("Dr Jo's diary, Room 2", [Winter, Summer], Stamp);
 
     private static string[] UnfoldedLines(string ics) =>
         ics.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -66,10 +64,10 @@ public class IcsCalendarWriterTests
             var spring = LastSunday(year, 3).AtMidnight().InUtc().ToInstant() + Duration.FromHours(1);
             var autumn = LastSunday(year, 10).AtMidnight().InUtc().ToInstant() + Duration.FromHours(1);
 
-            Assert.Equal(spring, ClinicCalendar.Zone.GetZoneInterval(spring).Start);
-            Assert.Equal(Offset.FromHours(1), ClinicCalendar.Zone.GetUtcOffset(spring));
-            Assert.Equal(autumn, ClinicCalendar.Zone.GetZoneInterval(autumn).Start);
-            Assert.Equal(Offset.Zero, ClinicCalendar.Zone.GetUtcOffset(autumn));
+            Assert.Equal(spring, ClinicTimeZone.Zone.GetZoneInterval(spring).Start);
+            Assert.Equal(Offset.FromHours(1), ClinicTimeZone.Zone.GetUtcOffset(spring));
+            Assert.Equal(autumn, ClinicTimeZone.Zone.GetZoneInterval(autumn).Start);
+            Assert.Equal(Offset.Zero, ClinicTimeZone.Zone.GetUtcOffset(autumn));
         }
     }
 
@@ -121,7 +119,7 @@ public class IcsCalendarWriterTests
         // 01:30 GMT on 25 October 2026 reads 01:30 like the earlier 01:30 BST; a TZID time would mean the earlier one.
         var entry = Summer with { Start = Instant.FromUtc(2026, 10, 25, 0, 30), End = Instant.FromUtc(2026, 10, 25, 1, 30) };
 
-        var lines = UnfoldedLines(IcsCalendarWriter.WritePractitionerFeed("Diary", [entry], Stamp));
+        var lines = UnfoldedLines(IcsWriter.WriteFeed("Diary", [entry], Stamp));
 
         Assert.Contains("DTSTART;TZID=Europe/London:20261025T013000", lines);
         Assert.Contains("DTEND:20261025T013000Z", lines);
@@ -137,7 +135,7 @@ public class IcsCalendarWriterTests
             Location = "1 High St, London",
         };
 
-        var lines = UnfoldedLines(IcsCalendarWriter.WritePractitionerFeed("Diary", [entry], Stamp));
+        var lines = UnfoldedLines(IcsWriter.WriteFeed("Diary", [entry], Stamp));
 
         Assert.Contains(@"SUMMARY:Back pain\; neck\, shoulders \\ hips", lines);
         Assert.Contains(@"DESCRIPTION:Bring shorts.\nArrive 5 min early", lines);
@@ -148,7 +146,7 @@ public class IcsCalendarWriterTests
     public void Every_line_ends_with_crlf_and_fits_75_octets()
     {
         var longEntry = Summer with { Summary = string.Concat(Enumerable.Repeat("Physiothérapie du dos 🦴, ", 12)) };
-        var ics = IcsCalendarWriter.WritePractitionerFeed("Diary", [longEntry, Winter], Stamp);
+        var ics = IcsWriter.WriteFeed("Diary", [longEntry, Winter], Stamp);
 
         AssertWellFormed(ics);
         Assert.Contains(ics.Split("\r\n"), line => line.StartsWith(' '));
@@ -158,7 +156,7 @@ public class IcsCalendarWriterTests
     [Fact]
     public void An_empty_feed_is_still_a_valid_calendar()
     {
-        var ics = IcsCalendarWriter.WritePractitionerFeed("Diary", [], Stamp);
+        var ics = IcsWriter.WriteFeed("Diary", [], Stamp);
 
         AssertWellFormed(ics);
         Assert.DoesNotContain("BEGIN:VEVENT", ics, StringComparison.Ordinal);
@@ -167,7 +165,7 @@ public class IcsCalendarWriterTests
     [Fact]
     public void A_request_invites_the_patient_to_a_confirmed_event()
     {
-        var ics = IcsCalendarWriter.WriteSingleEvent(Summer, IcsMethod.Request, Organizer, Patient, Stamp);
+        var ics = IcsWriter.WriteSingleEvent(Summer, IcsMethod.Request, Organizer, Patient, Stamp);
         var lines = UnfoldedLines(ics);
 
         AssertWellFormed(ics);
@@ -184,9 +182,9 @@ public class IcsCalendarWriterTests
     [Fact]
     public void A_cancel_marks_the_event_cancelled_with_the_same_uid()
     {
-        var cancelled = Summer with { Status = BookingStatus.Cancelled, Sequence = 1 };
+        var cancelled = Summer with { Cancelled = true, Sequence = 1 };
 
-        var lines = UnfoldedLines(IcsCalendarWriter.WriteSingleEvent(cancelled, IcsMethod.Cancel, Organizer, Patient, Stamp));
+        var lines = UnfoldedLines(IcsWriter.WriteSingleEvent(cancelled, IcsMethod.Cancel, Organizer, Patient, Stamp));
 
         Assert.Contains("METHOD:CANCEL", lines);
         Assert.Contains("STATUS:CANCELLED", lines);
@@ -195,9 +193,9 @@ public class IcsCalendarWriterTests
     }
 
     [Fact]
-    public void A_request_for_a_cancelled_booking_is_refused() =>
+    public void A_request_for_a_cancelled_event_is_refused() =>
         Assert.Throws<ArgumentException>(() =>
-            IcsCalendarWriter.WriteSingleEvent(Winter, IcsMethod.Request, Organizer, Patient, Stamp));
+            IcsWriter.WriteSingleEvent(Winter, IcsMethod.Request, Organizer, Patient, Stamp));
 
     [Theory]
     [InlineData("")]
@@ -206,15 +204,15 @@ public class IcsCalendarWriterTests
     [InlineData("pat;x@example.com")]
     [InlineData("pat @example.com")]
     public void Participants_need_a_plain_email_address(string email) =>
-        Assert.Throws<ArgumentException>(() => new CalendarParticipant(email));
+        Assert.Throws<ArgumentException>(() => new IcsParticipant(email));
 
     [Fact]
-    public void Entries_that_end_before_they_start_or_have_a_negative_sequence_are_refused()
+    public void Events_that_end_before_they_start_or_have_a_negative_sequence_are_refused()
     {
         Assert.Throws<ArgumentException>(() =>
-            IcsCalendarWriter.WritePractitionerFeed("Diary", [Summer with { End = Summer.Start }], Stamp));
+            IcsWriter.WriteFeed("Diary", [Summer with { End = Summer.Start }], Stamp));
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            IcsCalendarWriter.WriteSingleEvent(Summer with { Sequence = -1 }, IcsMethod.Request, Organizer, Patient, Stamp));
+            IcsWriter.WriteSingleEvent(Summer with { Sequence = -1 }, IcsMethod.Request, Organizer, Patient, Stamp));
     }
 
     private static void AssertWellFormed(string ics)

@@ -1,10 +1,8 @@
 using System.Text;
-using CultureHealth.Booking.Domain;
-using Xunit;
 
-namespace CultureHealth.Booking.Tests.Domain;
+namespace CultureHealth.Calendar.Tests;
 
-public class IcsTextTests
+public sealed class IcsTextTests
 {
     [Theory]
     [InlineData(@"back\slash", @"back\\slash")]

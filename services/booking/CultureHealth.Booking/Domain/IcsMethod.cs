@@ -1,8 +1,0 @@
-namespace CultureHealth.Booking.Domain;
-
-/// <summary>iTIP methods (RFC 5546) used for single-event emails.</summary>
-public enum IcsMethod
-{
-    Request,
-    Cancel,
-}
