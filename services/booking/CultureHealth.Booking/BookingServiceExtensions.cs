@@ -27,6 +27,15 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<DiaryReader>();
         builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddScoped<BookingQueries>();
+        builder.Services.AddScoped<PractitionerDirectory>();
+        builder.Services.AddScoped<AppointmentTypeCatalogue>();
+        builder.Services.AddScoped<AvailabilitySearch>();
+        builder.Services.AddScoped<SessionCredits>();
+        builder.Services.AddScoped<CalendarFeeds>();
+        builder.Services.AddScoped<StaffDiary>();
+        builder.Services.AddScoped<StaffSchedules>();
+        builder.Services.AddScoped<ClinicClosureDays>();
+        builder.Services.AddScoped<RoomRegister>();
         builder.Services.AddScoped<RoomAllocation>();
         builder.Services.AddScoped<RoomClosures>();
         builder.Services.AddScoped<PatientBookings>();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Application;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.Testing;

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Messaging.Data;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CultureHealth.Booking.Api;
 using CultureHealth.Booking.Application;
 using CultureHealth.Contracts;
 using CultureHealth.Testing;

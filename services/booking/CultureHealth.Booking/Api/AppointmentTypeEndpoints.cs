@@ -1,19 +1,10 @@
 using CultureHealth.Booking.Application;
-using CultureHealth.Booking.Data;
+using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Booking.Api;
-
-public sealed record AppointmentTypeDto(
-    Guid Id, string Code, string Name, string? Description, int DurationMinutes, int BufferBeforeMinutes, int BufferAfterMinutes,
-    Money Price, bool CreditsCanPay, bool Active, IReadOnlyList<Guid> PractitionerIds, string? RoomKind = null);
-
-public sealed record AppointmentTypeUpsert(
-    string? Code, string? Name, string? Description, int? DurationMinutes, int? BufferBeforeMinutes, int? BufferAfterMinutes,
-    long? PricePence, bool? CreditsCanPay, bool? Active, List<Guid>? PractitionerIds, string? RoomKind = null);
 
 public static class AppointmentTypeEndpoints
 {
@@ -29,25 +20,14 @@ public static class AppointmentTypeEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<AppointmentTypeDto>>> ListActive(BookingDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await LoadAsync(db, activeOnly: true, ct));
+    private static async Task<Ok<List<AppointmentTypeDto>>> ListActive(AppointmentTypeCatalogue catalogue, CancellationToken ct) =>
+        TypedResults.Ok(await catalogue.ListAsync(activeOnly: true, ct));
 
-    private static async Task<Ok<List<AppointmentTypeDto>>> ListAll(BookingDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await LoadAsync(db, activeOnly: false, ct));
-
-    private static async Task<List<AppointmentTypeDto>> LoadAsync(BookingDbContext db, bool activeOnly, CancellationToken ct)
-    {
-        var types = await db.AppointmentTypes.AsNoTracking().Where(t => !activeOnly || t.Active).OrderBy(t => t.Name).ToListAsync(ct);
-        var offerings = await (
-            from o in db.Offerings.AsNoTracking()
-            join p in db.Practitioners on o.PractitionerId equals p.Id
-            where !activeOnly || p.Active
-            select o).ToListAsync(ct);
-        return [.. types.Select(t => ToDto(t, [.. offerings.Where(o => o.AppointmentTypeId == t.Id).Select(o => o.PractitionerId)]))];
-    }
+    private static async Task<Ok<List<AppointmentTypeDto>>> ListAll(AppointmentTypeCatalogue catalogue, CancellationToken ct) =>
+        TypedResults.Ok(await catalogue.ListAsync(activeOnly: false, ct));
 
     private static async Task<Results<Ok<AppointmentTypeDto>, Created<AppointmentTypeDto>, ValidationProblem>> Upsert(
-        Guid id, AppointmentTypeUpsert body, BookingDbContext db, CancellationToken ct)
+        Guid id, AppointmentTypeUpsert body, AppointmentTypeCatalogue catalogue, CancellationToken ct)
     {
         var v = new RequestValidator()
             .Required("code", body.Code, 60)
@@ -63,19 +43,18 @@ public static class AppointmentTypeEndpoints
         }
 
         var practitionerIds = (body.PractitionerIds ?? []).Distinct().ToList();
-        var known = await db.Practitioners.CountAsync(p => practitionerIds.Contains(p.Id), ct);
-        v.Require(known == practitionerIds.Count, "practitionerIds", "Every id must be an existing practitioner.");
+        v.Require(await catalogue.AllPractitionersExistAsync(practitionerIds, ct), "practitionerIds", "Every id must be an existing practitioner.");
         var roomKind = string.IsNullOrWhiteSpace(body.RoomKind) ? null : body.RoomKind.Trim();
-        if (roomKind is not null && !Domain.RoomKinds.IsValid(roomKind))
+        if (roomKind is not null && !RoomKinds.IsValid(roomKind))
         {
             v.Add("roomKind", "Use lower-case words joined by hyphens, e.g. treatment-room.");
         }
-        else if (roomKind is not null && !await db.Rooms.AnyAsync(r => r.Kind == roomKind && r.Active, ct))
+        else if (roomKind is not null && !await catalogue.AnyActiveRoomOfKindAsync(roomKind, ct))
         {
             v.Add("roomKind", "No active room is of this kind; add the room first, or leave it empty for no room.");
         }
 
-        if (!v.Failed && await db.AppointmentTypes.AnyAsync(t => t.Code == body.Code && t.Id != id, ct))
+        if (!v.Failed && await catalogue.CodeTakenAsync(body.Code, id, ct))
         {
             v.Add("code", "Another appointment type already uses this code.");
         }
@@ -85,38 +64,7 @@ public static class AppointmentTypeEndpoints
             return v.Problem();
         }
 
-        var type = await db.AppointmentTypes.FirstOrDefaultAsync(t => t.Id == id, ct);
-        var created = type is null;
-        if (type is null)
-        {
-            type = new AppointmentTypeDefinition { Id = id };
-            db.AppointmentTypes.Add(type);
-        }
-
-        type.Code = body.Code!;
-        type.Name = body.Name!.Trim();
-        type.Description = body.Description;
-        type.DurationMinutes = body.DurationMinutes!.Value;
-        type.BufferBeforeMinutes = body.BufferBeforeMinutes ?? 0;
-        type.BufferAfterMinutes = body.BufferAfterMinutes ?? 0;
-        type.PricePence = body.PricePence!.Value;
-        type.CreditsCanPay = body.CreditsCanPay ?? false;
-        type.Active = body.Active ?? true;
-        // Bookings already made keep the room they hold; new ones follow the type.
-        type.RoomKind = roomKind;
-
-        // The offering list is replaced as a whole: what the admin screen shows is what gets stored.
-        var current = await db.Offerings.Where(o => o.AppointmentTypeId == id).ToListAsync(ct);
-        db.Offerings.RemoveRange(current.Where(o => !practitionerIds.Contains(o.PractitionerId)));
-        db.Offerings.AddRange(practitionerIds.Where(p => current.All(o => o.PractitionerId != p))
-            .Select(p => new PractitionerOffering { PractitionerId = p, AppointmentTypeId = id }));
-        await db.SaveChangesAsync(ct);
-
-        var dto = ToDto(type, practitionerIds);
-        return created ? TypedResults.Created($"/manage/booking/appointment-types/{id}", dto) : TypedResults.Ok(dto);
+        var (type, created) = await catalogue.UpsertAsync(id, body, practitionerIds, roomKind, ct);
+        return created ? TypedResults.Created($"/manage/booking/appointment-types/{id}", type) : TypedResults.Ok(type);
     }
-
-    private static AppointmentTypeDto ToDto(AppointmentTypeDefinition t, IReadOnlyList<Guid> practitionerIds) => new(
-        t.Id, t.Code, t.Name, t.Description, t.DurationMinutes, t.BufferBeforeMinutes, t.BufferAfterMinutes,
-        new Money(t.PricePence), t.CreditsCanPay, t.Active, practitionerIds, t.RoomKind);
 }

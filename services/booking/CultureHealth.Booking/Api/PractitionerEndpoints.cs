@@ -1,17 +1,9 @@
-using CultureHealth.Booking.Data;
-using CultureHealth.Booking.Domain;
-using CultureHealth.Contracts;
-using CultureHealth.Messaging.Data;
+using CultureHealth.Booking.Application;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Booking.Api;
-
-public sealed record PractitionerDto(Guid Id, string Name, string Title, IReadOnlyList<string> Specialisms, string? Bio, string? PhotoUrl, bool Active);
-
-public sealed record PractitionerUpsert(string? Name, string? Title, List<string>? Specialisms, string? Bio, string? PhotoUrl, bool? Active);
 
 public static class PractitionerEndpoints
 {
@@ -22,8 +14,8 @@ public static class PractitionerEndpoints
         pub.MapGet("/{id:guid}", GetOne);
 
         // The diary's columns for staff: every practitioner, inactive ones included (their bookings still show).
-        app.MapGet("/manage/booking/practitioners", async (BookingDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Practitioners.AsNoTracking().OrderBy(p => p.Name).Select(p => ToDto(p)).ToListAsync(ct)))
+        app.MapGet("/manage/booking/practitioners", async (PractitionerDirectory practitioners, CancellationToken ct) =>
+                TypedResults.Ok(await practitioners.ListAsync(activeOnly: false, ct)))
             .WithTags("Practitioners (staff)").RequireAuthorization(StaffPolicies.Diary);
 
         // Staff management; the admin service calls these with the staff member's token.
@@ -33,17 +25,16 @@ public static class PractitionerEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<PractitionerDto>>> ListActive(BookingDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Practitioners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name)
-            .Select(p => ToDto(p)).ToListAsync(ct));
+    private static async Task<Ok<List<PractitionerDto>>> ListActive(PractitionerDirectory practitioners, CancellationToken ct) =>
+        TypedResults.Ok(await practitioners.ListAsync(activeOnly: true, ct));
 
-    private static async Task<Results<Ok<PractitionerDto>, NotFound>> GetOne(Guid id, BookingDbContext db, CancellationToken ct) =>
-        await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Active, ct) is { } p
-            ? TypedResults.Ok(ToDto(p))
+    private static async Task<Results<Ok<PractitionerDto>, NotFound>> GetOne(Guid id, PractitionerDirectory practitioners, CancellationToken ct) =>
+        await practitioners.FindActiveAsync(id, ct) is { } p
+            ? TypedResults.Ok(p)
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PractitionerDto>, Created<PractitionerDto>, ValidationProblem>> Upsert(
-        Guid id, PractitionerUpsert body, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, PractitionerUpsert body, PractitionerDirectory practitioners, CancellationToken ct)
     {
         var v = new RequestValidator()
             .Required("name", body.Name, 120)
@@ -59,29 +50,7 @@ public static class PractitionerEndpoints
             return v.Problem();
         }
 
-        var now = clock.GetUtcNow();
-        var practitioner = await db.Practitioners.FirstOrDefaultAsync(p => p.Id == id, ct);
-        var created = practitioner is null;
-        if (practitioner is null)
-        {
-            practitioner = new Practitioner { Id = id };
-            db.Practitioners.Add(practitioner);
-        }
-        practitioner.Name = body.Name!.Trim();
-        practitioner.Title = body.Title!.Trim();
-        practitioner.Specialisms = body.Specialisms ?? practitioner.Specialisms;
-        practitioner.Bio = body.Bio;
-        practitioner.PhotoUrl = body.PhotoUrl;
-        practitioner.Active = body.Active ?? practitioner.Active;
-        practitioner.UpdatedAt = now;
-
-        db.PublishOnCommit(new PractitionerProfileChanged(
-            Guid.NewGuid(), now, practitioner.Id, practitioner.Name, practitioner.Title, practitioner.Bio, practitioner.PhotoUrl, practitioner.Active), now);
-        await db.SaveChangesAsync(ct);
-
-        var dto = ToDto(practitioner);
-        return created ? TypedResults.Created($"/api/booking/practitioners/{id}", dto) : TypedResults.Ok(dto);
+        var (practitioner, created) = await practitioners.UpsertAsync(id, body, ct);
+        return created ? TypedResults.Created($"/api/booking/practitioners/{id}", practitioner) : TypedResults.Ok(practitioner);
     }
-
-    private static PractitionerDto ToDto(Practitioner p) => new(p.Id, p.Name, p.Title, p.Specialisms, p.Bio, p.PhotoUrl, p.Active);
 }

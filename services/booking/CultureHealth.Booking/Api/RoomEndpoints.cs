@@ -4,14 +4,8 @@ using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace CultureHealth.Booking.Api;
-
-public sealed record RoomClosureSummary(string Date, string Reason);
-
-public sealed record RoomDto(Guid Id, string Name, string Kind, bool Active, IReadOnlyList<RoomClosureSummary> Closures);
 
 public sealed record RoomUpsert(string? Name, string? Kind, bool? Active);
 
@@ -33,18 +27,11 @@ public static class RoomEndpoints
         return app;
     }
 
-    /// <summary>Every room in hand-out order (kind, then name), with its closures from today on.</summary>
-    private static async Task<Ok<List<RoomDto>>> List(BookingDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var today = ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
-        var rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(ct);
-        var closures = await db.RoomClosures.AsNoTracking().Where(c => c.Date >= today).OrderBy(c => c.Date).ToListAsync(ct);
-        return TypedResults.Ok(rooms.Select(r => new RoomDto(r.Id, r.Name, r.Kind, r.Active,
-            [.. closures.Where(c => c.RoomId == r.Id).Select(c => new RoomClosureSummary(ClinicTimeText.Format(c.Date), c.Reason))])).ToList());
-    }
+    private static async Task<Ok<List<RoomDto>>> List(RoomRegister rooms, CancellationToken ct) =>
+        TypedResults.Ok(await rooms.ListAsync(ct));
 
     private static async Task<Results<Ok<RoomDto>, Created<RoomDto>, ValidationProblem>> Upsert(
-        Guid id, RoomUpsert body, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, RoomUpsert body, RoomRegister rooms, CancellationToken ct)
     {
         var v = new RequestValidator().Required("name", body.Name, 80).Required("kind", body.Kind, Room.KindMaxLength);
         if (body.Kind is not null && !RoomKinds.IsValid(body.Kind))
@@ -53,7 +40,7 @@ public static class RoomEndpoints
         }
 
         var name = body.Name?.Trim();
-        if (!v.Failed && await db.Rooms.AnyAsync(r => r.Name == name && r.Id != id, ct))
+        if (!v.Failed && await rooms.NameTakenAsync(name, id, ct))
         {
             v.Add("name", "Another room already has this name.");
         }
@@ -63,21 +50,8 @@ public static class RoomEndpoints
             return v.Problem();
         }
 
-        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, ct);
-        var created = room is null;
-        if (room is null)
-        {
-            db.Rooms.Add(room = new Room { Id = id });
-        }
-
-        // Bookings already holding the room keep it whatever changes here; only new bookings follow kind and active.
-        room.Name = name!;
-        room.Kind = body.Kind!;
-        room.Active = body.Active ?? true;
-        room.UpdatedAt = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        var dto = new RoomDto(room.Id, room.Name, room.Kind, room.Active, []);
-        return created ? TypedResults.Created($"/manage/booking/rooms/{id}", dto) : TypedResults.Ok(dto);
+        var (room, created) = await rooms.UpsertAsync(id, name!, body.Kind!, body.Active ?? true, ct);
+        return created ? TypedResults.Created($"/manage/booking/rooms/{id}", room) : TypedResults.Ok(room);
     }
 
     private static async Task<Results<Ok<RoomClosureDto>, ValidationProblem>> Close(

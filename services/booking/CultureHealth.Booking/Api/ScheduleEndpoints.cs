@@ -1,16 +1,16 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Application;
-using CultureHealth.Booking.Data;
-using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace CultureHealth.Booking.Api;
 
-/// <summary>Staff edit practitioners' hours; changes apply to availability at once (nothing is cached).</summary>
+/// <summary>
+/// Staff edit practitioners' hours (<see cref="StaffSchedules"/>). Access to the diary is checked before the body,
+/// so someone who may not run it learns nothing from the field errors.
+/// </summary>
 public static class ScheduleEndpoints
 {
     public static IEndpointRouteBuilder MapScheduleEndpoints(this IEndpointRouteBuilder app)
@@ -28,166 +28,78 @@ public static class ScheduleEndpoints
         return app;
     }
 
-    private static async Task<Ok<WeeklyScheduleDto>> GetWeekly(Guid practitionerId, ClaimsPrincipal user, BookingDbContext db, CancellationToken ct)
+    private static async Task<Ok<WeeklyScheduleDto>> GetWeekly(Guid practitionerId, ClaimsPrincipal user, StaffSchedules schedules, CancellationToken ct)
     {
-        await RequirePractitionerAsync(db, user, practitionerId, ct);
-        var rows = await db.WeeklySchedule.AsNoTracking().Where(i => i.PractitionerId == practitionerId)
-            .OrderBy(i => i.Day).ThenBy(i => i.Start).ToListAsync(ct);
-        return TypedResults.Ok(new WeeklyScheduleDto([.. rows.Select(r =>
-            new IntervalDto(r.Day.ToString().ToLowerInvariant(), ClinicTimeText.Format(r.Start), ClinicTimeText.Format(r.End)))]));
+        await schedules.RequirePractitionerAsync(practitionerId, user, ct);
+        return TypedResults.Ok(await schedules.WeeklyAsync(practitionerId, ct));
     }
 
     private static async Task<Results<Ok<WeeklyScheduleDto>, ValidationProblem>> ReplaceWeekly(
-        Guid practitionerId, WeeklyScheduleDto body, ClaimsPrincipal user, BookingDbContext db, CancellationToken ct)
+        Guid practitionerId, WeeklyScheduleDto body, ClaimsPrincipal user, StaffSchedules schedules, CancellationToken ct)
     {
-        await RequirePractitionerAsync(db, user, practitionerId, ct);
-        var v = new RequestValidator();
-        var parsed = new List<(IsoDayOfWeek Day, WorkingInterval Interval)>();
-        for (var i = 0; i < (body.Intervals?.Count ?? 0); i++)
+        await schedules.RequirePractitionerAsync(practitionerId, user, ct);
+        if (ScheduleRequestParsing.TryParseWeek(body, out var parsed) is { } invalid)
         {
-            var item = body.Intervals![i];
-            if (item is null)
-            {
-                v.Add($"intervals[{i}]", NullInterval);
-                continue;
-            }
-
-            var day = ParseDay(item.Day);
-            if (day is null)
-            {
-                v.Add($"intervals[{i}].day", "Must be a day name (monday) or ISO number (1-7).");
-            }
-
-            if (ParseInterval(item, $"intervals[{i}]", v) is { } interval && day is not null)
-            {
-                parsed.Add((day.Value, interval));
-            }
+            return invalid;
         }
 
-        // The domain model refuses overlapping blocks; building it here reports that before anything is stored.
-        foreach (var day in parsed.GroupBy(p => p.Day))
-        {
-            try
-            {
-                WeeklySchedule.Empty.With(day.Key, day.Select(p => p.Interval));
-            }
-            catch (ArgumentException e)
-            {
-                v.Add("intervals", $"{day.Key}: {e.Message}");
-            }
-        }
-
-        if (v.Failed)
-        {
-            return v.Problem();
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.WeeklySchedule.Where(i => i.PractitionerId == practitionerId).ExecuteDeleteAsync(ct);
-        db.WeeklySchedule.AddRange(parsed.Select(p => new WeeklyScheduleInterval
-        {
-            Id = Guid.CreateVersion7(), PractitionerId = practitionerId, Day = p.Day, Start = p.Interval.Start, End = p.Interval.End,
-        }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return await GetWeekly(practitionerId, user, db, ct);
+        return TypedResults.Ok(await schedules.ReplaceWeeklyAsync(practitionerId, parsed, ct));
     }
 
     private static async Task<Results<Ok<DateOverrideDto>, ValidationProblem>> PutOverride(
-        Guid practitionerId, string date, WeeklyScheduleDto body, ClaimsPrincipal user, BookingDbContext db, CancellationToken ct)
+        Guid practitionerId, string date, WeeklyScheduleDto body, ClaimsPrincipal user, StaffSchedules schedules, CancellationToken ct)
     {
-        await RequirePractitionerAsync(db, user, practitionerId, ct);
-        var v = new RequestValidator();
-        if (!ClinicTimeText.TryParseDate(date, out var localDate))
+        await schedules.RequirePractitionerAsync(practitionerId, user, ct);
+        if (ScheduleRequestParsing.TryParseDay(date, body, out var localDate, out var intervals) is { } invalid)
         {
-            v.Add("date", "Must be a date like 2026-12-24.");
+            return invalid;
         }
 
-        var intervals = new List<WorkingInterval>();
-        for (var i = 0; i < (body.Intervals?.Count ?? 0); i++)
-        {
-            if (body.Intervals![i] is null)
-            {
-                v.Add($"intervals[{i}]", NullInterval);
-            }
-            else if (ParseInterval(body.Intervals[i], $"intervals[{i}]", v) is { } interval)
-            {
-                intervals.Add(interval);
-            }
-        }
-
-        try
-        {
-            _ = new DateOverride(localDate, intervals);
-        }
-        catch (ArgumentException e)
-        {
-            v.Add("intervals", e.Message);
-        }
-
-        if (v.Failed)
-        {
-            return v.Problem();
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.DateOverrides.Where(o => o.PractitionerId == practitionerId && o.Date == localDate).ExecuteDeleteAsync(ct);
-        // No intervals: one row without times marks the day off.
-        db.DateOverrides.AddRange(intervals.Count == 0
-            ? [new DateOverrideInterval { Id = Guid.CreateVersion7(), PractitionerId = practitionerId, Date = localDate }]
-            : intervals.Select(iv => new DateOverrideInterval
-            {
-                Id = Guid.CreateVersion7(), PractitionerId = practitionerId, Date = localDate, Start = iv.Start, End = iv.End,
-            }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Ok(new DateOverrideDto(ClinicTimeText.Format(localDate),
-            [.. intervals.Select(iv => new IntervalDto(null, ClinicTimeText.Format(iv.Start), ClinicTimeText.Format(iv.End)))]));
+        return TypedResults.Ok(await schedules.ReplaceOverrideAsync(practitionerId, localDate, intervals, ct));
     }
 
     /// <summary>The days whose hours differ from the weekly schedule, from <c>from</c> (default today) for <c>days</c> days (default 90).</summary>
     private static async Task<Results<Ok<List<DateOverrideDto>>, ValidationProblem>> ListOverrides(
-        Guid practitionerId, string? from, int? days, ClaimsPrincipal user, [AsParameters] DiaryServices services, CancellationToken ct)
+        Guid practitionerId, string? from, int? days, ClaimsPrincipal user, StaffSchedules schedules, CancellationToken ct)
     {
-        var (db, clock) = (services.Db, services.Clock);
-        await RequirePractitionerAsync(db, user, practitionerId, ct);
-        var start = ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
-        if (from is not null && !ClinicTimeText.TryParseDate(from, out start))
+        await schedules.RequirePractitionerAsync(practitionerId, user, ct);
+        LocalDate? start = null;
+        if (from is not null)
         {
-            return new RequestValidator().Add("from", "Must be a date like 2026-12-24.").Problem();
+            if (!ClinicTimeText.TryParseDate(from, out var parsed))
+            {
+                return new RequestValidator().Add("from", "Must be a date like 2026-12-24.").Problem();
+            }
+
+            start = parsed;
         }
-        var end = start.PlusDays(Math.Clamp(days ?? 90, 1, 366));
-        var rows = await db.DateOverrides.AsNoTracking()
-            .Where(o => o.PractitionerId == practitionerId && o.Date >= start && o.Date < end).OrderBy(o => o.Date).ThenBy(o => o.Start).ToListAsync(ct);
-        return TypedResults.Ok(rows.GroupBy(r => r.Date).Select(g => new DateOverrideDto(ClinicTimeText.Format(g.Key),
-            [.. g.Where(r => r.Start is not null && r.End is not null)
-                .Select(r => new IntervalDto(null, ClinicTimeText.Format(r.Start!.Value), ClinicTimeText.Format(r.End!.Value)))])).ToList());
+
+        return TypedResults.Ok(await schedules.OverridesAsync(practitionerId, start, days, ct));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> DeleteOverride(
-        Guid practitionerId, string date, ClaimsPrincipal user, BookingDbContext db, CancellationToken ct)
+        Guid practitionerId, string date, ClaimsPrincipal user, StaffSchedules schedules, CancellationToken ct)
     {
-        await RequirePractitionerAsync(db, user, practitionerId, ct);
+        await schedules.RequirePractitionerAsync(practitionerId, user, ct);
         if (!ClinicTimeText.TryParseDate(date, out var localDate))
         {
             return new RequestValidator().Add("date", "Must be a date like 2026-12-24.").Problem();
         }
 
-        await db.DateOverrides.Where(o => o.PractitionerId == practitionerId && o.Date == localDate).ExecuteDeleteAsync(ct);
+        await schedules.DeleteOverrideAsync(practitionerId, localDate, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<TimeOffDto>>> ListTimeOff(Guid practitionerId, ClaimsPrincipal user, BookingDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<TimeOffDto>>> ListTimeOff(Guid practitionerId, ClaimsPrincipal user, StaffSchedules schedules, CancellationToken ct)
     {
-        await RequirePractitionerAsync(db, user, practitionerId, ct);
-        var rows = await db.TimeOff.AsNoTracking().Where(t => t.PractitionerId == practitionerId).OrderBy(t => t.Start).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(ToDto).ToList());
+        await schedules.RequirePractitionerAsync(practitionerId, user, ct);
+        return TypedResults.Ok(await schedules.TimeOffAsync(practitionerId, ct));
     }
 
     private static async Task<Results<Created<TimeOffDto>, ValidationProblem>> AddTimeOff(
-        Guid practitionerId, TimeOffRequest body, ClaimsPrincipal user, BookingDbContext db, CancellationToken ct)
+        Guid practitionerId, TimeOffRequest body, ClaimsPrincipal user, StaffSchedules schedules, CancellationToken ct)
     {
-        await RequirePractitionerAsync(db, user, practitionerId, ct);
+        await schedules.RequirePractitionerAsync(practitionerId, user, ct);
         var v = new RequestValidator().Optional("reason", body.Reason, 200);
         if (!ClinicTimeText.TryParseInstant(body.Start, out var start))
         {
@@ -208,69 +120,14 @@ public static class ScheduleEndpoints
             return v.Problem();
         }
 
-        // Existing bookings in the period stay: reception moves or cancels them with the patient.
-        var row = new TimeOffPeriod { Id = Guid.CreateVersion7(), PractitionerId = practitionerId, Start = start, End = end, Reason = body.Reason };
-        db.TimeOff.Add(row);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/manage/booking/practitioners/{practitionerId}/time-off/{row.Id}", ToDto(row));
+        var timeOff = await schedules.AddTimeOffAsync(practitionerId, start, end, body.Reason, ct);
+        return TypedResults.Created($"/manage/booking/practitioners/{practitionerId}/time-off/{timeOff.Id}", timeOff);
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteTimeOff(
-        Guid practitionerId, Guid timeOffId, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid practitionerId, Guid timeOffId, ClaimsPrincipal user, StaffSchedules schedules, CancellationToken ct)
     {
-        await RequirePractitionerAsync(db, user, practitionerId, ct);
-        var row = await db.TimeOff.FirstOrDefaultAsync(t => t.Id == timeOffId && t.PractitionerId == practitionerId, ct);
-        if (row is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        db.TimeOff.Remove(row);
-        // The time is workable again: waiting patients may be offered it.
-        WaitlistHolds.RecordOpening(db, practitionerId, new Interval(row.Start, row.End), Instant.FromDateTimeOffset(clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        await schedules.RequirePractitionerAsync(practitionerId, user, ct);
+        return await schedules.DeleteTimeOffAsync(practitionerId, timeOffId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
-
-    private static async Task RequirePractitionerAsync(BookingDbContext db, ClaimsPrincipal user, Guid practitionerId, CancellationToken ct)
-    {
-        DiaryAccess.Require(user, practitionerId);
-        if (!await db.Practitioners.AnyAsync(p => p.Id == practitionerId, ct))
-        {
-            throw ProblemException.NotFound("The practitioner");
-        }
-    }
-
-    private static IsoDayOfWeek? ParseDay(string? text) =>
-        int.TryParse(text, out var n) && n is >= 1 and <= 7 ? (IsoDayOfWeek)n
-        : Enum.TryParse<IsoDayOfWeek>(text, ignoreCase: true, out var day) && day != IsoDayOfWeek.None && !int.TryParse(text, out _) ? day
-        : null;
-
-    // JSON lets a list hold null where an interval should be; the record's non-null type does not stop it.
-    private const string NullInterval = "An interval with start and end, not null.";
-
-    private static WorkingInterval? ParseInterval(IntervalDto item, string field, RequestValidator v)
-    {
-        var okStart = ClinicTimeText.TryParseTime(item.Start, out var start);
-        var okEnd = ClinicTimeText.TryParseTime(item.End, out var end);
-        if (!okStart)
-        {
-            v.Add(field + ".start", "Must be a time like 09:00.");
-        }
-
-        if (!okEnd)
-        {
-            v.Add(field + ".end", "Must be a time like 17:30.");
-        }
-
-        if (okStart && okEnd && end <= start)
-        {
-            v.Add(field + ".end", "Must be after start (blocks cannot cross midnight).");
-            return null;
-        }
-
-        return okStart && okEnd ? new WorkingInterval(start, end) : null;
-    }
-
-    private static TimeOffDto ToDto(TimeOffPeriod t) => new(t.Id, t.Start.ToClinicTime(), t.End.ToClinicTime(), t.Reason);
 }

@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Application;
-using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Booking.Api;
 
@@ -41,45 +38,14 @@ public static class StaffBookingEndpoints
     /// practitioner; a practitioner sees only their own.
     /// </summary>
     private static async Task<Results<Ok<List<BookingDto>>, ValidationProblem>> DayList(
-        string? date, int? days, Guid? practitionerId, ClaimsPrincipal user, [AsParameters] DiaryServices services, CancellationToken ct)
+        string? date, int? days, Guid? practitionerId, ClaimsPrincipal user, StaffDiary diary, CancellationToken ct)
     {
-        var (db, options) = (services.Db, services.Options);
-        var v = new RequestValidator();
-        if (!ClinicTimeText.TryParseDate(date, out var day))
+        if (DiaryDaysParsing.TryParse(date, days, out var day) is { } invalid)
         {
-            v.Add("date", "Required: a date like 2026-12-01.");
-        }
-        if (days is < 1 or > 7)
-        {
-            v.Add("days", "From 1 to 7.");
-        }
-        if (v.Failed)
-        {
-            return v.Problem();
+            return invalid;
         }
 
-        var own = DiaryAccess.OwnPractitionerId(user);
-        if (practitionerId is { } requested)
-        {
-            DiaryAccess.Require(user, requested);
-        }
-        else if (!DiaryAccess.MayManage(user, Guid.Empty))
-        {
-            // A practitioner asking for "everyone" gets their own diary, the only one they may see.
-            practitionerId = own ?? throw BookingProblems.NoLinkedPractitioner();
-        }
-
-        var dayStart = ClinicCalendar.StartOfDay(day);
-        var dayEnd = ClinicCalendar.StartOfDay(day.PlusDays(days ?? 1));
-        var rows = await (
-            from b in db.Bookings.AsNoTracking()
-            join p in db.Practitioners on b.PractitionerId equals p.Id
-            join t in db.AppointmentTypes on b.AppointmentTypeId equals t.Id
-            where b.Start >= dayStart && b.Start < dayEnd && (practitionerId == null || b.PractitionerId == practitionerId)
-            orderby b.Start, p.Name
-            select new { Booking = b, PractitionerName = p.Name, TypeName = t.Name }).ToListAsync(ct);
-        var policy = options.Value.CancellationPolicy;
-        return TypedResults.Ok(rows.Select(r => r.Booking.ToDto(r.PractitionerName, r.TypeName, policy)).ToList());
+        return TypedResults.Ok(await diary.BookingsAsync(user, practitionerId, day, days ?? 1, ct));
     }
 
     private static async Task<Ok<BookingDto>> RecordOutcome(
