@@ -50,6 +50,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartQuoter>();
         builder.Services.AddScoped<CartChanges>();
+        builder.Services.AddScoped<ProductCatalogue>();
         builder.Services.AddScoped<StaffProducts>();
         builder.Services.AddScoped<StaffCoupons>();
         builder.Services.AddScoped<StockLedger>();
@@ -62,7 +63,10 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<PaymentWebhooks>();
         builder.Services.AddScoped<OrderCancellation>();
         builder.Services.AddScoped<OrderRefunds>();
+        builder.Services.AddScoped<OrderQueries>();
+        builder.Services.AddScoped<StaffOrderQueries>();
         builder.Services.AddScoped<StaffOrderChanges>();
+        builder.Services.AddScoped<StaffGiftVouchers>();
         builder.Services.AddScoped<PatientOrders>();
         builder.Services.AddHostedService<PendingOrderSweeper>();
         builder.Services.AddOutputCache(CatalogueCache.Configure);

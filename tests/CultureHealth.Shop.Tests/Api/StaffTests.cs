@@ -129,4 +129,66 @@ public sealed class StaffTests(ShopFixture shop) : IClassFixture<ShopFixture>
         var coupons = await _manager.GetFromJsonAsync<JsonElement>("/manage/shop/coupons");
         Assert.False(coupons.EnumerateArray().Single(c => c.GetProperty("code").GetString() == code).GetProperty("active").GetBoolean());
     }
+
+    [Fact]
+    public async Task Staff_find_orders_by_part_of_the_email_or_by_number_and_a_bad_filter_names_its_field()
+    {
+        var product = await ShopClient.AddProductAsync(shop.Service);
+        var mark = Guid.NewGuid().ToString("N")[..10];
+        using var checkout = await ShopClient.CheckoutAsync(
+            _anonymous, await ShopClient.CartWithAsync(_anonymous, (product.Sku, 1)), email: $"find_{mark}@example.com");
+        Assert.Equal(HttpStatusCode.Created, checkout.StatusCode);
+        var placed = await checkout.Content.ReadFromJsonAsync<JsonElement>();
+        var orderId = placed.GetProperty("orderId").GetGuid();
+        var number = placed.GetProperty("orderNumber").GetString()!;
+
+        async Task<IReadOnlyList<Guid>> FoundAsync(string query)
+        {
+            var page = await _manager.GetFromJsonAsync<JsonElement>($"/manage/shop/orders?{query}");
+            return page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToList();
+        }
+
+        Assert.Equal(orderId, Assert.Single(await FoundAsync($"customer={mark.ToUpperInvariant()}")));
+        Assert.Equal(orderId, Assert.Single(await FoundAsync($"customer={Uri.EscapeDataString(number.ToLowerInvariant())}")));
+        Assert.Equal(orderId, Assert.Single(await FoundAsync($"customer=find_{mark}&status=pendingPayment")));
+        Assert.Empty(await FoundAsync($"customer=find_{mark}&status=shipped"));
+        // An underscore is itself, not LIKE's any character: "fin__" would match "find_" as a pattern.
+        Assert.Empty(await FoundAsync($"customer=fin__{mark}"));
+
+        using var badStatus = await _manager.GetAsync(new Uri("/manage/shop/orders?status=lost", UriKind.Relative));
+        Assert.Equal("status", Assert.Single(ShopClient.ErrorFields(await ShopClient.ProblemAsync(badStatus, HttpStatusCode.BadRequest))));
+        using var longCustomer = await _manager.GetAsync(new Uri($"/manage/shop/orders?customer={new string('a', 201)}", UriKind.Relative));
+        Assert.Equal("customer", Assert.Single(ShopClient.ErrorFields(await ShopClient.ProblemAsync(longCustomer, HttpStatusCode.BadRequest))));
+    }
+
+    [Fact]
+    public async Task A_product_edit_cannot_change_its_kind_or_stock_and_shows_in_a_literal_name_search()
+    {
+        var product = await ShopClient.AddProductAsync(shop.Service, stock: 7);
+        var name = "Heat pack " + Guid.NewGuid().ToString("N")[..8];
+        object Edit(string kind, int? stock = null) => new
+        {
+            slug = product.Slug, name, description = "Reusable", category = "Test", pricePence = 1_250, vatClass = "standard", kind, stock,
+        };
+
+        using var unknown = await _manager.PutAsJsonAsync($"/manage/shop/products/{Guid.NewGuid()}", Edit("physical"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var refused = await _manager.PutAsJsonAsync($"/manage/shop/products/{product.Id}", Edit("giftVoucher", stock: 3));
+        var fields = ShopClient.ErrorFields(await ShopClient.ProblemAsync(refused, HttpStatusCode.BadRequest));
+        Assert.Contains("kind", fields);
+        Assert.Contains("stock", fields);
+
+        using var updated = await _manager.PutAsJsonAsync($"/manage/shop/products/{product.Id}", Edit("physical"));
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var staffView = await updated.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(name, staffView.GetProperty("product").GetProperty("name").GetString());
+        Assert.Equal(7, staffView.GetProperty("stock").GetInt32());
+
+        var found = await _anonymous.GetFromJsonAsync<JsonElement>($"/api/shop/products?category=test&q={Uri.EscapeDataString(name[5..].ToUpperInvariant())}");
+        Assert.Equal(product.Id, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var wildcard = await _anonymous.GetFromJsonAsync<JsonElement>($"/api/shop/products?category=test&q={Uri.EscapeDataString("Heat%" + name[^8..])}");
+        Assert.Equal(0, wildcard.GetProperty("totalCount").GetInt32());
+        var bySlug = await _anonymous.GetFromJsonAsync<JsonElement>($"/api/shop/products/{product.Slug}");
+        Assert.Equal(1_250, bySlug.GetProperty("pricePence").GetInt64());
+    }
 }

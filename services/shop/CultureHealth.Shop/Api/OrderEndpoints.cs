@@ -2,14 +2,11 @@ using System.Security.Claims;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Problems;
-using CultureHealth.Shop.Data;
-using CultureHealth.ServiceDefaults.Secrets;
-using CultureHealth.Shop.Domain;
 using CultureHealth.Shop.Application.Orders;
 using CultureHealth.Shop.Application.Payments;
+using CultureHealth.Shop.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Api;
 
@@ -27,17 +24,8 @@ public static class OrderEndpoints
     }
 
     /// <summary>Only with the order's token; a wrong token looks exactly like a missing order.</summary>
-    private static async Task<Results<Ok<OrderView>, NotFound>> Get(Guid orderId, string? token, ShopDbContext db, CancellationToken ct)
-    {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.History).AsSplitQuery()
-            .FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (!SecretToken.Verify(token, order?.AccessTokenHash ?? SecretToken.Unmatchable) || order is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        return TypedResults.Ok(await OrderLoader.ViewAsync(db, order, ct));
-    }
+    private static async Task<Results<Ok<OrderView>, NotFound>> Get(Guid orderId, string? token, OrderQueries orders, CancellationToken ct) =>
+        await orders.WithTokenAsync(orderId, token, ct) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
 
     private static async Task<Results<Created<PaymentView>, Accepted<PaymentView>, ProblemHttpResult, ValidationProblem>> Pay(
         Guid orderId,

@@ -1,7 +1,5 @@
 using CultureHealth.Shop.Application.Coupons;
-using CultureHealth.Shop.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Api.Manage;
 
@@ -16,8 +14,8 @@ internal static class CouponManagementEndpoints
         return manage;
     }
 
-    private static async Task<Ok<List<CouponView>>> List(ShopDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Coupons.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)).Select(ToView).ToList());
+    private static async Task<Ok<List<CouponView>>> List(StaffCoupons coupons, CancellationToken ct) =>
+        TypedResults.Ok(await coupons.ListAsync(ct));
 
     private static async Task<Results<Created<CouponView>, ValidationProblem>> Create(CouponInput body, StaffCoupons coupons, CancellationToken ct)
     {
@@ -27,14 +25,10 @@ internal static class CouponManagementEndpoints
             return v.Problem();
         }
 
-        var record = await coupons.CreateAsync(coupon!, ct);
-        return TypedResults.Created($"/manage/shop/coupons/{record.Code}", ToView(record));
+        var created = await coupons.CreateAsync(coupon!, ct);
+        return TypedResults.Created($"/manage/shop/coupons/{created.Code}", created);
     }
 
     private static async Task<Results<Ok<CouponView>, NotFound>> Deactivate(string code, StaffCoupons coupons, CancellationToken ct) =>
-        await coupons.DeactivateAsync(code, ct) is { } record ? TypedResults.Ok(ToView(record)) : TypedResults.NotFound();
-
-    private static CouponView ToView(CouponRecord c) => new(
-        c.Id, c.Code, c.Kind, c.PercentageBasisPoints, c.FixedAmountPence, c.MinimumSpendPence, c.ExpiresAt,
-        c.UsageLimit, c.PerCustomerLimit, c.TimesRedeemed, c.Active);
+        await coupons.DeactivateAsync(code, ct) is { } coupon ? TypedResults.Ok(coupon) : TypedResults.NotFound();
 }

@@ -1,13 +1,10 @@
-using CultureHealth.Shop.Data;
+using CultureHealth.Shop.Application;
+using CultureHealth.Shop.Application.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Api.Manage;
 
-/// <summary>
-/// Gift vouchers as staff see them: the masked code (last four symbols only; the code itself exists only in the
-/// buyer's email), what it was worth, what is left, and whether it is still usable. Read-only.
-/// </summary>
+/// <summary>Gift vouchers as staff see them (<see cref="StaffGiftVouchers"/>). Read-only.</summary>
 internal static class GiftVoucherManagementEndpoints
 {
     public static RouteGroupBuilder MapGiftVoucherManagement(this RouteGroupBuilder manage)
@@ -16,26 +13,9 @@ internal static class GiftVoucherManagementEndpoints
         return manage;
     }
 
-    private static async Task<Ok<PagedList<GiftVoucherStaffView>>> List(int? page, int? pageSize, ShopDbContext db, CancellationToken ct)
+    private static async Task<Ok<PagedList<GiftVoucherStaffView>>> List(int? page, int? pageSize, StaffGiftVouchers vouchers, CancellationToken ct)
     {
         var (pageNumber, size) = Paging.Normalise(page, pageSize, 50);
-        var total = await db.GiftVouchers.CountAsync(ct);
-        var rows = await db.GiftVouchers.AsNoTracking().OrderByDescending(v => v.CreatedAt).ThenBy(v => v.Id)
-            .Skip((pageNumber - 1) * size).Take(size)
-            .Join(db.Orders, v => v.IssuedForOrderId, o => o.Id, (v, o) => new { Voucher = v, o.Number })
-            .ToListAsync(ct);
-        var items = rows.Select(r => new GiftVoucherStaffView(
-            r.Voucher.Id, r.Voucher.MaskedCode, r.Voucher.InitialBalancePence, r.Voucher.BalancePence, r.Voucher.VoidedPence,
-            StatusOf(r.Voucher), r.Voucher.IssuedForOrderId, r.Number, r.Voucher.CreatedAt)).ToList();
-        return TypedResults.Ok(new PagedList<GiftVoucherStaffView>(items, pageNumber, size, total));
+        return TypedResults.Ok(await vouchers.ListAsync(pageNumber, size, ct));
     }
-
-    /// <summary>"voided" once its purchase was refunded, "spent" at nothing left, else "active".</summary>
-    private static string StatusOf(GiftVoucher v) => v.VoidedAt is not null ? "voided" : v.BalancePence == 0 ? "spent" : "active";
 }
-
-/// <param name="MaskedCode">"XXXX-XXXX-XXXX-HW4C".</param>
-/// <param name="Status">active, spent or voided.</param>
-public sealed record GiftVoucherStaffView(
-    Guid Id, string MaskedCode, long InitialBalancePence, long BalancePence, long VoidedPence, string Status,
-    Guid IssuedForOrderId, string OrderNumber, DateTimeOffset CreatedAt);

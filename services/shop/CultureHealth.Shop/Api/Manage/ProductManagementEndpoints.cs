@@ -2,9 +2,7 @@ using System.Security.Claims;
 using CultureHealth.ServiceDefaults.Problems;
 using CultureHealth.Shop.Application.Catalogue;
 using CultureHealth.Shop.Application.Stock;
-using CultureHealth.Shop.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Api.Manage;
 
@@ -21,9 +19,8 @@ internal static class ProductManagementEndpoints
         return manage;
     }
 
-    private static async Task<Ok<List<StaffProductView>>> List(ShopDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Products.AsNoTracking().OrderBy(p => p.Category).ThenBy(p => p.Name).ToListAsync(ct))
-            .Select(ToView).ToList());
+    private static async Task<Ok<List<StaffProductView>>> List(StaffProducts products, CancellationToken ct) =>
+        TypedResults.Ok(await products.ListAsync(ct));
 
     private static async Task<Results<Created<StaffProductView>, ValidationProblem>> Create(
         ProductInput body, StaffProducts products, CancellationToken ct)
@@ -35,30 +32,20 @@ internal static class ProductManagementEndpoints
         }
 
         var product = await products.CreateAsync(body, ct);
-        return TypedResults.Created($"/manage/shop/products/{product.Id}", ToView(product));
+        return TypedResults.Created($"/manage/shop/products/{product.Product.Id}", product);
     }
 
     private static async Task<Results<Ok<StaffProductView>, NotFound, ValidationProblem>> Update(
-        Guid id, ProductInput body, StaffProducts products, CancellationToken ct)
-    {
-        var product = await products.FindAsync(id, ct);
-        if (product is null)
+        Guid id, ProductInput body, StaffProducts products, CancellationToken ct) =>
+        await products.UpdateAsync(id, body, ct) switch
         {
-            return TypedResults.NotFound();
-        }
-
-        var v = ProductInputValidation.ForUpdate(body, product);
-        if (v.Failed)
-        {
-            return v.Problem();
-        }
-
-        await products.UpdateAsync(product, body, ct);
-        return TypedResults.Ok(ToView(product));
-    }
+            { Refused: { } v } => v.Problem(),
+            { Saved: { } product } => TypedResults.Ok(product),
+            _ => TypedResults.NotFound(),
+        };
 
     private static async Task<Results<Ok<StaffProductView>, NotFound>> Deactivate(Guid id, StaffProducts products, CancellationToken ct) =>
-        await products.DeactivateAsync(id, ct) is { } product ? TypedResults.Ok(ToView(product)) : TypedResults.NotFound();
+        await products.DeactivateAsync(id, ct) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
 
     private static async Task<Results<Created<StockAdjustmentView>, NotFound, ValidationProblem>> AdjustStock(
         Guid id, StockAdjustmentRequest body, ClaimsPrincipal user, StaffStockAdjustments adjustments, CancellationToken ct)
@@ -79,16 +66,8 @@ internal static class ProductManagementEndpoints
             return v.Problem();
         }
 
-        if (await adjustments.AdjustAsync(id, delta, body.Reason!.Trim(), StaffActor.Of(user), ct) is not { } adjusted)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var (product, entry) = adjusted;
-        return TypedResults.Created(
-            $"/manage/shop/products/{id}",
-            new StockAdjustmentView(id, product.Sku, entry.Delta, entry.StockAfter, entry.Reason, entry.Actor, entry.At));
+        return await adjustments.AdjustAsync(id, delta, body.Reason!.Trim(), StaffActor.Of(user), ct) is { } adjusted
+            ? TypedResults.Created($"/manage/shop/products/{id}", adjusted)
+            : TypedResults.NotFound();
     }
-
-    private static StaffProductView ToView(Product p) => new(ProductView.From(p), p.Stock, p.LowStockThreshold, p.Active);
 }

@@ -7,16 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Application.Catalogue;
 
+/// <summary>What became of a staff edit: no such product (both null), every field the edit got wrong, or the product as saved.</summary>
+public sealed record ProductUpdate(StaffProductView? Saved, RequestValidator? Refused);
+
 /// <summary>
 /// Staff creating, changing and withdrawing products. Input is checked first by <see cref="ProductInputValidation"/>;
 /// every change evicts the public catalogue's cached pages.
 /// </summary>
 internal sealed class StaffProducts(ShopDbContext db, IOutputCacheStore cache, TimeProvider clock)
 {
-    public Task<Product?> FindAsync(Guid id, CancellationToken ct) => db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
+    /// <summary>Every product, withdrawn ones too, by category and name.</summary>
+    public async Task<List<StaffProductView>> ListAsync(CancellationToken ct) =>
+        (await db.Products.AsNoTracking().OrderBy(p => p.Category).ThenBy(p => p.Name).ToListAsync(ct))
+            .Select(StaffProductView.From).ToList();
 
     /// <param name="input">Passed <see cref="ProductInputValidation.ForCreate"/>.</param>
-    public async Task<Product> CreateAsync(ProductInput input, CancellationToken ct)
+    public async Task<StaffProductView> CreateAsync(ProductInput input, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var kind = input.Kind!.Value;
@@ -29,20 +35,35 @@ internal sealed class StaffProducts(ShopDbContext db, IOutputCacheStore cache, T
         db.Products.Add(product);
         await SaveAsync(ct);
         await CatalogueCache.EvictAsync(cache, ct);
-        return product;
+        return StaffProductView.From(product);
     }
 
-    /// <param name="product">From <see cref="FindAsync"/>.</param>
-    /// <param name="input">Passed <see cref="ProductInputValidation.ForUpdate"/>.</param>
-    public async Task UpdateAsync(Product product, ProductInput input, CancellationToken ct)
+    /// <summary>
+    /// Checks <paramref name="input"/> against the product as it is (<see cref="ProductInputValidation.ForUpdate"/>:
+    /// its kind stays, its stock moves only through the ledger), then saves it.
+    /// </summary>
+    public async Task<ProductUpdate> UpdateAsync(Guid id, ProductInput input, CancellationToken ct)
     {
+        var product = await FindAsync(id, ct);
+        if (product is null)
+        {
+            return new ProductUpdate(null, null);
+        }
+
+        var v = ProductInputValidation.ForUpdate(input, product);
+        if (v.Failed)
+        {
+            return new ProductUpdate(null, v);
+        }
+
         Apply(product, input, clock.GetUtcNow());
         await SaveAsync(ct);
         await CatalogueCache.EvictAsync(cache, ct);
+        return new ProductUpdate(StaffProductView.From(product), null);
     }
 
     /// <returns>The withdrawn product, or null if there is no such product.</returns>
-    public async Task<Product?> DeactivateAsync(Guid id, CancellationToken ct)
+    public async Task<StaffProductView?> DeactivateAsync(Guid id, CancellationToken ct)
     {
         var product = await FindAsync(id, ct);
         if (product is null)
@@ -55,8 +76,10 @@ internal sealed class StaffProducts(ShopDbContext db, IOutputCacheStore cache, T
         product.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await CatalogueCache.EvictAsync(cache, ct);
-        return product;
+        return StaffProductView.From(product);
     }
+
+    private Task<Product?> FindAsync(Guid id, CancellationToken ct) => db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
 
     private static void Apply(Product product, ProductInput input, DateTimeOffset now)
     {

@@ -6,12 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Application.Coupons;
 
-/// <summary>Staff creating and switching off discount codes.</summary>
+/// <summary>Staff listing, creating and switching off discount codes.</summary>
 internal sealed class StaffCoupons(ShopDbContext db, TimeProvider clock)
 {
+    /// <summary>Every coupon, switched-off ones too, by code.</summary>
+    public async Task<List<CouponView>> ListAsync(CancellationToken ct) =>
+        (await db.Coupons.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)).Select(CouponView.From).ToList();
+
     /// <param name="coupon">From <see cref="CouponInputValidation.Check"/>.</param>
     /// <exception cref="ProblemException">409: the code exists already.</exception>
-    public async Task<CouponRecord> CreateAsync(Coupon coupon, CancellationToken ct)
+    public async Task<CouponView> CreateAsync(Coupon coupon, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var record = new CouponRecord
@@ -30,11 +34,11 @@ internal sealed class StaffCoupons(ShopDbContext db, TimeProvider clock)
             throw new ProblemException(StatusCodes.Status409Conflict, "Already exists", $"A coupon {coupon.Code} already exists.", "code");
         }
 
-        return record;
+        return CouponView.From(record);
     }
 
     /// <returns>The switched-off coupon, or null if there is no such code.</returns>
-    public async Task<CouponRecord?> DeactivateAsync(string code, CancellationToken ct)
+    public async Task<CouponView?> DeactivateAsync(string code, CancellationToken ct)
     {
         var normalised = code.Trim().ToUpperInvariant();
         var record = await db.Coupons.FirstOrDefaultAsync(c => c.Code == normalised, ct);
@@ -45,6 +49,6 @@ internal sealed class StaffCoupons(ShopDbContext db, TimeProvider clock)
 
         record.Active = false;
         await db.SaveChangesAsync(ct);
-        return record;
+        return CouponView.From(record);
     }
 }

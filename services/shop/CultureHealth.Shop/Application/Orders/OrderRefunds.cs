@@ -19,20 +19,23 @@ public sealed record RefundCommand(long? AmountPence, string Reason, bool Overri
 /// and the OrderRefunded event. A refused rule throws before the provider is asked.
 /// </summary>
 internal sealed partial class OrderRefunds(
-    ShopDbContext db, IPaymentProvider provider, TimeProvider clock, ShopMetrics metrics, ILogger<OrderRefunds> logger)
+    ShopDbContext db, IPaymentProvider provider, StaffOrderQueries views, TimeProvider clock, ShopMetrics metrics, ILogger<OrderRefunds> logger)
 {
     /// <returns>The refunded order, or null if there is no such order.</returns>
     /// <exception cref="ProblemException">The lifecycle, the amount or a spent voucher says no (<see cref="ShopProblems.From"/>).</exception>
-    public async Task<Order?> RefundAsync(Guid orderId, RefundCommand command, string actor, CancellationToken ct)
+    public async Task<StaffOrderView?> RefundAsync(Guid orderId, RefundCommand command, string actor, CancellationToken ct)
     {
+        Order? order;
         try
         {
-            return await RefundUnderLockAsync(orderId, command, actor, ct);
+            order = await RefundUnderLockAsync(orderId, command, actor, ct);
         }
         catch (ShopDomainException e)
         {
             throw ShopProblems.From(e);
         }
+
+        return order is null ? null : await views.ViewAsync(order, ct);
     }
 
     private async Task<Order?> RefundUnderLockAsync(Guid orderId, RefundCommand command, string actor, CancellationToken ct)

@@ -8,10 +8,10 @@ namespace CultureHealth.Shop.Application.Orders;
 /// Staff moving an order along its lifecycle, each under the order's row lock. A step the lifecycle refuses is a
 /// conflict with the order's state (<see cref="ShopProblems.From"/>), not a server error.
 /// </summary>
-internal sealed class StaffOrderChanges(ShopDbContext db, TimeProvider clock)
+internal sealed class StaffOrderChanges(ShopDbContext db, StaffOrderQueries views, TimeProvider clock)
 {
     /// <returns>The shipped order, or null if there is no such order.</returns>
-    public Task<Order?> ShipAsync(Guid orderId, string trackingReference, string actor, CancellationToken ct) =>
+    public Task<StaffOrderView?> ShipAsync(Guid orderId, string trackingReference, string actor, CancellationToken ct) =>
         ChangeAsync(orderId, ct, (order, now) =>
         {
             order.MoveTo(OrderStatus.Shipped, now, actor);
@@ -20,10 +20,13 @@ internal sealed class StaffOrderChanges(ShopDbContext db, TimeProvider clock)
         });
 
     /// <returns>The delivered order, or null if there is no such order.</returns>
-    public Task<Order?> DeliverAsync(Guid orderId, string actor, CancellationToken ct) =>
+    public Task<StaffOrderView?> DeliverAsync(Guid orderId, string actor, CancellationToken ct) =>
         ChangeAsync(orderId, ct, (order, now) => order.MoveTo(OrderStatus.Delivered, now, actor));
 
-    private async Task<Order?> ChangeAsync(Guid orderId, CancellationToken ct, Action<Order, DateTimeOffset> change)
+    private async Task<StaffOrderView?> ChangeAsync(Guid orderId, CancellationToken ct, Action<Order, DateTimeOffset> change) =>
+        await ChangeUnderLockAsync(orderId, ct, change) is { } order ? await views.ViewAsync(order, ct) : null;
+
+    private async Task<Order?> ChangeUnderLockAsync(Guid orderId, CancellationToken ct, Action<Order, DateTimeOffset> change)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await OrderLoader.LockAsync(db, orderId, ct);

@@ -9,8 +9,8 @@ namespace CultureHealth.Shop.Application.Stock;
 /// <summary>A staff member's stock count, delivery or write-off, written through the <see cref="StockLedger"/>.</summary>
 internal sealed class StaffStockAdjustments(ShopDbContext db, StockLedger ledger, IOutputCacheStore cache, TimeProvider clock, ShopMetrics metrics)
 {
-    /// <returns>The product and its ledger row, or null if there is no such product.</returns>
-    public async Task<(Product Product, StockAdjustment Entry)?> AdjustAsync(Guid productId, int delta, string reason, string actor, CancellationToken ct)
+    /// <returns>The ledger row written, or null if there is no such product.</returns>
+    public async Task<StockAdjustmentView?> AdjustAsync(Guid productId, int delta, string reason, string actor, CancellationToken ct)
     {
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null)
@@ -28,6 +28,7 @@ internal sealed class StaffStockAdjustments(ShopDbContext db, StockLedger ledger
         }
 
         await CatalogueCache.EvictAsync(cache, ct);
-        return (product, moves.Entries[0]);
+        var entry = moves.Entries[0];
+        return new StockAdjustmentView(productId, product.Sku, entry.Delta, entry.StockAfter, entry.Reason, entry.Actor, entry.At);
     }
 }

@@ -1,7 +1,7 @@
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 
-namespace CultureHealth.Shop.Api;
+namespace CultureHealth.Shop.Application.Catalogue;
 
 public sealed record ProductView(
     Guid Id, string Sku, string Slug, string Name, string Description, string Category, IReadOnlyList<string> ImageUrls,
@@ -14,13 +14,8 @@ public sealed record ProductView(
         p.AppointmentTypeCode, p.SessionsPerUnit, p.InStock);
 }
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
-
-internal static class Paging
+/// <summary>A product as staff see it: what the public sees, plus its stock, its low-stock threshold and whether it is on sale.</summary>
+public sealed record StaffProductView(ProductView Product, int? Stock, int LowStockThreshold, bool Active)
 {
-    public const int MaxPageSize = 100;
-
-    /// <summary>Out-of-range paging is clamped rather than refused: a storefront link should never 400.</summary>
-    public static (int Page, int PageSize) Normalise(int? page, int? pageSize, int defaultSize = 24) =>
-        (Math.Clamp(page ?? 1, 1, 10_000), Math.Clamp(pageSize ?? defaultSize, 1, MaxPageSize));
+    public static StaffProductView From(Product p) => new(ProductView.From(p), p.Stock, p.LowStockThreshold, p.Active);
 }
