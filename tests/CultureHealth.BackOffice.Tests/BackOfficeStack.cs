@@ -168,7 +168,7 @@ public class BackOfficeStack : IAsyncLifetime
 }
 
 /// <summary>The same stack with content and shop down (never started).</summary>
-public sealed class BackOfficeStackWithoutShop : BackOfficeStack
+public sealed class BackOfficeWithoutShopStack : BackOfficeStack
 {
     protected override bool WithContentAndShop => false;
 }

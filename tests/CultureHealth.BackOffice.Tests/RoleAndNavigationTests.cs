@@ -60,7 +60,7 @@ public sealed class RoleAndNavigationTests(BackOfficeStack stack) : IClassFixtur
 }
 
 /// <summary>The dashboard is admin's event-built read model: it answers with the shop and content down.</summary>
-public sealed class DashboardWithServicesDownTests(BackOfficeStackWithoutShop stack) : IClassFixture<BackOfficeStackWithoutShop>
+public sealed class DashboardWithServicesDownTests(BackOfficeWithoutShopStack stack) : IClassFixture<BackOfficeWithoutShopStack>
 {
     [Fact]
     public async Task The_dashboard_still_shows_when_the_shop_and_content_are_down()

@@ -13,7 +13,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// preferences; someone else signed in sees none of it, not even by typing its URLs. Every page passes axe.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class AccountTests(SiteFixture site, ITestOutputHelper output)
+public sealed class AccountTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData(Screen.Desktop)]

@@ -9,7 +9,7 @@ namespace CultureHealth.EndToEnd.Tests;
 
 /// <summary>Finding articles: the list with paging, topic and author pages, and ranked search with highlighted passages.</summary>
 [Collection(SiteCollection.Name)]
-public sealed class ArticleListTests(SiteFixture site, ITestOutputHelper output)
+public sealed class ArticleListTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData(Screen.Desktop)]

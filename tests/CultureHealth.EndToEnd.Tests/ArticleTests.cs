@@ -11,7 +11,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// approval by staff, published under the article; a reply that emails the first commenter.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class ArticleTests(SiteFixture site, ITestOutputHelper output)
+public sealed class ArticleTests(SiteStack site, ITestOutputHelper output)
 {
     private const string SeedArticle = "/articles/how-running-injuries-can-trigger-lower-back-pain";
 

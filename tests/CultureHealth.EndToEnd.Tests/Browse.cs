@@ -11,7 +11,7 @@ public enum Screen { Desktop, Phone }
 /// <summary>
 /// One visitor: a fresh browser context (own cookies) on the site through the gateway. Every page it
 /// checks must log no console error or uncaught exception, pass an axe scan with no serious or critical
-/// violation (WCAG 2.2 AA rules), and is saved as a screenshot in <see cref="SiteFixture.ScreenshotFolder"/>.
+/// violation (WCAG 2.2 AA rules), and is saved as a screenshot in <see cref="SiteStack.ScreenshotFolder"/>.
 /// </summary>
 public sealed class Browse : IAsyncDisposable
 {
@@ -41,7 +41,7 @@ public sealed class Browse : IAsyncDisposable
 
     /// <param name="site">The stack, and its browser.</param>
     /// <param name="origin">Another gateway than the stack's (a second one, with a service made unreachable).</param>
-    public static async Task<Browse> OpenAsync(SiteFixture site, Screen screen = Screen.Desktop, ITestOutputHelper? output = null,
+    public static async Task<Browse> OpenAsync(SiteStack site, Screen screen = Screen.Desktop, ITestOutputHelper? output = null,
         bool javaScript = true, Uri? origin = null)
     {
         var options = new BrowserNewContextOptions
@@ -104,7 +104,7 @@ public sealed class Browse : IAsyncDisposable
 
     public async Task<string> ScreenshotAsync(string name)
     {
-        var file = Path.Combine(SiteFixture.ScreenshotFolder, $"{name}-{Screen.ToString().ToLowerInvariant()}.png");
+        var file = Path.Combine(SiteStack.ScreenshotFolder, $"{name}-{Screen.ToString().ToLowerInvariant()}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         if (Screen == Screen.Phone)
         {

@@ -7,7 +7,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// stack's, with the shop (or content) pointing at a port where nothing listens, as when the service is stopped.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class DegradeTests(SiteFixture site, ITestOutputHelper output)
+public sealed class DegradeTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData(Screen.Desktop)]

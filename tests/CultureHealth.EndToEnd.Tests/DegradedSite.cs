@@ -12,7 +12,7 @@ namespace CultureHealth.EndToEnd.Tests;
 public sealed record DegradedSite(ServiceFactory<StorefrontOptions> Storefront, ServiceFactory<DownstreamHealth> Gateway, Uri PublicUrl) : IAsyncDisposable
 {
     /// <param name="stopped">"content", "shop" or "booking".</param>
-    public static async Task<DegradedSite> StartAsync(SiteFixture site, string stopped)
+    public static async Task<DegradedSite> StartAsync(SiteStack site, string stopped)
     {
         var gatewayPort = FreePort.Reserve();
         var publicUrl = new Uri($"http://127.0.0.1:{gatewayPort}");

@@ -10,7 +10,7 @@ namespace CultureHealth.EndToEnd.Tests;
 public static class Moderation
 {
     /// <summary>Approves the pending comment by this author (unique per test) and returns its id.</summary>
-    public static async Task<Guid> ApproveAsync(SiteFixture site, string authorName)
+    public static async Task<Guid> ApproveAsync(SiteStack site, string authorName)
     {
         using var staff = site.GatewayClient(TestStaff.TokenFor(StaffRoles.Editor));
         Guid? id = null;
@@ -29,7 +29,7 @@ public static class Moderation
 
     /// <summary>The email notifications wrote (as an .eml file) to this address, once it is there.</summary>
     /// <param name="matching">Which of the address's emails (e.g. by subject); any when null.</param>
-    public static async Task<MimeMessage> EmailToAsync(SiteFixture site, string address, TimeSpan within, Func<MimeMessage, bool>? matching = null)
+    public static async Task<MimeMessage> EmailToAsync(SiteStack site, string address, TimeSpan within, Func<MimeMessage, bool>? matching = null)
     {
         MimeMessage? found = null;
         await Eventually.TrueAsync(async () =>

@@ -5,7 +5,7 @@ namespace CultureHealth.EndToEnd.Tests;
 
 /// <summary>The WordPress site's URLs answer 301 with the new page, through the gateway as the world sees it.</summary>
 [Collection(SiteCollection.Name)]
-public sealed class OldLinksTests(SiteFixture site, ITestOutputHelper output)
+public sealed class OldLinksTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData("/how-running-injuries-can-trigger-lower-back-pain/", "/articles/how-running-injuries-can-trigger-lower-back-pain")]

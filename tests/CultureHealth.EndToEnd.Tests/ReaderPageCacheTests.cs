@@ -11,7 +11,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// reader with a cart, the whole page.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed partial class ReaderPageCacheTests(SiteFixture site)
+public sealed partial class ReaderPageCacheTests(SiteStack site)
 {
     private const string Article = "/articles/how-running-injuries-can-trigger-lower-back-pain";
 

@@ -11,7 +11,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// really comes from configuration, not from a key ring the replicas happen to share on this machine).
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed partial class ReplicaTests(SiteFixture site)
+public sealed partial class ReplicaTests(SiteStack site)
 {
     private const string Article = "/articles/desk-posture-what-actually-matters";
 

@@ -7,7 +7,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// mini cart says the shop is unavailable, and the articles still render.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class ShopDegradeTests(SiteFixture site, ITestOutputHelper output)
+public sealed class ShopDegradeTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData(Screen.Desktop)]

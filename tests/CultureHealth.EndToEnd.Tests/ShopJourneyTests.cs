@@ -11,7 +11,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// says so and keeps the cart; all of it also with the keyboard alone.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class ShopJourneyTests(SiteFixture site, ITestOutputHelper output)
+public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData(Screen.Desktop)]

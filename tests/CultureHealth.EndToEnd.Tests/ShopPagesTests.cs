@@ -11,7 +11,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// answered inline, checkout's field errors from the shop, a double submit that is one order, the old URLs.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class ShopPagesTests(SiteFixture site, ITestOutputHelper output)
+public sealed class ShopPagesTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData(Screen.Desktop)]

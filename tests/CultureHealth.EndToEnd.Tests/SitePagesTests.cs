@@ -4,7 +4,7 @@ namespace CultureHealth.EndToEnd.Tests;
 
 /// <summary>The pages every visitor sees first, on a desktop and on a phone: they render, pass axe, log no errors.</summary>
 [Collection(SiteCollection.Name)]
-public sealed class SitePagesTests(SiteFixture site, ITestOutputHelper output)
+public sealed class SitePagesTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData(Screen.Desktop)]

@@ -6,7 +6,7 @@ namespace CultureHealth.EndToEnd.Tests;
 
 /// <summary>What every page promises a visitor, checked on the raw responses through the gateway.</summary>
 [Collection(SiteCollection.Name)]
-public sealed partial class SiteSecurityTests(SiteFixture site)
+public sealed partial class SiteSecurityTests(SiteStack site)
 {
     private const string Article = "/articles/how-running-injuries-can-trigger-lower-back-pain";
 

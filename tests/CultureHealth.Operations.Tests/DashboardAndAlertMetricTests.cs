@@ -7,7 +7,7 @@ namespace CultureHealth.Operations.Tests;
 /// Every series that a Grafana panel or a Prometheus rule reads exists, with the label names and values its selector
 /// asks for: in what the running services export, in what a recording rule records, or in what Prometheus makes.
 /// </summary>
-public sealed class DashboardAndAlertMetricTests(ExportedMetrics exported, ITestOutputHelper output) : IClassFixture<ExportedMetrics>
+public sealed class DashboardAndAlertMetricTests(ExportedMetricsStack exported, ITestOutputHelper output) : IClassFixture<ExportedMetricsStack>
 {
     public static TheoryData<string> Dashboards() => [.. ObservabilityFiles.DashboardFiles().Select(f => Path.GetFileName(f))];
 

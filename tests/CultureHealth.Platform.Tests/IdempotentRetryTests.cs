@@ -17,7 +17,7 @@ namespace CultureHealth.Platform.Tests;
 /// request with one Idempotency-Key arrive at once, through the gateway. Every copy must get the first
 /// attempt's answer (same status, same id, same token) and the work must be done once.
 /// </summary>
-public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : IClassFixture<IdempotentRetryTests.Stack>
+public sealed class IdempotentRetryTests(IdempotentRetryTests.RetryStack stack) : IClassFixture<IdempotentRetryTests.RetryStack>
 {
     private const int Copies = 10;
 
@@ -26,7 +26,7 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
     {
         using var client = stack.Gateway.CreateHttpClient();
         var email = $"double.click.{Guid.NewGuid():N}@example.com";
-        var body = await Stack.FreeSlotRequestAsync(client, email);
+        var body = await RetryStack.FreeSlotRequestAsync(client, email);
         var key = Guid.NewGuid().ToString();
 
         // A patient who proved the address: the booking is confirmed at once and the reply carries the manage token.
@@ -48,8 +48,8 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
     {
         using var client = stack.Gateway.CreateHttpClient();
         var product = await stack.AddProductAsync(stock: 5);
-        var cartId = await Stack.CartWithAsync(client, product.Sku, 2);
-        var body = Stack.CheckoutBody(cartId);
+        var cartId = await RetryStack.CartWithAsync(client, product.Sku, 2);
+        var body = RetryStack.CheckoutBody(cartId);
         var key = Guid.NewGuid().ToString();
 
         var answers = await AllAtOnceAsync(() => Post(client, "/api/shop/checkout", body, key));
@@ -68,8 +68,8 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
     {
         using var client = stack.Gateway.CreateHttpClient();
         var product = await stack.AddProductAsync(stock: 5);
-        var cartId = await Stack.CartWithAsync(client, product.Sku, 1);
-        var order = await Post(client, "/api/shop/checkout", Stack.CheckoutBody(cartId), Guid.NewGuid().ToString());
+        var cartId = await RetryStack.CartWithAsync(client, product.Sku, 1);
+        var order = await Post(client, "/api/shop/checkout", RetryStack.CheckoutBody(cartId), Guid.NewGuid().ToString());
         Assert.True(order.Status == HttpStatusCode.Created, order.Body);
         var orderId = order.Json.GetProperty("orderId").GetGuid();
         var body = new { paymentToken = TestPaymentProvider.SucceedingToken, orderToken = order.Json.GetProperty("accessToken").GetString() };
@@ -94,13 +94,13 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
         using var client = stack.Gateway.CreateHttpClient();
         var product = await stack.AddProductAsync(stock: 5);
         var checkoutKey = Guid.NewGuid().ToString();
-        var order = await Post(client, "/api/shop/checkout", Stack.CheckoutBody(await Stack.CartWithAsync(client, product.Sku, 1)), checkoutKey);
+        var order = await Post(client, "/api/shop/checkout", RetryStack.CheckoutBody(await RetryStack.CartWithAsync(client, product.Sku, 1)), checkoutKey);
         Assert.True(order.Status == HttpStatusCode.Created, order.Body);
         var orderToken = order.Json.GetProperty("accessToken").GetString()!;
         var bookingKey = Guid.NewGuid().ToString();
         var bookingEmail = $"sealed.{Guid.NewGuid():N}@example.com";
         var booking = await Post(client, "/api/booking/bookings",
-            await Stack.FreeSlotRequestAsync(client, bookingEmail), bookingKey, TestPatients.TokenFor(bookingEmail));
+            await RetryStack.FreeSlotRequestAsync(client, bookingEmail), bookingKey, TestPatients.TokenFor(bookingEmail));
         Assert.True(booking.Status == HttpStatusCode.Created, booking.Body);
         var manageToken = booking.Json.GetProperty("manageToken").GetString()!;
 
@@ -161,7 +161,7 @@ public sealed class IdempotentRetryTests(IdempotentRetryTests.Stack stack) : ICl
     private sealed record Answer(HttpStatusCode Status, string Body, JsonElement Json);
 
     /// <summary>Booking (with the demo clinic's diary) and shop behind the gateway, rate limits out of the way.</summary>
-    public sealed class Stack : IAsyncLifetime
+    public sealed class RetryStack : IAsyncLifetime
     {
         public TestService<BookingDbContext> Booking { get; private set; } = null!;
         public TestService<ShopDbContext> Shop { get; private set; } = null!;

@@ -6,7 +6,7 @@ using CultureHealth.Admin.Dashboard;
 namespace CultureHealth.Admin.Tests.Api;
 
 /// <summary>The dashboard shows each role what its own APIs would show it, and nothing more.</summary>
-public sealed class DashboardByRoleTests(AdminService admin) : IClassFixture<AdminService>, IAsyncLifetime
+public sealed class DashboardByRoleTests(AdminServiceFixture admin) : IClassFixture<AdminServiceFixture>, IAsyncLifetime
 {
     private readonly Guid _practitioner = Guid.NewGuid();
     private readonly string _ownPatient = "Patient " + Guid.NewGuid().ToString("N")[..6];
@@ -46,10 +46,10 @@ public sealed class DashboardByRoleTests(AdminService admin) : IClassFixture<Adm
     private async Task<(string Body, JsonElement Json)> DashboardAsAsync(Guid? practitionerId, params string[] roles)
     {
         var email = await admin.CreateStaffAsync("a dashboard passphrase", practitionerId, roles);
-        using var client = admin.Client(AdminService.NewAddress());
-        var (_, session, signIn) = await AdminService.SignInAsync(client, email, "a dashboard passphrase");
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (_, session, signIn) = await AdminServiceFixture.SignInAsync(client, email, "a dashboard passphrase");
         signIn.Dispose();
-        client.DefaultRequestHeaders.Authorization = AdminService.Bearer(session!.AccessToken);
+        client.DefaultRequestHeaders.Authorization = AdminServiceFixture.Bearer(session!.AccessToken);
         using var response = await client.GetAsync(new Uri("/api/admin/dashboard", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();

@@ -15,7 +15,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CultureHealth.Admin.Tests.Api;
 
 /// <summary>Admin publishes only public keys; a verifier learns a rotated key from the JWKS when it first sees it.</summary>
-public sealed class KeyRingTests(AdminService admin) : IClassFixture<AdminService>
+public sealed class KeyRingTests(AdminServiceFixture admin) : IClassFixture<AdminServiceFixture>
 {
     [Fact]
     public async Task Admin_publishes_its_signing_keys_public_halves_as_a_jwks()

@@ -5,17 +5,17 @@ using System.Text.Json;
 namespace CultureHealth.Admin.Tests.Api;
 
 /// <summary>An administrator cannot lock themselves out; another administrator still can change their account.</summary>
-public sealed class OwnAccountTests(AdminService admin) : IClassFixture<AdminService>
+public sealed class OwnAccountTests(AdminServiceFixture admin) : IClassFixture<AdminServiceFixture>
 {
     [Fact]
     public async Task An_admin_cannot_disable_their_own_account_or_drop_their_own_admin_role_but_another_admin_can()
     {
         const string password = "another sturdy passphrase";
         var email = await admin.CreateStaffAsync(password, null, "admin");
-        using var signIn = admin.Client(AdminService.NewAddress());
-        var (_, session, response) = await AdminService.SignInAsync(signIn, email, password);
+        using var signIn = admin.Client(AdminServiceFixture.NewAddress());
+        var (_, session, response) = await AdminServiceFixture.SignInAsync(signIn, email, password);
         response.Dispose();
-        using var self = admin.Client(AdminService.NewAddress(), session!.AccessToken);
+        using var self = admin.Client(AdminServiceFixture.NewAddress(), session!.AccessToken);
         var id = await IdOfAsync(self, email);
 
         using (var disable = await self.PutAsJsonAsync($"/api/admin/staff/{id}", new { disabled = true }))
@@ -33,7 +33,7 @@ public sealed class OwnAccountTests(AdminService admin) : IClassFixture<AdminSer
         }
 
         var first = await admin.AdminSessionAsync();
-        using var other = admin.Client(AdminService.NewAddress(), first.AccessToken);
+        using var other = admin.Client(AdminServiceFixture.NewAddress(), first.AccessToken);
         using var disabledByOther = await other.PutAsJsonAsync($"/api/admin/staff/{id}", new { disabled = true });
         Assert.Equal(HttpStatusCode.OK, disabledByOther.StatusCode);
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CultureHealth.Admin.Tests.Api;
 
 /// <summary>Staff passwords: long, not common, not the email, hashed with today's iteration count.</summary>
-public sealed class PasswordTests(AdminService admin) : IClassFixture<AdminService>
+public sealed class PasswordTests(AdminServiceFixture admin) : IClassFixture<AdminServiceFixture>
 {
     [Theory]
     [InlineData("password1234")]          // on the common list
@@ -20,7 +20,7 @@ public sealed class PasswordTests(AdminService admin) : IClassFixture<AdminServi
     public async Task Weak_passwords_are_refused_naming_the_field(string password)
     {
         var session = await admin.AdminSessionAsync();
-        using var client = admin.Client(AdminService.NewAddress(), session.AccessToken);
+        using var client = admin.Client(AdminServiceFixture.NewAddress(), session.AccessToken);
         using var response = await client.PostAsJsonAsync("/api/admin/staff",
             new { email = $"new.staff@{Guid.NewGuid():N}.test.culturehealth.local", name = "New", password, roles = new[] { "editor" } });
 
@@ -33,10 +33,10 @@ public sealed class PasswordTests(AdminService admin) : IClassFixture<AdminServi
     public async Task A_password_change_to_a_common_password_is_refused()
     {
         var email = await admin.CreateStaffAsync("a fine current passphrase", null, "editor");
-        using var client = admin.Client(AdminService.NewAddress());
-        var (_, session, signIn) = await AdminService.SignInAsync(client, email, "a fine current passphrase");
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (_, session, signIn) = await AdminServiceFixture.SignInAsync(client, email, "a fine current passphrase");
         signIn.Dispose();
-        client.DefaultRequestHeaders.Authorization = AdminService.Bearer(session!.AccessToken);
+        client.DefaultRequestHeaders.Authorization = AdminServiceFixture.Bearer(session!.AccessToken);
 
         using var response = await client.PostAsJsonAsync("/api/admin/auth/password",
             new { currentPassword = "a fine current passphrase", newPassword = "qwertyuiop123" });
@@ -59,8 +59,8 @@ public sealed class PasswordTests(AdminService admin) : IClassFixture<AdminServi
             await db.SaveChangesAsync();
         }
 
-        using var client = admin.Client(AdminService.NewAddress());
-        var (status, _, response) = await AdminService.SignInAsync(client, email, "upgrade my old hash");
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (status, _, response) = await AdminServiceFixture.SignInAsync(client, email, "upgrade my old hash");
         response.Dispose();
         Assert.Equal(HttpStatusCode.OK, status);
 

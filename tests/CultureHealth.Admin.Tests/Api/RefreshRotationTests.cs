@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CultureHealth.Admin.Tests.Api;
 
 /// <summary>Refresh tokens rotate once; reuse ends the session family; sessions end after an absolute lifetime.</summary>
-public sealed class RefreshRotationTests(AdminService admin) : IClassFixture<AdminService>
+public sealed class RefreshRotationTests(AdminServiceFixture admin) : IClassFixture<AdminServiceFixture>
 {
     private static async Task<(HttpStatusCode Status, string? RefreshToken)> RefreshAsync(HttpClient client, string refreshToken)
     {
@@ -20,8 +20,8 @@ public sealed class RefreshRotationTests(AdminService admin) : IClassFixture<Adm
     public async Task Eight_concurrent_refreshes_of_one_token_yield_exactly_one_session()
     {
         var email = await admin.CreateStaffAsync("eight refreshes at once", null, "editor");
-        using var client = admin.Client(AdminService.NewAddress());
-        var (_, session, signIn) = await AdminService.SignInAsync(client, email, "eight refreshes at once");
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (_, session, signIn) = await AdminServiceFixture.SignInAsync(client, email, "eight refreshes at once");
         signIn.Dispose();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RefreshAsync(client, session!.RefreshToken)));
@@ -41,8 +41,8 @@ public sealed class RefreshRotationTests(AdminService admin) : IClassFixture<Adm
     public async Task A_reused_refresh_token_ends_its_session_family_and_access_tokens_and_is_audited()
     {
         var email = await admin.CreateStaffAsync("reuse ends the family", null, "reception");
-        using var client = admin.Client(AdminService.NewAddress());
-        var (_, session, signIn) = await AdminService.SignInAsync(client, email, "reuse ends the family");
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (_, session, signIn) = await AdminServiceFixture.SignInAsync(client, email, "reuse ends the family");
         signIn.Dispose();
         var (status, child) = await RefreshAsync(client, session!.RefreshToken);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -51,7 +51,7 @@ public sealed class RefreshRotationTests(AdminService admin) : IClassFixture<Adm
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(client, session.RefreshToken)).Status);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(client, child!)).Status);
-        client.DefaultRequestHeaders.Authorization = AdminService.Bearer(session.AccessToken);
+        client.DefaultRequestHeaders.Authorization = AdminServiceFixture.Bearer(session.AccessToken);
         using (var me = await client.GetAsync(new Uri("/api/admin/me", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
@@ -64,8 +64,8 @@ public sealed class RefreshRotationTests(AdminService admin) : IClassFixture<Adm
     public async Task Refresh_stops_after_the_absolute_session_lifetime()
     {
         var email = await admin.CreateStaffAsync("sessions do not slide forever", null, "editor");
-        using var client = admin.Client(AdminService.NewAddress());
-        var (_, session, signIn) = await AdminService.SignInAsync(client, email, "sessions do not slide forever");
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (_, session, signIn) = await AdminServiceFixture.SignInAsync(client, email, "sessions do not slide forever");
         signIn.Dispose();
         var token = session!.RefreshToken;
         // Refreshing every few hours keeps the session going ...

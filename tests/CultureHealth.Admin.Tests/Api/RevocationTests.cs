@@ -6,26 +6,26 @@ using CultureHealth.Testing;
 namespace CultureHealth.Admin.Tests.Api;
 
 /// <summary>Access tokens stop working at admin as soon as their account signs out, is disabled or changes.</summary>
-public sealed class RevocationTests(AdminService admin) : IClassFixture<AdminService>
+public sealed class RevocationTests(AdminServiceFixture admin) : IClassFixture<AdminServiceFixture>
 {
     private async Task<HttpStatusCode> MeAsync(string accessToken)
     {
-        using var client = admin.Client(AdminService.NewAddress(), accessToken);
+        using var client = admin.Client(AdminServiceFixture.NewAddress(), accessToken);
         using var response = await client.GetAsync(new Uri("/api/admin/me", UriKind.Relative));
         return response.StatusCode;
     }
 
     private async Task<HttpStatusCode> RefreshAsync(string refreshToken)
     {
-        using var client = admin.Client(AdminService.NewAddress());
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
         using var response = await client.PostAsJsonAsync("/api/admin/auth/refresh", new { refreshToken });
         return response.StatusCode;
     }
 
-    private async Task<AdminService.Session> SignInAsync(string email, string password)
+    private async Task<AdminServiceFixture.Session> SignInAsync(string email, string password)
     {
-        using var client = admin.Client(AdminService.NewAddress());
-        var (status, session, response) = await AdminService.SignInAsync(client, email, password);
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (status, session, response) = await AdminServiceFixture.SignInAsync(client, email, password);
         response.Dispose();
         Assert.Equal(HttpStatusCode.OK, status);
         return session!;
@@ -34,7 +34,7 @@ public sealed class RevocationTests(AdminService admin) : IClassFixture<AdminSer
     private async Task<string> StaffIdAsync(string email)
     {
         var adminSession = await admin.AdminSessionAsync();
-        using var client = admin.Client(AdminService.NewAddress(), adminSession.AccessToken);
+        using var client = admin.Client(AdminServiceFixture.NewAddress(), adminSession.AccessToken);
         var all = await client.GetFromJsonAsync<JsonElement>("/api/admin/staff");
         return all.EnumerateArray().Single(s => s.GetProperty("email").GetString() == email).GetProperty("id").GetString()!;
     }
@@ -42,7 +42,7 @@ public sealed class RevocationTests(AdminService admin) : IClassFixture<AdminSer
     private async Task UpdateAsync(string staffId, object changes)
     {
         var adminSession = await admin.AdminSessionAsync();
-        using var client = admin.Client(AdminService.NewAddress(), adminSession.AccessToken);
+        using var client = admin.Client(AdminServiceFixture.NewAddress(), adminSession.AccessToken);
         using var response = await client.PutAsJsonAsync($"/api/admin/staff/{staffId}", changes);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -54,7 +54,7 @@ public sealed class RevocationTests(AdminService admin) : IClassFixture<AdminSer
         var session = await SignInAsync(email, "sign out means out");
         Assert.Equal(HttpStatusCode.OK, await MeAsync(session.AccessToken));
 
-        using (var client = admin.Client(AdminService.NewAddress(), session.AccessToken))
+        using (var client = admin.Client(AdminServiceFixture.NewAddress(), session.AccessToken))
         using (var signOut = await client.PostAsJsonAsync("/api/admin/auth/logout", new { refreshToken = session.RefreshToken }))
         {
             Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
@@ -89,7 +89,7 @@ public sealed class RevocationTests(AdminService admin) : IClassFixture<AdminSer
         var laptop = await SignInAsync(email, "two devices one person");
         var phone = await SignInAsync(email, "two devices one person");
 
-        using (var client = admin.Client(AdminService.NewAddress(), phone.AccessToken))
+        using (var client = admin.Client(AdminServiceFixture.NewAddress(), phone.AccessToken))
         using (var everywhere = await client.PostAsync(new Uri("/api/admin/auth/logout-everywhere", UriKind.Relative), null))
         {
             Assert.Equal(HttpStatusCode.NoContent, everywhere.StatusCode);
@@ -106,7 +106,7 @@ public sealed class RevocationTests(AdminService admin) : IClassFixture<AdminSer
     {
         var email = await admin.CreateStaffAsync("the old passphrase", null, "editor");
         var session = await SignInAsync(email, "the old passphrase");
-        using (var client = admin.Client(AdminService.NewAddress(), session.AccessToken))
+        using (var client = admin.Client(AdminServiceFixture.NewAddress(), session.AccessToken))
         using (var change = await client.PostAsJsonAsync("/api/admin/auth/password",
             new { currentPassword = "the old passphrase", newPassword = "a brand new passphrase" }))
         {

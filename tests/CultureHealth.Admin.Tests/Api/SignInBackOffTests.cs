@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CultureHealth.Admin.Tests.Api;
 
 /// <summary>Failed password attempts back off per account and per address, alike for known and unknown emails.</summary>
-public sealed class SignInBackOffTests(AdminService admin) : IClassFixture<AdminService>
+public sealed class SignInBackOffTests(AdminServiceFixture admin) : IClassFixture<AdminServiceFixture>
 {
     private sealed record Answer(HttpStatusCode Status, string? Title, string? Detail, string? RetryAfter);
 
     private static async Task<Answer> AttemptAsync(HttpClient client, string email, string password)
     {
-        var (status, _, response) = await AdminService.SignInAsync(client, email, password);
+        var (status, _, response) = await AdminServiceFixture.SignInAsync(client, email, password);
         using (response)
         {
             if (status == HttpStatusCode.OK)
@@ -29,7 +29,7 @@ public sealed class SignInBackOffTests(AdminService admin) : IClassFixture<Admin
     public async Task Ten_parallel_wrong_passwords_all_count_and_start_a_back_off()
     {
         var email = await admin.CreateStaffAsync("the right password here", null, "editor");
-        using var client = admin.Client(AdminService.NewAddress());
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => AttemptAsync(client, email, "a wrong guess")));
 
@@ -55,7 +55,7 @@ public sealed class SignInBackOffTests(AdminService admin) : IClassFixture<Admin
 
         async Task<List<Answer>> SixWrongAsync(string email)
         {
-            using var client = admin.Client(AdminService.NewAddress());
+            using var client = admin.Client(AdminServiceFixture.NewAddress());
             var answers = new List<Answer>();
             for (var i = 0; i < 6; i++)
             {
@@ -80,7 +80,7 @@ public sealed class SignInBackOffTests(AdminService admin) : IClassFixture<Admin
     public async Task The_account_signs_in_again_once_the_back_off_has_passed()
     {
         var email = await admin.CreateStaffAsync("patience is rewarded here", null, "admin");
-        using var client = admin.Client(AdminService.NewAddress());
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
         for (var i = 0; i < 5; i++)
         {
             await AttemptAsync(client, email, "wrong again");
@@ -96,7 +96,7 @@ public sealed class SignInBackOffTests(AdminService admin) : IClassFixture<Admin
     [Fact]
     public async Task One_address_spraying_many_accounts_is_backed_off_while_others_are_not()
     {
-        var sprayer = AdminService.NewAddress();
+        var sprayer = AdminServiceFixture.NewAddress();
         using var client = admin.Client(sprayer);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 21; i++)
@@ -106,7 +106,7 @@ public sealed class SignInBackOffTests(AdminService admin) : IClassFixture<Admin
         Assert.All(statuses.Take(19), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
 
-        using var elsewhere = admin.Client(AdminService.NewAddress());
+        using var elsewhere = admin.Client(AdminServiceFixture.NewAddress());
         Assert.Equal(HttpStatusCode.Unauthorized, (await AttemptAsync(elsewhere, $"other.{Guid.NewGuid():N}@test.culturehealth.local", "guess")).Status);
     }
 
@@ -114,10 +114,10 @@ public sealed class SignInBackOffTests(AdminService admin) : IClassFixture<Admin
     public async Task Password_change_is_limited_like_sign_in()
     {
         var email = await admin.CreateStaffAsync("my current passphrase", null, "editor");
-        using var client = admin.Client(AdminService.NewAddress());
-        var (_, session, signIn) = await AdminService.SignInAsync(client, email, "my current passphrase");
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (_, session, signIn) = await AdminServiceFixture.SignInAsync(client, email, "my current passphrase");
         signIn.Dispose();
-        client.DefaultRequestHeaders.Authorization = AdminService.Bearer(session!.AccessToken);
+        client.DefaultRequestHeaders.Authorization = AdminServiceFixture.Bearer(session!.AccessToken);
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)

@@ -4,23 +4,23 @@ using System.Net.Http.Json;
 namespace CultureHealth.Admin.Tests.Api;
 
 /// <summary>Admin with stamps cached for a long time, as a busy deployment would run it.</summary>
-public sealed class CachingAdminService : AdminService
+public sealed class CachingAdminServiceFixture : AdminServiceFixture
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Overrides =>
         [new("Admin:SecurityStampCacheDuration", "00:05:00")];
 }
 
 /// <summary>A cached stamp is forgotten the moment this replica changes it.</summary>
-public sealed class StampCacheTests(CachingAdminService admin) : IClassFixture<CachingAdminService>
+public sealed class StampCacheTests(CachingAdminServiceFixture admin) : IClassFixture<CachingAdminServiceFixture>
 {
     [Fact]
     public async Task Signing_out_takes_effect_at_once_even_while_the_stamp_is_cached()
     {
         var email = await admin.CreateStaffAsync("cached but not stale", null, "editor");
-        using var client = admin.Client(AdminService.NewAddress());
-        var (_, session, signIn) = await AdminService.SignInAsync(client, email, "cached but not stale");
+        using var client = admin.Client(AdminServiceFixture.NewAddress());
+        var (_, session, signIn) = await AdminServiceFixture.SignInAsync(client, email, "cached but not stale");
         signIn.Dispose();
-        client.DefaultRequestHeaders.Authorization = AdminService.Bearer(session!.AccessToken);
+        client.DefaultRequestHeaders.Authorization = AdminServiceFixture.Bearer(session!.AccessToken);
         using (var warm = await client.GetAsync(new Uri("/api/admin/me", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode); // the stamp is now in the cache

@@ -150,7 +150,7 @@ public sealed class GuestBookingTests(BookingServiceFixture fixture)
 }
 
 /// <summary>The caps on open holds and their expiry, on hosts of their own with small limits and a short hold.</summary>
-public sealed class GuestBookingLimitsFixture : IAsyncLifetime
+public sealed class GuestLimitsBookingServiceFixture : IAsyncLifetime
 {
     public TestService<BookingDbContext> Capped { get; private set; } = null!;
     public TestService<BookingDbContext> Expiring { get; private set; } = null!;
@@ -171,7 +171,7 @@ public sealed class GuestBookingLimitsFixture : IAsyncLifetime
     }
 }
 
-public sealed class GuestBookingLimitTests(GuestBookingLimitsFixture limits) : IClassFixture<GuestBookingLimitsFixture>
+public sealed class GuestBookingLimitTests(GuestLimitsBookingServiceFixture limits) : IClassFixture<GuestLimitsBookingServiceFixture>
 {
     [Fact]
     public async Task One_address_cannot_hold_more_than_its_cap_of_unconfirmed_bookings_even_all_at_once()

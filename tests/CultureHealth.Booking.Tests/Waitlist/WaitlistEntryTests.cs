@@ -10,7 +10,7 @@ using static CultureHealth.Booking.Tests.Waitlist.WaitlistSteps;
 namespace CultureHealth.Booking.Tests.Waitlist;
 
 /// <summary>Joining, listing and leaving: only with a patient token, only one's own entries, bad input named.</summary>
-public sealed class WaitlistEntryTests(WaitlistFixture fixture) : IClassFixture<WaitlistFixture>
+public sealed class WaitlistEntryTests(WaitlistBookingServiceFixture fixture) : IClassFixture<WaitlistBookingServiceFixture>
 {
     [Fact]
     public async Task Joining_needs_a_patient_token_and_bad_fields_are_a_400_naming_each()

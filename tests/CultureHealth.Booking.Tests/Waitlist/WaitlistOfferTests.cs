@@ -13,7 +13,7 @@ using static CultureHealth.Booking.Tests.Waitlist.WaitlistSteps;
 namespace CultureHealth.Booking.Tests.Waitlist;
 
 /// <summary>Issue 17: freed slots go to waiting patients in join order, one offer per slot, held for them alone.</summary>
-public sealed class WaitlistOfferTests(WaitlistFixture fixture) : IClassFixture<WaitlistFixture>
+public sealed class WaitlistOfferTests(WaitlistBookingServiceFixture fixture) : IClassFixture<WaitlistBookingServiceFixture>
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
 

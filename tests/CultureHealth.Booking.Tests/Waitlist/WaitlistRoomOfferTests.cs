@@ -10,7 +10,7 @@ using static CultureHealth.Booking.Tests.Waitlist.WaitlistSteps;
 namespace CultureHealth.Booking.Tests.Waitlist;
 
 /// <summary>A live offer of a type that needs a room holds a room as well as its practitioner's time, by the one RoomPool rule.</summary>
-public sealed class WaitlistRoomOfferTests(WaitlistFixture fixture) : IClassFixture<WaitlistFixture>
+public sealed class WaitlistRoomOfferTests(WaitlistBookingServiceFixture fixture) : IClassFixture<WaitlistBookingServiceFixture>
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
 

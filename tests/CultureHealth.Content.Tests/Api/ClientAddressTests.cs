@@ -11,7 +11,7 @@ namespace CultureHealth.Content.Tests.Api;
 /// Content on a real loopback port that trusts forwarded headers only from one proxy address that is not
 /// loopback: every caller in these tests is an untrusted direct client.
 /// </summary>
-public sealed class UntrustedCallerContentHost : IAsyncLifetime
+public sealed class UntrustedCallerContentServiceFixture : IAsyncLifetime
 {
     public const string Salt = "a-salt-from-configuration-for-this-test-only";
 
@@ -34,7 +34,7 @@ public sealed class UntrustedCallerContentHost : IAsyncLifetime
     public async Task DisposeAsync() => await Service.DisposeAsync();
 }
 
-public sealed class ClientAddressTests(UntrustedCallerContentHost host) : IClassFixture<UntrustedCallerContentHost>
+public sealed class ClientAddressTests(UntrustedCallerContentServiceFixture host) : IClassFixture<UntrustedCallerContentServiceFixture>
 {
     private const string Slug = "desk-posture-what-actually-matters";
 
@@ -56,7 +56,7 @@ public sealed class ClientAddressTests(UntrustedCallerContentHost host) : IClass
 
         await using var db = host.Service.OpenDb();
         var hashes = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.IpHash).ToListAsync();
-        Assert.All(hashes, h => Assert.Equal(ClientAddress.Hash("127.0.0.1", UntrustedCallerContentHost.Salt), h));
+        Assert.All(hashes, h => Assert.Equal(ClientAddress.Hash("127.0.0.1", UntrustedCallerContentServiceFixture.Salt), h));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ClientAddressTests(UntrustedCallerContentHost host) : IClass
 }
 
 /// <summary>The gateway's loopback address is trusted by default: its X-Forwarded-For names the client.</summary>
-public sealed class TrustedProxyContentHost : IAsyncLifetime
+public sealed class TrustedProxyContentServiceFixture : IAsyncLifetime
 {
     public TestService<ContentDbContext> Service { get; private set; } = null!;
 
@@ -92,7 +92,7 @@ public sealed class TrustedProxyContentHost : IAsyncLifetime
     public async Task DisposeAsync() => await Service.DisposeAsync();
 }
 
-public sealed class TrustedProxyTests(TrustedProxyContentHost host) : IClassFixture<TrustedProxyContentHost>
+public sealed class TrustedProxyTests(TrustedProxyContentServiceFixture host) : IClassFixture<TrustedProxyContentServiceFixture>
 {
     [Fact]
     public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget()

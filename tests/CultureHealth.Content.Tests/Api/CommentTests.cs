@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Content.Tests.Api;
 
-public sealed class CommentTests(ContentHost host) : IClassFixture<ContentHost>
+public sealed class CommentTests(ContentServiceFixture host) : IClassFixture<ContentServiceFixture>
 {
     private readonly HttpClient _public = host.Service.CreateClient();
     private readonly HttpClient _editor = host.Service.Editor();

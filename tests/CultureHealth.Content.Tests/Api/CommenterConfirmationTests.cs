@@ -12,7 +12,7 @@ namespace CultureHealth.Content.Tests.Api;
 /// Double opt-in for commenters: an address is trusted (skips moderation, gets reply emails) only after its owner
 /// followed the link sent to it.
 /// </summary>
-public sealed class CommenterConfirmationTests(ContentHost host) : IClassFixture<ContentHost>
+public sealed class CommenterConfirmationTests(ContentServiceFixture host) : IClassFixture<ContentServiceFixture>
 {
     private readonly HttpClient _public = host.Service.CreateClient();
     private readonly HttpClient _editor = host.Service.Editor();

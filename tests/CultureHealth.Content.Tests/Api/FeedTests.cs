@@ -5,7 +5,7 @@ using System.Xml.Linq;
 
 namespace CultureHealth.Content.Tests.Api;
 
-public sealed class FeedTests(ContentHost host) : IClassFixture<ContentHost>
+public sealed class FeedTests(ContentServiceFixture host) : IClassFixture<ContentServiceFixture>
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private readonly HttpClient _public = host.Service.CreateClient();
@@ -22,7 +22,7 @@ public sealed class FeedTests(ContentHost host) : IClassFixture<ContentHost>
         Assert.Contains(items, i => i.Element("title")!.Value == "How Running Injuries Can Trigger Lower Back Pain");
         foreach (var item in items)
         {
-            Assert.StartsWith(ContentHost.PublicUrl + "/articles/", item.Element("link")!.Value, StringComparison.Ordinal);
+            Assert.StartsWith(ContentServiceFixture.PublicUrl + "/articles/", item.Element("link")!.Value, StringComparison.Ordinal);
             Assert.True(DateTimeOffset.TryParseExact(item.Element("pubDate")!.Value, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
                 $"pubDate {item.Element("pubDate")!.Value} is RFC 822");
         }
@@ -35,7 +35,7 @@ public sealed class FeedTests(ContentHost host) : IClassFixture<ContentHost>
         var sitemap = XDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(Sitemap + "urlset", sitemap.Root!.Name);
         var locs = sitemap.Root.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value).ToList();
-        Assert.Contains($"{ContentHost.PublicUrl}/articles/how-running-injuries-can-trigger-lower-back-pain", locs);
+        Assert.Contains($"{ContentServiceFixture.PublicUrl}/articles/how-running-injuries-can-trigger-lower-back-pain", locs);
         Assert.All(locs, l => Assert.True(Uri.IsWellFormedUriString(l, UriKind.Absolute)));
     }
 
@@ -48,7 +48,7 @@ public sealed class FeedTests(ContentHost host) : IClassFixture<ContentHost>
         // The home page, the article list, the fixed pages from Site:SitemapPages, a page per tag and per author.
         foreach (var path in new[] { "/", "/articles", "/book", "/shop", "/privacy", "/articles/tags/back-pain", "/authors/6f1c2a60-1d1b-4c38-9d55-0c8f1f0a0001" })
         {
-            Assert.Contains(ContentHost.PublicUrl + path, locs);
+            Assert.Contains(ContentServiceFixture.PublicUrl + path, locs);
         }
         Assert.Equal(locs.Count, locs.Distinct(StringComparer.Ordinal).Count());
     }

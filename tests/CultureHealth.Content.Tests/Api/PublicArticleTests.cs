@@ -6,7 +6,7 @@ using CultureHealth.Contracts;
 
 namespace CultureHealth.Content.Tests.Api;
 
-public sealed class PublicArticleTests(ContentHost host) : IClassFixture<ContentHost>
+public sealed class PublicArticleTests(ContentServiceFixture host) : IClassFixture<ContentServiceFixture>
 {
     private readonly HttpClient _public = host.Service.CreateClient();
     private readonly HttpClient _editor = host.Service.Editor();

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace CultureHealth.Content.Tests.Api;
 
-public sealed class RateLimitTests(RateLimitedContentHost host) : IClassFixture<RateLimitedContentHost>
+public sealed class RateLimitTests(RateLimitedContentServiceFixture host) : IClassFixture<RateLimitedContentServiceFixture>
 {
     [Fact]
     public async Task Comment_posts_are_limited_per_ip_with_retry_after()

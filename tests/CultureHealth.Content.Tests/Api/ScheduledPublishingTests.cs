@@ -6,12 +6,12 @@ using CultureHealth.Testing;
 namespace CultureHealth.Content.Tests.Api;
 
 /// <summary>Two replicas on one database, both running the scheduler: each due article goes live once.</summary>
-public sealed class ScheduledPublishingTests : IClassFixture<ContentHost>, IAsyncLifetime
+public sealed class ScheduledPublishingTests : IClassFixture<ContentServiceFixture>, IAsyncLifetime
 {
-    private readonly ContentHost _host;
+    private readonly ContentServiceFixture _host;
     private TestService<ContentDbContext> _replica = null!;
 
-    public ScheduledPublishingTests(ContentHost host) => _host = host;
+    public ScheduledPublishingTests(ContentServiceFixture host) => _host = host;
 
     public async Task InitializeAsync()
     {

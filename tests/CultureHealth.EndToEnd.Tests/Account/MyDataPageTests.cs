@@ -10,7 +10,7 @@ namespace CultureHealth.EndToEnd.Tests.Account;
 /// through the confirmation step; the page says it is under way, forgets the sign-in, and the outcome is emailed.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class MyDataPageTests(SiteFixture site, ITestOutputHelper output)
+public sealed class MyDataPageTests(SiteStack site, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_patient_downloads_their_data_and_erases_it_after_confirming()

@@ -11,7 +11,7 @@ namespace CultureHealth.EndToEnd.Tests.BackOffice;
 /// passes axe (no serious/critical violation), logs no console error, and is saved as a screenshot.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed partial class BackOfficeTests(SiteFixture site, ITestOutputHelper output)
+public sealed partial class BackOfficeTests(SiteStack site, ITestOutputHelper output)
 {
     [Fact]
     public async Task Reception_books_a_phone_caller_who_gets_the_confirmation_email_then_marks_a_no_show_and_the_audit_shows_both_under_her_name()

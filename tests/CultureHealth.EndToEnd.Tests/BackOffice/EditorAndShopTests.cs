@@ -14,7 +14,7 @@ namespace CultureHealth.EndToEnd.Tests.BackOffice;
 /// serious/critical violation) and is saved as a screenshot (backoffice-articles-*, -moderation-*, -shop-*).
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed partial class EditorAndShopTests(SiteFixture site, ITestOutputHelper output)
+public sealed partial class EditorAndShopTests(SiteStack site, ITestOutputHelper output)
 {
     [Fact]
     public async Task An_editor_schedules_an_article_that_appears_on_the_site_at_its_time_then_approves_a_held_comment()

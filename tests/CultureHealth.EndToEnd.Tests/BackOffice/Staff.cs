@@ -15,7 +15,7 @@ public static class Staff
     public const string Password = "a long enough password";
 
     /// <summary>A new account with one role, made through admin's API by the first admin (as the staff page would).</summary>
-    public static async Task<string> CreateAsync(SiteFixture site, string role, string name, Guid? practitionerId = null)
+    public static async Task<string> CreateAsync(SiteStack site, string role, string name, Guid? practitionerId = null)
     {
         var email = $"{role}.{Guid.NewGuid():N}"[..24] + "@clinic.test";
         using var client = site.GatewayClient(await AdminTokenAsync(site));
@@ -24,7 +24,7 @@ public static class Staff
         return email;
     }
 
-    public static async Task<string> AdminTokenAsync(SiteFixture site)
+    public static async Task<string> AdminTokenAsync(SiteStack site)
     {
         using var client = site.GatewayClient();
         using var login = await client.PostAsJsonAsync("/api/admin/auth/login", new { email = WholeStack.AdminEmail, password = WholeStack.AdminPassword });
@@ -58,7 +58,7 @@ public static class Staff
     public sealed record AuditEntry(string StaffEmail, string Action, string Target, int Status);
 
     /// <summary>Admin's audit log for one member of staff, through the gateway as an admin would read it.</summary>
-    public static async Task<List<AuditEntry>> AuditAsync(SiteFixture site, string staffEmail)
+    public static async Task<List<AuditEntry>> AuditAsync(SiteStack site, string staffEmail)
     {
         using var client = site.GatewayClient(await AdminTokenAsync(site));
         var entries = await client.GetFromJsonAsync<List<AuditEntry>>("/api/admin/audit?pageSize=200");

@@ -13,7 +13,7 @@ namespace CultureHealth.EndToEnd.Tests.Booking;
 /// no console error, on a desktop and on a phone.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class BookingJourneyTests(SiteFixture site, ITestOutputHelper output)
+public sealed class BookingJourneyTests(SiteStack site, ITestOutputHelper output)
 {
     [Theory]
     [InlineData(Screen.Desktop)]

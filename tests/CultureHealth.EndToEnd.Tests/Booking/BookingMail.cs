@@ -11,7 +11,7 @@ public static partial class BookingMail
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(45);
 
     /// <summary>The newest email to <paramref name="address"/> whose subject starts with <paramref name="subject"/>, once it is there.</summary>
-    public static async Task<MimeMessage> ReceivedAsync(SiteFixture site, string address, string subject, int atLeast = 1)
+    public static async Task<MimeMessage> ReceivedAsync(SiteStack site, string address, string subject, int atLeast = 1)
     {
         List<(DateTime Written, MimeMessage Message)> found = [];
         await Eventually.TrueAsync(async () =>

@@ -14,7 +14,7 @@ namespace CultureHealth.EndToEnd.Tests.Booking;
 /// Every page passes axe.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class WaitlistJourneyTests(SiteFixture site, ITestOutputHelper output)
+public sealed class WaitlistJourneyTests(SiteStack site, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_patient_joins_the_waitlist_is_emailed_the_freed_time_and_takes_it()

@@ -9,7 +9,7 @@ using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Shop.Tests.Api;
 
-public sealed class CartTests(ShopFixture shop) : IClassFixture<ShopFixture>
+public sealed class CartTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
     private readonly HttpClient _client = shop.Service.CreateClient();
 

@@ -10,7 +10,7 @@ using CultureHealth.ServiceDefaults.Secrets;
 
 namespace CultureHealth.Shop.Tests.Api;
 
-public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<ShopFixture>
+public sealed class CheckoutAndPaymentTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
     private readonly HttpClient _client = shop.Service.CreateClient();
 
@@ -292,12 +292,12 @@ public sealed class CheckoutAndPaymentTests(ShopFixture shop) : IClassFixture<Sh
         Assert.Equal("pendingPayment", (await ShopClient.GetOrderAsync(_client, orderId, token)).GetProperty("status").GetString());
 
         var tampered = body.Replace($"{payment.AmountPence}", "1", StringComparison.Ordinal);
-        using var tamperedAmount = await PostWebhookAsync(tampered, PaymentWebhookSignature.Sign(ShopFixture.WebhookSecret, DateTimeOffset.UtcNow, tampered));
+        using var tamperedAmount = await PostWebhookAsync(tampered, PaymentWebhookSignature.Sign(ShopServiceFixture.WebhookSecret, DateTimeOffset.UtcNow, tampered));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tamperedAmount.StatusCode);
 
-        using var genuine = await PostWebhookAsync(body, PaymentWebhookSignature.Sign(ShopFixture.WebhookSecret, DateTimeOffset.UtcNow, body));
+        using var genuine = await PostWebhookAsync(body, PaymentWebhookSignature.Sign(ShopServiceFixture.WebhookSecret, DateTimeOffset.UtcNow, body));
         Assert.Equal(HttpStatusCode.NoContent, genuine.StatusCode);
-        using var redelivered = await PostWebhookAsync(body, PaymentWebhookSignature.Sign(ShopFixture.WebhookSecret, DateTimeOffset.UtcNow, body));
+        using var redelivered = await PostWebhookAsync(body, PaymentWebhookSignature.Sign(ShopServiceFixture.WebhookSecret, DateTimeOffset.UtcNow, body));
         Assert.Equal(HttpStatusCode.NoContent, redelivered.StatusCode);
 
         Assert.Equal("paid", (await ShopClient.GetOrderAsync(_client, orderId, token)).GetProperty("status").GetString());

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CultureHealth.Shop.Tests.Api;
 
 /// <summary>Gift voucher codes are cash: kept only as a hash, sealed in events, and voided when their purchase is refunded.</summary>
-public sealed class GiftVoucherSecurityTests(ShopFixture shop) : IClassFixture<ShopFixture>
+public sealed class GiftVoucherSecurityTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
     private readonly HttpClient _client = shop.Service.CreateClient();
     private readonly HttpClient _manager = shop.Service.CreateClient(TestStaff.TokenFor(StaffRoles.ShopManager));

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CultureHealth.Shop.Tests.Api;
 
 /// <summary>The shared Idempotency-Key rule as the shop's checkout and payment apply it.</summary>
-public sealed class IdempotencyTests(ShopFixture shop) : IClassFixture<ShopFixture>
+public sealed class IdempotencyTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
     private readonly HttpClient _client = shop.Service.CreateClient();
 
@@ -107,7 +107,7 @@ public sealed class IdempotencyExpiryTests : IAsyncLifetime
         var vhost = await broker.CreateVirtualHostAsync("shop-expiry-" + Guid.NewGuid().ToString("N")[..8]);
         _shop = await TestService<ShopDbContext>.StartAsync("shop", vhost, settings: new Dictionary<string, string?>
         {
-            ["Shop:WebhookSecret"] = ShopFixture.WebhookSecret,
+            ["Shop:WebhookSecret"] = ShopServiceFixture.WebhookSecret,
             ["Idempotency:Retention"] = Retention.ToString(),
             ["Idempotency:SweepInterval"] = SweepInterval.ToString(),
         }, services: s => s.AddSingleton<TimeProvider>(_clock));

@@ -10,7 +10,7 @@ namespace CultureHealth.Shop.Tests.Api;
 /// A shop on a real loopback port (so forwarded client addresses work as behind the gateway) with small caps on
 /// unpaid orders: two per email, three per client address.
 /// </summary>
-public sealed class OpenOrderLimitFixture : IAsyncLifetime
+public sealed class OpenOrderLimitShopServiceFixture : IAsyncLifetime
 {
     public TestService<ShopDbContext> Service { get; private set; } = null!;
 
@@ -20,7 +20,7 @@ public sealed class OpenOrderLimitFixture : IAsyncLifetime
         var vhost = await broker.CreateVirtualHostAsync("shop-" + Guid.NewGuid().ToString("N")[..8]);
         Service = await TestService<ShopDbContext>.StartAsync("shop", vhost, listen: true, settings: new Dictionary<string, string?>
         {
-            ["Shop:WebhookSecret"] = ShopFixture.WebhookSecret,
+            ["Shop:WebhookSecret"] = ShopServiceFixture.WebhookSecret,
             ["Shop:MaxUnpaidOrdersPerEmail"] = "2",
             ["Shop:MaxUnpaidOrdersPerClient"] = "3",
         });
@@ -29,7 +29,7 @@ public sealed class OpenOrderLimitFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Service.DisposeAsync();
 }
 
-public sealed class OpenOrderLimitTests(OpenOrderLimitFixture shop) : IClassFixture<OpenOrderLimitFixture>
+public sealed class OpenOrderLimitTests(OpenOrderLimitShopServiceFixture shop) : IClassFixture<OpenOrderLimitShopServiceFixture>
 {
     [Fact]
     public async Task An_email_holds_at_most_its_cap_of_unpaid_orders_and_paying_one_makes_room()

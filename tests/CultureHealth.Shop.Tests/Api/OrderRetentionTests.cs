@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CultureHealth.Shop.Tests.Api;
 
 /// <summary>The retention job runs every second here; the policy keeps its default (7 years after the order).</summary>
-public sealed class RetentionShopFixture : ShopFixture
+public sealed class RetentionShopServiceFixture : ShopServiceFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
@@ -14,7 +14,7 @@ public sealed class RetentionShopFixture : ShopFixture
 }
 
 /// <summary>Orders past the retention policy keep their amounts and lose who bought them and where they went; younger ones keep both.</summary>
-public sealed class OrderRetentionTests(RetentionShopFixture shop) : IClassFixture<RetentionShopFixture>
+public sealed class OrderRetentionTests(RetentionShopServiceFixture shop) : IClassFixture<RetentionShopServiceFixture>
 {
     private readonly HttpClient _client = shop.Service.CreateClient();
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Tests.Api;
 
-public sealed class OversellTests(ShopFixture shop) : IClassFixture<ShopFixture>
+public sealed class OversellTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
     [Fact]
     public async Task Hundred_concurrent_checkouts_for_ten_in_stock_make_exactly_ten_orders()

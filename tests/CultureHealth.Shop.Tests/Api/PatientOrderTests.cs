@@ -6,7 +6,7 @@ using CultureHealth.Testing;
 namespace CultureHealth.Shop.Tests.Api;
 
 /// <summary>Issue 17, "My account": a patient's orders by the address their token proves, guest orders included.</summary>
-public sealed class PatientOrderTests(ShopFixture shop) : IClassFixture<ShopFixture>
+public sealed class PatientOrderTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
     [Fact]
     public async Task My_orders_lists_the_guest_orders_of_the_tokens_address_with_status_and_lines_and_nobody_elses()

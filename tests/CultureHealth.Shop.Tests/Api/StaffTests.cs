@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Tests.Api;
 
-public sealed class StaffTests(ShopFixture shop) : IClassFixture<ShopFixture>
+public sealed class StaffTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
     private readonly HttpClient _anonymous = shop.Service.CreateClient();
     private readonly HttpClient _manager = shop.Service.CreateClient(TestStaff.TokenFor(StaffRoles.ShopManager));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CultureHealth.Shop.Tests.Api;
 
 /// <summary>Checkout's reservations and a cancellation's release go through one ledger with one low-stock rule.</summary>
-public sealed class StockLedgerTests(ShopFixture shop) : IClassFixture<ShopFixture>
+public sealed class StockLedgerTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
     private readonly HttpClient _client = shop.Service.CreateClient();
 

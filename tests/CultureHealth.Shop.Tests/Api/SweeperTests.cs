@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Tests.Api;
 
-public sealed class SweeperTests(FastSweeperShopFixture shop) : IClassFixture<FastSweeperShopFixture>
+public sealed class SweeperTests(FastSweeperShopServiceFixture shop) : IClassFixture<FastSweeperShopServiceFixture>
 {
     private readonly HttpClient _client = shop.Service.CreateClient();
 

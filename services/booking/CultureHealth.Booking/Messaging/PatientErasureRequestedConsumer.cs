@@ -9,9 +9,4 @@ namespace CultureHealth.Booking.Messaging;
 /// <summary>Booking's part of an erasure: the diary keeps its facts and loses who they were for.</summary>
 public sealed class PatientErasureRequestedConsumer(
     BookingDbContext db, BookingPatientDataService data, EventSecrets secrets, TimeProvider clock, ILogger<PatientErasureRequestedConsumer> logger)
-    : PatientErasureConsumer<BookingDbContext>(db, secrets, clock, logger)
-{
-    protected override string Service => PatientDataServices.Booking;
-
-    protected override Task<ErasedRecords> EraseAsync(string email, CancellationToken cancellationToken) => data.EraseAsync(email, cancellationToken);
-}
+    : DelegatingPatientErasureConsumer<BookingDbContext>(PatientDataServices.Booking, data.EraseAsync, db, secrets, clock, logger);

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CultureHealth.ServiceDefaults.Telemetry;
 
 namespace CultureHealth.Booking.Telemetry;
 
@@ -6,33 +7,19 @@ namespace CultureHealth.Booking.Telemetry;
 /// The clinic's diary as numbers for the business dashboard. Each is counted once its change is
 /// committed, next to the event that announces it, so the counters agree with what other services hear.
 /// </summary>
-public sealed class BookingMetrics
+public sealed class BookingMetrics(IMeterFactory meters)
 {
     public const string MeterName = "CultureHealth.Booking";
 
-    private readonly Counter<long> _confirmed;
-    private readonly Counter<long> _cancelled;
-    private readonly Counter<long> _rescheduled;
-    private readonly Counter<long> _noShows;
-    private readonly Counter<long> _availabilitySearches;
-    private readonly Counter<long> _held;
-    private readonly Counter<long> _expired;
-    private readonly Counter<long> _waitlistOffers;
-    private readonly Counter<long> _waitlistOffersClosed;
-
-    public BookingMetrics(IMeterFactory meters)
-    {
-        var meter = meters.Create(MeterName);
-        _confirmed = meter.CreateCounter<long>("culturehealth.bookings.confirmed", "{booking}", "Bookings confirmed");
-        _cancelled = meter.CreateCounter<long>("culturehealth.bookings.cancelled", "{booking}", "Bookings cancelled, by who cancelled");
-        _rescheduled = meter.CreateCounter<long>("culturehealth.bookings.rescheduled", "{booking}", "Bookings moved to another time");
-        _noShows = meter.CreateCounter<long>("culturehealth.bookings.no_show", "{booking}", "Bookings the patient did not attend");
-        _availabilitySearches = meter.CreateCounter<long>("culturehealth.availability.searches", "{search}", "Free-slot searches answered");
-        _held = meter.CreateCounter<long>("culturehealth.bookings.pending", "{booking}", "Guest bookings held until the patient confirms them by email");
-        _expired = meter.CreateCounter<long>("culturehealth.bookings.expired", "{booking}", "Pending bookings released because nobody confirmed them");
-        _waitlistOffers = meter.CreateCounter<long>("culturehealth.waitlist.offers", "{offer}", "Freed slots offered to waiting patients");
-        _waitlistOffersClosed = meter.CreateCounter<long>("culturehealth.waitlist.offers_closed", "{offer}", "Waitlist offers ended, by outcome (taken, lapsed)");
-    }
+    private readonly Counter<long> _confirmed = meters.CreateCounter(MeterName, "culturehealth.bookings.confirmed", "{booking}", "Bookings confirmed");
+    private readonly Counter<long> _cancelled = meters.CreateCounter(MeterName, "culturehealth.bookings.cancelled", "{booking}", "Bookings cancelled, by who cancelled");
+    private readonly Counter<long> _rescheduled = meters.CreateCounter(MeterName, "culturehealth.bookings.rescheduled", "{booking}", "Bookings moved to another time");
+    private readonly Counter<long> _noShows = meters.CreateCounter(MeterName, "culturehealth.bookings.no_show", "{booking}", "Bookings the patient did not attend");
+    private readonly Counter<long> _availabilitySearches = meters.CreateCounter(MeterName, "culturehealth.availability.searches", "{search}", "Free-slot searches answered");
+    private readonly Counter<long> _held = meters.CreateCounter(MeterName, "culturehealth.bookings.pending", "{booking}", "Guest bookings held until the patient confirms them by email");
+    private readonly Counter<long> _expired = meters.CreateCounter(MeterName, "culturehealth.bookings.expired", "{booking}", "Pending bookings released because nobody confirmed them");
+    private readonly Counter<long> _waitlistOffers = meters.CreateCounter(MeterName, "culturehealth.waitlist.offers", "{offer}", "Freed slots offered to waiting patients");
+    private readonly Counter<long> _waitlistOffersClosed = meters.CreateCounter(MeterName, "culturehealth.waitlist.offers_closed", "{offer}", "Waitlist offers ended, by outcome (taken, lapsed)");
 
     /// <param name="paidBy">How the session is paid for (clinic or credit): credits show treatment packages being used.</param>
     public void Confirmed(string paidBy) => _confirmed.Add(1, new KeyValuePair<string, object?>("culturehealth.booking.paid_by", paidBy));

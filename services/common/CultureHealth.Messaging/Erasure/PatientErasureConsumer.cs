@@ -48,3 +48,18 @@ public abstract partial class PatientErasureConsumer<TDbContext>(TDbContext db, 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Service} erased {Count} records for erasure request {RequestId}")]
     private static partial void LogErased(ILogger logger, string service, int count, Guid requestId);
 }
+
+/// <summary>
+/// The erasure consumer of a service whose part is one call of its patient-data use case (booking, content, shop):
+/// only the service's name and that call differ, so a service's consumer is its constructor and nothing else. The
+/// consumer keeps its own type per service because the queue and the inbox's consumer name come from it.
+/// </summary>
+public abstract class DelegatingPatientErasureConsumer<TDbContext>(
+    string service, Func<string, CancellationToken, Task<ErasedRecords>> erase, TDbContext db, EventSecrets secrets, TimeProvider clock, ILogger logger)
+    : PatientErasureConsumer<TDbContext>(db, secrets, clock, logger)
+    where TDbContext : DbContext
+{
+    protected sealed override string Service => service;
+
+    protected sealed override Task<ErasedRecords> EraseAsync(string email, CancellationToken cancellationToken) => erase(email, cancellationToken);
+}

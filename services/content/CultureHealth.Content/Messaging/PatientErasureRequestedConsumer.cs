@@ -9,9 +9,4 @@ namespace CultureHealth.Content.Messaging;
 /// <summary>Content's part of an erasure: the patient's comments anonymised, their commenter address forgotten.</summary>
 public sealed class PatientErasureRequestedConsumer(
     ContentDbContext db, PatientData data, EventSecrets secrets, TimeProvider clock, ILogger<PatientErasureRequestedConsumer> logger)
-    : PatientErasureConsumer<ContentDbContext>(db, secrets, clock, logger)
-{
-    protected override string Service => PatientDataServices.Content;
-
-    protected override Task<ErasedRecords> EraseAsync(string email, CancellationToken cancellationToken) => data.EraseAsync(email, cancellationToken);
-}
+    : DelegatingPatientErasureConsumer<ContentDbContext>(PatientDataServices.Content, data.EraseAsync, db, secrets, clock, logger);

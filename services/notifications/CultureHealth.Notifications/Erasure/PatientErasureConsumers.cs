@@ -50,7 +50,7 @@ public sealed class PatientErasureCompletedConsumer(
 {
     protected override async Task HandleAsync(PatientErasureCompleted m, ConsumeContext<PatientErasureCompleted> context, CancellationToken ct)
     {
-        var email = SealedSecrets.Open(secrets, m.SealedEmail, nameof(PatientErasureCompleted), m.EventId);
+        var email = SealedFields.Open(secrets, m.SealedEmail, nameof(m.SealedEmail));
         await mailer.SendAsync(m, m.RequestId, MessageKinds.ErasureCompleted, emails.ErasureCompleted(m, email), ct, forgetRecipient: true);
     }
 }

@@ -11,15 +11,13 @@ public static class PatientDataEndpoints
 {
     public static IEndpointRouteBuilder MapPatientDataEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapPatientDataExport("/api/patients/me/data",
+            static (PatientDataExport export, string email, CancellationToken ct) => export.ExportAsync(email, ct));
         var me = app.MapGroup("/api/patients/me").WithTags("Patient data").WithNoStore().RequireAuthorization(PatientPolicies.Patient);
-        me.MapGet("/data", Export);
         me.MapPost("/erasure", RequestErasure);
         me.MapGet("/erasure", ErasureState);
         return app;
     }
-
-    private static async Task<Ok<PatientsPatientData>> Export(ClaimsPrincipal user, PatientDataExport export, CancellationToken ct) =>
-        TypedResults.Ok(await export.ExportAsync(user.VerifiedEmail()!, ct));
 
     /// <summary>202 with the request (the same one again while it is in progress); the outcome is emailed.</summary>
     private static async Task<Accepted<ErasureStatus>> RequestErasure(ClaimsPrincipal user, Erasures erasures, CancellationToken ct) =>

@@ -1,23 +1,15 @@
 using System.Diagnostics.Metrics;
+using CultureHealth.ServiceDefaults.Telemetry;
 
 namespace CultureHealth.Patients.Telemetry;
 
 /// <summary>Email proofs as numbers: how many codes go out, how many are refused by the limits, how many work.</summary>
-public sealed class PatientsMetrics
+public sealed class PatientsMetrics(IMeterFactory meters)
 {
     public const string MeterName = "CultureHealth.Patients";
 
-    private readonly Counter<long> _requested;
-    private readonly Counter<long> _verified;
-
-    public PatientsMetrics(IMeterFactory meters)
-    {
-        var meter = meters.Create(MeterName);
-        _requested = meter.CreateCounter<long>("culturehealth.patients.email_proofs.requested", "{request}",
-            "Email proof requests, by whether a limit refused them");
-        _verified = meter.CreateCounter<long>("culturehealth.patients.email_proofs.verified", "{attempt}",
-            "Codes presented, by whether they proved the address");
-    }
+    private readonly Counter<long> _requested = meters.CreateCounter(MeterName, "culturehealth.patients.email_proofs.requested", "{request}", "Email proof requests, by whether a limit refused them");
+    private readonly Counter<long> _verified = meters.CreateCounter(MeterName, "culturehealth.patients.email_proofs.verified", "{attempt}", "Codes presented, by whether they proved the address");
 
     /// <param name="limited">Refused by the per-address or per-client limit: a rise points at someone probing or flooding.</param>
     public void ProofRequested(bool limited) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text;
 using CultureHealth.ServiceDefaults.Problems;
+using CultureHealth.ServiceDefaults.Telemetry;
 
 namespace CultureHealth.Shop.Telemetry;
 
@@ -8,33 +9,19 @@ namespace CultureHealth.Shop.Telemetry;
 /// The shop's takings and its funnel for the business dashboard. Each is counted once its change is
 /// committed, next to the event that announces it. Money is in pence (GBP), as everywhere else.
 /// </summary>
-public sealed class ShopMetrics
+public sealed class ShopMetrics(IMeterFactory meters)
 {
     public const string MeterName = "CultureHealth.Shop";
 
-    private readonly Counter<long> _cartsCreated;
-    private readonly Counter<long> _placed;
-    private readonly Counter<long> _paid;
-    private readonly Counter<long> _revenue;
-    private readonly Counter<long> _refunded;
-    private readonly Counter<long> _refundedAmount;
-    private readonly Counter<long> _cancelled;
-    private readonly Counter<long> _checkoutFailures;
-    private readonly Counter<long> _stockLow;
-
-    public ShopMetrics(IMeterFactory meters)
-    {
-        var meter = meters.Create(MeterName);
-        _cartsCreated = meter.CreateCounter<long>("culturehealth.carts.created", "{cart}", "Carts started: the top of the cart-to-paid funnel");
-        _placed = meter.CreateCounter<long>("culturehealth.orders.placed", "{order}", "Orders placed at checkout (awaiting payment)");
-        _paid = meter.CreateCounter<long>("culturehealth.orders.paid", "{order}", "Orders paid in full");
-        _revenue = meter.CreateCounter<long>("culturehealth.orders.revenue", "{penny}", "Value of paid orders in pence (GBP, VAT included)");
-        _refunded = meter.CreateCounter<long>("culturehealth.orders.refunded", "{refund}", "Refunds made to a card");
-        _refundedAmount = meter.CreateCounter<long>("culturehealth.orders.refunded_amount", "{penny}", "Money refunded in pence (GBP)");
-        _cancelled = meter.CreateCounter<long>("culturehealth.orders.cancelled", "{order}", "Unpaid orders cancelled (by the customer, staff or the payment-deadline sweeper)");
-        _checkoutFailures = meter.CreateCounter<long>("culturehealth.checkout.failures", "{failure}", "Checkouts and payments refused, by reason");
-        _stockLow = meter.CreateCounter<long>("culturehealth.stock.low", "{event}", "Times a product's stock fell to its low-stock threshold");
-    }
+    private readonly Counter<long> _cartsCreated = meters.CreateCounter(MeterName, "culturehealth.carts.created", "{cart}", "Carts started: the top of the cart-to-paid funnel");
+    private readonly Counter<long> _placed = meters.CreateCounter(MeterName, "culturehealth.orders.placed", "{order}", "Orders placed at checkout (awaiting payment)");
+    private readonly Counter<long> _paid = meters.CreateCounter(MeterName, "culturehealth.orders.paid", "{order}", "Orders paid in full");
+    private readonly Counter<long> _revenue = meters.CreateCounter(MeterName, "culturehealth.orders.revenue", "{penny}", "Value of paid orders in pence (GBP, VAT included)");
+    private readonly Counter<long> _refunded = meters.CreateCounter(MeterName, "culturehealth.orders.refunded", "{refund}", "Refunds made to a card");
+    private readonly Counter<long> _refundedAmount = meters.CreateCounter(MeterName, "culturehealth.orders.refunded_amount", "{penny}", "Money refunded in pence (GBP)");
+    private readonly Counter<long> _cancelled = meters.CreateCounter(MeterName, "culturehealth.orders.cancelled", "{order}", "Unpaid orders cancelled (by the customer, staff or the payment-deadline sweeper)");
+    private readonly Counter<long> _checkoutFailures = meters.CreateCounter(MeterName, "culturehealth.checkout.failures", "{failure}", "Checkouts and payments refused, by reason");
+    private readonly Counter<long> _stockLow = meters.CreateCounter(MeterName, "culturehealth.stock.low", "{event}", "Times a product's stock fell to its low-stock threshold");
 
     public void CartCreated() => _cartsCreated.Add(1);
 

@@ -8,11 +8,11 @@ namespace CultureHealth.EndToEnd.Tests;
 /// writing emails to <see cref="WholeStack.MailFolder"/>, the website and the gateway on real ports, and
 /// one headless Debian Chromium (started once; each test opens its own context, see <see cref="Browse"/>).
 /// </summary>
-public sealed class SiteFixture : WholeStack
+public sealed class SiteStack : WholeStack
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public SiteFixture() : base(seedDemoData: true)
+    public SiteStack() : base(seedDemoData: true)
     {
         // Every browser test comes from 127.0.0.1; the limits have tests of their own.
         ServiceSettings["Content:CommentRateLimit"] = "1000";
@@ -78,7 +78,7 @@ public sealed class SiteFixture : WholeStack
 }
 
 [CollectionDefinition(Name)]
-public sealed class SiteCollection : ICollectionFixture<SiteFixture>
+public sealed class SiteCollection : ICollectionFixture<SiteStack>
 {
     public const string Name = "site";
 }

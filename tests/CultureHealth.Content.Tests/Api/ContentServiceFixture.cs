@@ -4,7 +4,7 @@ using CultureHealth.Testing;
 namespace CultureHealth.Content.Tests.Api;
 
 /// <summary>One content service per test class, on its own database and RabbitMQ vhost, with the demo data.</summary>
-public class ContentHost : IAsyncLifetime
+public class ContentServiceFixture : IAsyncLifetime
 {
     public const string PublicUrl = "https://www.culturehealth.test";
 
@@ -32,7 +32,7 @@ public class ContentHost : IAsyncLifetime
     public virtual async Task DisposeAsync() => await Service.DisposeAsync();
 }
 
-public sealed class RateLimitedContentHost : ContentHost
+public sealed class RateLimitedContentServiceFixture : ContentServiceFixture
 {
     protected override Dictionary<string, string?> Settings()
     {

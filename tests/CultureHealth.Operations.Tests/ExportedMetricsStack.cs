@@ -8,7 +8,7 @@ namespace CultureHealth.Operations.Tests;
 /// dashboards and alerts read has its value because the behaviour it counts happened: a morning's traffic
 /// (<see cref="StorefrontTraffic"/>) and the rarer events (<see cref="RareEventsTraffic"/>).
 /// </summary>
-public sealed class ExportedMetrics : IAsyncLifetime
+public sealed class ExportedMetricsStack : IAsyncLifetime
 {
     public MetricsStack Stack { get; } = new();
 

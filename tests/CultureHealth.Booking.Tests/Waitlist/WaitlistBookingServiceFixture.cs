@@ -15,7 +15,7 @@ namespace CultureHealth.Booking.Tests.Waitlist;
 /// Two replicas on one database, both matching every 200 ms with the usual 30-minute hold; and a host of its own
 /// whose offers lapse after two seconds.
 /// </summary>
-public sealed class WaitlistFixture : IAsyncLifetime
+public sealed class WaitlistBookingServiceFixture : IAsyncLifetime
 {
     public TestService<BookingDbContext> Service { get; private set; } = null!;
     public TestService<BookingDbContext> Replica { get; private set; } = null!;

@@ -4,7 +4,7 @@ using CultureHealth.Testing;
 namespace CultureHealth.Shop.Tests.Api;
 
 /// <summary>One shop host per test class, on its own database and RabbitMQ vhost.</summary>
-public class ShopFixture : IAsyncLifetime
+public class ShopServiceFixture : IAsyncLifetime
 {
     public const string WebhookSecret = "whsec_test_0123456789abcdef0123456789abcdef";
 
@@ -29,7 +29,7 @@ public class ShopFixture : IAsyncLifetime
 }
 
 /// <summary>Unpaid orders time out within a second and the sweeper runs every 100 ms.</summary>
-public sealed class FastSweeperShopFixture : ShopFixture
+public sealed class FastSweeperShopServiceFixture : ShopServiceFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -13,7 +13,7 @@ namespace CultureHealth.Admin.Tests.Api;
 /// on its own database and vhost, with a clock tests can move forward and strict security stamps: only tokens
 /// admin itself issued to real accounts are accepted.
 /// </summary>
-public class AdminService : IAsyncLifetime
+public class AdminServiceFixture : IAsyncLifetime
 {
     public const string AdminEmail = "first.admin@test.culturehealth.local";
     public const string AdminPassword = "a sturdy passphrase for tests";
