@@ -51,10 +51,10 @@ public sealed partial class ArticleTests(BackOfficeStack stack) : IClassFixture<
         Assert.DoesNotContain("There is a problem", browser.LastPage, StringComparison.Ordinal);
 
         // Schedule for 09:00 London the day after tomorrow.
-        var day = ClinicClock.Today(TimeProvider.System).PlusDays(2);
+        var day = ClinicTimeZone.Today(TimeProvider.System).PlusDays(2);
         (await browser.GetAsync($"/admin/articles/edit/{id}")).Dispose();
         using (var scheduled = await browser.PostFormAsync($"/admin/articles/edit/{id}?handler=Schedule",
-            new Dictionary<string, string> { ["ScheduleDate"] = ClinicClock.Iso(day), ["ScheduleTime"] = "09:00" }))
+            new Dictionary<string, string> { ["ScheduleDate"] = Wording.Iso(day), ["ScheduleTime"] = "09:00" }))
         {
             Assert.Equal($"/admin/articles/edit/{id}?done=article-scheduled", scheduled.Headers.Location?.OriginalString);
         }
@@ -62,7 +62,7 @@ public sealed partial class ArticleTests(BackOfficeStack stack) : IClassFixture<
         {
             var row = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id);
             Assert.Equal("Scheduled", row.Status.ToString());
-            Assert.Equal(ClinicTimeZone.Resolve(day + new LocalTime(9, 0)).ToDateTimeOffset(), row.PublishAt);
+            Assert.Equal(ClinicTimeZone.ToDateTimeOffset(day + new LocalTime(9, 0)), row.PublishAt);
         }
 
         // A new slug: the old one is kept as a redirect.

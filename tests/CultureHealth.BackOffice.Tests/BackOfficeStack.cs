@@ -5,6 +5,7 @@ using System.Text.Json;
 using CultureHealth.Admin.Data;
 using CultureHealth.BackOffice.Data;
 using CultureHealth.Booking.Data;
+using CultureHealth.Calendar;
 using CultureHealth.Content.Data;
 using CultureHealth.Shop.Data;
 using CultureHealth.Testing;
@@ -84,7 +85,7 @@ public class BackOfficeStack : IAsyncLifetime
     /// <summary>A working weekday at least two days ahead that is not a bank holiday (the demo clinic's hours are Mon–Fri).</summary>
     public static NodaTime.LocalDate NextWorkingDay(int atLeastDaysAhead = 2)
     {
-        var day = CultureHealth.BackOffice.Web.ClinicClock.Today(TimeProvider.System).PlusDays(atLeastDaysAhead);
+        var day = ClinicTimeZone.Today(TimeProvider.System).PlusDays(atLeastDaysAhead);
         while (day.DayOfWeek is NodaTime.IsoDayOfWeek.Saturday or NodaTime.IsoDayOfWeek.Sunday || (day.Month == 12 && day.Day is 25 or 26 or 28) || (day.Month == 1 && day.Day == 1))
         {
             day = day.PlusDays(1);

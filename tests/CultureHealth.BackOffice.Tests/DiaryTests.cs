@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CultureHealth.BackOffice.Web;
 using CultureHealth.Booking.Data;
+using CultureHealth.Calendar;
 using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -18,7 +19,7 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         var (email, password) = await stack.CreateStaffAsync("reception");
         using var browser = stack.Browser();
         (await browser.SignInAsync(email, password)).Dispose();
-        var day = ClinicClock.Iso(BackOfficeStack.NextWorkingDay());
+        var day = Wording.Iso(BackOfficeStack.NextWorkingDay());
 
         using (var find = await browser.GetAsync($"/admin/diary/book?type={BackOfficeStack.FollowUp}&date={day}"))
         {
@@ -91,7 +92,7 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         using var browser = stack.Browser();
         (await browser.SignInAsync(email, password)).Dispose();
 
-        var nextDay = ClinicClock.Iso(BackOfficeStack.NextWorkingDay(4));
+        var nextDay = Wording.Iso(BackOfficeStack.NextWorkingDay(4));
         (await browser.GetAsync($"/admin/diary/bookings/{bookingId}/move?date={nextDay}")).Dispose();
         var start = StaffBrowser.InputValue(browser.LastPage, "Start");
         Assert.NotNull(start);
@@ -141,7 +142,7 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         var bookingId = await BookThroughAdminAsync("grid@example.com");
         await using var db = stack.Booking.OpenDb();
         var booking = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == bookingId);
-        var day = ClinicClock.Iso(booking.Start.InZone(CultureHealth.Calendar.ClinicTimeZone.Zone).Date);
+        var day = Wording.Iso(booking.Start.InZone(CultureHealth.Calendar.ClinicTimeZone.Zone).Date);
         using var browser = stack.Browser();
         (await browser.SignInAsync(BackOfficeStack.AdminEmail, BackOfficeStack.AdminPassword)).Dispose();
 
@@ -160,7 +161,7 @@ public sealed class DiaryTests(BackOfficeStack stack) : IClassFixture<BackOffice
         using var admin = stack.Admin.CreateClient(await stack.AdminTokenAsync());
         var day = BackOfficeStack.NextWorkingDay();
         var slots = await admin.GetFromJsonAsync<JsonElement>(
-            $"/api/admin/booking/availability?appointmentTypeId={BackOfficeStack.FollowUp}&practitionerId={BackOfficeStack.Amelia}&from={ClinicClock.Iso(day)}&to={ClinicClock.Iso(day.PlusDays(6))}");
+            $"/api/admin/booking/availability?appointmentTypeId={BackOfficeStack.FollowUp}&practitionerId={BackOfficeStack.Amelia}&from={Wording.Iso(day)}&to={Wording.Iso(day.PlusDays(6))}");
         var all = slots.GetProperty("practitioners")[0].GetProperty("slots").EnumerateArray().ToList();
         // Each test takes a different free time, so parallel tests in this class never race for one slot.
         var start = all[Random.Shared.Next(all.Count)].GetProperty("start").GetString();

@@ -26,7 +26,7 @@ public sealed class RoomPageTests(BackOfficeStack stack) : IClassFixture<BackOff
         }
         using var closed = await browser.PostFormAsync("/admin/diary/rooms?handler=Close", new Dictionary<string, string>
         {
-            ["RoomId"] = RehabGym.ToString(), ["Date"] = ClinicClock.Iso(day), ["Reason"] = "Floor <repairs>",
+            ["RoomId"] = RehabGym.ToString(), ["Date"] = Wording.Iso(day), ["Reason"] = "Floor <repairs>",
         });
         Assert.Equal("/admin/diary/rooms?done=room-closed", closed.Headers.Location?.OriginalString);
         (await browser.GetAsync(closed.Headers.Location!.OriginalString)).Dispose();
@@ -36,7 +36,7 @@ public sealed class RoomPageTests(BackOfficeStack stack) : IClassFixture<BackOff
         await using var db = stack.Booking.OpenDb();
         Assert.True(await db.RoomClosures.AnyAsync(c => c.RoomId == RehabGym && c.Date == day));
         var audit = await stack.AuditAsync(email);
-        Assert.Contains(audit, a => a.Action == $"PUT /booking/rooms/{RehabGym}/closures/{ClinicClock.Iso(day)}" && a.Status == 200);
+        Assert.Contains(audit, a => a.Action == $"PUT /booking/rooms/{RehabGym}/closures/{Wording.Iso(day)}" && a.Status == 200);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class RoomPageTests(BackOfficeStack stack) : IClassFixture<BackOff
         }
         using var refused = await browser.PostFormAsync("/admin/diary/rooms?handler=Close", new Dictionary<string, string>
         {
-            ["RoomId"] = RehabGym.ToString(), ["Date"] = ClinicClock.Iso(BackOfficeStack.NextWorkingDay(6)), ["Reason"] = "Mine now",
+            ["RoomId"] = RehabGym.ToString(), ["Date"] = Wording.Iso(BackOfficeStack.NextWorkingDay(6)), ["Reason"] = "Mine now",
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

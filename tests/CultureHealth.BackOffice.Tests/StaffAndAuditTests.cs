@@ -1,5 +1,6 @@
 using System.Net;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.BackOffice.Tests;
@@ -94,7 +95,7 @@ public sealed class StaffAndAuditTests(BackOfficeStack stack) : IClassFixture<Ba
         }
         using var browser = stack.Browser();
         (await browser.SignInAsync(BackOfficeStack.AdminEmail, BackOfficeStack.AdminPassword)).Dispose();
-        var today = ClinicClock.Iso(ClinicClock.Today(TimeProvider.System));
+        var today = Wording.Iso(ClinicTimeZone.Today(TimeProvider.System));
 
         (await browser.GetAsync($"/admin/audit?staff={adminId}&what=staff.create&from={today}&to={today}")).Dispose();
         // In the entry's "Sent" details (the select of staff names lists every account, so look inside the table).
@@ -102,7 +103,7 @@ public sealed class StaffAndAuditTests(BackOfficeStack stack) : IClassFixture<Ba
         Assert.Contains(editor, table, StringComparison.Ordinal);
         Assert.Contains($"<option value=\"{adminId}\" selected=\"selected\">", browser.LastPage, StringComparison.Ordinal);
 
-        var yesterday = ClinicClock.Iso(ClinicClock.Today(TimeProvider.System).PlusDays(-1));
+        var yesterday = Wording.Iso(ClinicTimeZone.Today(TimeProvider.System).PlusDays(-1));
         (await browser.GetAsync($"/admin/audit?what=staff.create&to={yesterday}")).Dispose();
         Assert.Contains("Nothing matches.", browser.LastPage, StringComparison.Ordinal);
 

@@ -40,4 +40,39 @@ public sealed class ClinicTimeZoneTests
         Assert.Equal(expected, clinic);
         Assert.Equal(expected.Offset, clinic.Offset);
     }
+
+    [Fact]
+    public void An_instant_reads_as_clinic_time_with_its_offset()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 7, 15, 10, 0, 0, TimeSpan.FromHours(1)), Instant.FromUtc(2026, 7, 15, 9, 0).ToClinicTime());
+        Assert.Equal(TimeSpan.FromHours(1), Instant.FromUtc(2026, 7, 15, 9, 0).ToClinicTime().Offset);
+        Assert.Equal(TimeSpan.Zero, Instant.FromUtc(2027, 1, 12, 10, 0).ToClinicTime().Offset);
+    }
+
+    [Fact]
+    public void A_time_in_any_offset_reads_as_the_London_wall_clock()
+    {
+        var clinic = ClinicTimeZone.InClinicZone(new DateTimeOffset(2026, 7, 15, 5, 0, 0, TimeSpan.FromHours(-4)));
+
+        Assert.Equal(new LocalDateTime(2026, 7, 15, 10, 0), clinic.LocalDateTime);
+        Assert.Equal(ClinicTimeZone.Zone, clinic.Zone);
+    }
+
+    [Fact]
+    public void A_wall_clock_time_becomes_the_moment_it_means()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 7, 15, 9, 0, 0, TimeSpan.FromHours(1)), ClinicTimeZone.ToDateTimeOffset(new LocalDateTime(2026, 7, 15, 9, 0)));
+        Assert.Equal(TimeSpan.Zero, ClinicTimeZone.ToDateTimeOffset(new LocalDateTime(2027, 1, 12, 9, 0)).Offset);
+        // The gap and the repeated hour resolve as Resolve does.
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), ClinicTimeZone.ToDateTimeOffset(new LocalDateTime(2026, 3, 29, 1, 30)));
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero), ClinicTimeZone.ToDateTimeOffset(new LocalDateTime(2026, 10, 25, 1, 30)));
+    }
+
+    [Theory]
+    [InlineData(2026, 3, 29, 1, 30, false)] // skipped when the clocks go forward
+    [InlineData(2026, 3, 29, 0, 59, true)]
+    [InlineData(2026, 3, 29, 2, 0, true)]
+    [InlineData(2026, 10, 25, 1, 30, true)] // happens twice, but happens
+    public void Whether_a_wall_clock_time_exists(int year, int month, int day, int hour, int minute, bool exists) =>
+        Assert.Equal(exists, ClinicTimeZone.Exists(new LocalDateTime(year, month, day, hour, minute)));
 }

@@ -61,7 +61,7 @@ public sealed class ReminderTests : IAsyncLifetime
             because: "the kept booking's reminder")).Single();
         Assert.Contains("Sports massage", reminder.TextBody, StringComparison.Ordinal);
         Assert.Contains("Priya Shah", reminder.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains(Formatting.ClinicDateTime(keptBooking.Start), reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains(EmailWording.ClinicDateTime(keptBooking.Start), reminder.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(_smtp.To(dropped), IsReminder);
 
         // Another sweep finds nothing left to send: the reminder went once.

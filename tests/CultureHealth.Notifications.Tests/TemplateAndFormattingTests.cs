@@ -51,16 +51,16 @@ public sealed class FormattingTests
     [InlineData(4500, "£45.00")]
     [InlineData(123456, "£1,234.56")]
     [InlineData(-50, "-£0.50")]
-    public void Pence_read_as_pounds(long pence, string expected) => Assert.Equal(expected, Formatting.Pounds(pence));
+    public void Pence_read_as_pounds(long pence, string expected) => Assert.Equal(expected, EmailWording.Pounds(pence));
 
     [Fact]
     public void Times_read_in_London_whatever_offset_they_arrive_with()
     {
         // 09:00 UTC is 10:00 BST in July; 10:00 UTC is 10:00 GMT in January.
-        Assert.Equal("Wednesday 16 July 2031 at 10:00", Formatting.ClinicDateTime(new DateTimeOffset(2031, 7, 16, 9, 0, 0, TimeSpan.Zero)));
-        Assert.Equal("Thursday 16 January 2031 at 10:00", Formatting.ClinicDateTime(new DateTimeOffset(2031, 1, 16, 10, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("Wednesday 16 July 2031 at 10:00", EmailWording.ClinicDateTime(new DateTimeOffset(2031, 7, 16, 9, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("Thursday 16 January 2031 at 10:00", EmailWording.ClinicDateTime(new DateTimeOffset(2031, 1, 16, 10, 0, 0, TimeSpan.Zero)));
         // The last Sunday of October 2031 (26th): 00:30 UTC is 01:30 BST, 01:30 UTC is 01:30 GMT.
-        Assert.Equal("01:30", Formatting.ClinicTime(new DateTimeOffset(2031, 10, 26, 0, 30, 0, TimeSpan.Zero)));
-        Assert.Equal("01:30", Formatting.ClinicTime(new DateTimeOffset(2031, 10, 26, 1, 30, 0, TimeSpan.Zero)));
+        Assert.Equal("01:30", EmailWording.ClinicTime(new DateTimeOffset(2031, 10, 26, 0, 30, 0, TimeSpan.Zero)));
+        Assert.Equal("01:30", EmailWording.ClinicTime(new DateTimeOffset(2031, 10, 26, 1, 30, 0, TimeSpan.Zero)));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.Contracts;
 using CultureHealth.Testing;
 using MassTransit;
@@ -76,7 +77,7 @@ public sealed class BookingServiceFixture : IAsyncLifetime
         return diary;
     }
 
-    public static LocalDate Today => ClinicCalendar.Today(SystemClock.Instance.GetCurrentInstant());
+    public static LocalDate Today => ClinicTimeZone.Today(TimeProvider.System);
 
     public static async Task<IReadOnlyList<SlotDto>> SlotsAsync(HttpClient client, Diary diary, LocalDate from, LocalDate to)
     {
@@ -89,7 +90,7 @@ public sealed class BookingServiceFixture : IAsyncLifetime
     public static async Task<DateTimeOffset> SlotAfterAsync(HttpClient client, Diary diary, Duration after)
     {
         var earliest = SystemClock.Instance.GetCurrentInstant() + after;
-        var from = ClinicCalendar.LocalDateOf(earliest);
+        var from = ClinicTimeZone.DateOf(earliest);
         var slots = await SlotsAsync(client, diary, from, from.PlusDays(2));
         return slots.First(s => Instant.FromDateTimeOffset(s.Start) >= earliest).Start;
     }

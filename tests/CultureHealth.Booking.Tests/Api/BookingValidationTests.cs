@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.Testing;
 using NodaTime;
 using static CultureHealth.Booking.Tests.Api.BookingServiceFixture;
@@ -36,7 +37,7 @@ public sealed class BookingValidationTests(BookingServiceFixture fixture)
         var slot = await SlotAfterAsync(client, diary, Duration.FromDays(2));
         var tomorrow = Today.PlusDays(1);
         DateTimeOffset London(LocalDate date, int hour, int minute) =>
-            ClinicCalendar.Resolve(date + new LocalTime(hour, minute)).ToDateTimeOffset();
+            ClinicTimeZone.Resolve(date + new LocalTime(hour, minute)).ToDateTimeOffset();
 
         var body = @case switch
         {

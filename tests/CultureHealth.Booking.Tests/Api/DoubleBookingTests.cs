@@ -1,5 +1,6 @@
 using System.Net;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using static CultureHealth.Booking.Tests.Api.BookingServiceFixture;
@@ -54,7 +55,7 @@ public sealed class DoubleBookingTests(BookingServiceFixture fixture)
         var diary = await fixture.ArrangeDiaryAsync();
         using var first = fixture.Service.CreateClient();
         using var second = fixture.Replica.CreateClient();
-        var day = ClinicCalendar.LocalDateOf(Instant.FromDateTimeOffset(await SlotAfterAsync(first, diary, Duration.FromDays(4))));
+        var day = ClinicTimeZone.DateOf(Instant.FromDateTimeOffset(await SlotAfterAsync(first, diary, Duration.FromDays(4))));
         var starts = (await SlotsAsync(first, diary, day, day)).Take(12).Select(s => s.Start).ToList();
         Assert.True(starts.Count >= 6, $"expected a day with several free starts, found {starts.Count}");
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -48,7 +49,7 @@ public sealed record RoomSetup(string Kind, Guid TypeId, IReadOnlyList<Guid> Pra
 
     /// <summary>A clinic wall-clock time as the API writes it.</summary>
     public static DateTimeOffset At(LocalDate date, int hour, int minute = 0) =>
-        ClinicCalendar.Resolve(date + new LocalTime(hour, minute)).ToDateTimeOffset();
+        ClinicTimeZone.Resolve(date + new LocalTime(hour, minute)).ToDateTimeOffset();
 
     public static async Task<IReadOnlyList<DateTimeOffset>> StartsAsync(HttpClient client, Diary diary, LocalDate date) =>
         [.. (await BookingServiceFixture.SlotsAsync(client, diary, date, date)).Select(s => s.Start)];

@@ -1,4 +1,5 @@
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using NodaTime;
 using Xunit;
 using static CultureHealth.Booking.Tests.Domain.ClinicTestData;
@@ -39,7 +40,7 @@ public class AvailabilityCalculatorTests
 
         Assert.Equal(Utc(2026, 1, 12, 9, 0), first.StartInstant);
         Assert.Equal(Offset.Zero, first.Start.Offset);
-        Assert.Equal(ClinicCalendar.Zone, first.Start.Zone);
+        Assert.Equal(ClinicTimeZone.Zone, first.Start.Zone);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using NodaTime;
 
 namespace CultureHealth.Booking.Tests.Domain;
@@ -24,7 +25,7 @@ internal static class ClinicTestData
 
     /// <summary>A London wall-clock time; ambiguous times mean their first occurrence.</summary>
     public static Instant London(int year, int month, int day, int hour, int minute) =>
-        ClinicCalendar.Resolve(new LocalDateTime(year, month, day, hour, minute)).ToInstant();
+        ClinicTimeZone.Resolve(new LocalDateTime(year, month, day, hour, minute)).ToInstant();
 
     public static Instant Utc(int year, int month, int day, int hour, int minute) =>
         Instant.FromUtc(year, month, day, hour, minute);

@@ -1,4 +1,5 @@
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using NodaTime;
 using Xunit;
 using static CultureHealth.Booking.Tests.Domain.ClinicTestData;
@@ -20,10 +21,10 @@ public class DaylightSavingAvailabilityTests
     [Fact]
     public void The_test_dates_really_are_the_transitions()
     {
-        Assert.Equal(Offset.Zero, ClinicCalendar.Zone.GetUtcOffset(Utc(2026, 3, 29, 0, 59)));
-        Assert.Equal(Offset.FromHours(1), ClinicCalendar.Zone.GetUtcOffset(Utc(2026, 3, 29, 1, 0)));
-        Assert.Equal(Offset.FromHours(1), ClinicCalendar.Zone.GetUtcOffset(Utc(2026, 10, 25, 0, 59)));
-        Assert.Equal(Offset.Zero, ClinicCalendar.Zone.GetUtcOffset(Utc(2026, 10, 25, 1, 0)));
+        Assert.Equal(Offset.Zero, ClinicTimeZone.Zone.GetUtcOffset(Utc(2026, 3, 29, 0, 59)));
+        Assert.Equal(Offset.FromHours(1), ClinicTimeZone.Zone.GetUtcOffset(Utc(2026, 3, 29, 1, 0)));
+        Assert.Equal(Offset.FromHours(1), ClinicTimeZone.Zone.GetUtcOffset(Utc(2026, 10, 25, 0, 59)));
+        Assert.Equal(Offset.Zero, ClinicTimeZone.Zone.GetUtcOffset(Utc(2026, 10, 25, 1, 0)));
     }
 
     [Fact]

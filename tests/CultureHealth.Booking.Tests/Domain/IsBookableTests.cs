@@ -1,4 +1,5 @@
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using NodaTime;
 using Xunit;
 using static CultureHealth.Booking.Tests.Domain.ClinicTestData;
@@ -154,15 +155,15 @@ public class IsBookableTests
     {
         var listed = AvailabilityCalculator.FreeSlots(context, now, date, date).Select(slot => slot.StartInstant).ToHashSet();
         Assert.Equal(anySlotsExpected, listed.Count > 0);
-        var dayStart = ClinicCalendar.StartOfDay(date);
-        var dayEnd = ClinicCalendar.StartOfDay(date.PlusDays(1));
+        var dayStart = ClinicTimeZone.StartOfDay(date);
+        var dayEnd = ClinicTimeZone.StartOfDay(date.PlusDays(1));
 
         for (var instant = dayStart; instant < dayEnd; instant += Duration.FromMinutes(1))
         {
             var result = AvailabilityCalculator.IsBookable(context, now, instant);
             Assert.True(
                 result.IsBookable == listed.Contains(instant),
-                $"{scenario}: {ClinicCalendar.InClinicZone(instant)} listed={listed.Contains(instant)} but IsBookable gave {result.Rejection?.ToString() ?? "bookable"}");
+                $"{scenario}: {ClinicTimeZone.InClinicZone(instant)} listed={listed.Contains(instant)} but IsBookable gave {result.Rejection?.ToString() ?? "bookable"}");
         }
     }
 

@@ -4,6 +4,7 @@ using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Tests.Api;
+using CultureHealth.Calendar;
 using CultureHealth.Contracts;
 using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ internal static class WaitlistSteps
     public static LocalDate Day => BookingServiceFixture.Today.PlusDays(3);
 
     public static DateTimeOffset At(LocalDate date, int hour, int minute = 0) =>
-        ClinicCalendar.Resolve(date.At(new LocalTime(hour, minute))).ToDateTimeOffset();
+        ClinicTimeZone.Resolve(date.At(new LocalTime(hour, minute))).ToDateTimeOffset();
 
     public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.com";
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CultureHealth.Calendar;
 using CultureHealth.Testing;
 using Microsoft.Playwright;
 using NodaTime;

@@ -1,5 +1,6 @@
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using NodaTime;
@@ -62,13 +63,13 @@ public sealed class WaitlistJourneyTests(SiteStack site, ITestOutputHelper outpu
     {
         await using var db = site.Booking.OpenDb();
         var now = SystemClock.Instance.GetCurrentInstant();
-        var today = ClinicCalendar.Today(now);
+        var today = ClinicTimeZone.DateOf(now);
         var type = await db.AppointmentTypes.AsNoTracking().FirstAsync(t => t.Name == BookingSteps.InitialAssessment);
         var practitioners = await db.Offerings.Where(o => o.AppointmentTypeId == type.Id).Select(o => o.PractitionerId).ToListAsync();
         foreach (var (practitioner, day) in practitioners.SelectMany(p => Enumerable.Range(2, 5).Select(d => (p, today.PlusDays(d)))))
         {
             WaitlistHolds.RecordOpening(db, practitioner,
-                new Interval(ClinicCalendar.Resolve(day.At(new LocalTime(9, 0))).ToInstant(), ClinicCalendar.Resolve(day.At(new LocalTime(18, 0))).ToInstant()), now);
+                new Interval(ClinicTimeZone.Resolve(day.At(new LocalTime(9, 0))).ToInstant(), ClinicTimeZone.Resolve(day.At(new LocalTime(18, 0))).ToInstant()), now);
         }
 
         await db.SaveChangesAsync();

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using CultureHealth.Admin.Dashboard;
 using CultureHealth.Admin.Data;
 using CultureHealth.Admin.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.ServiceDefaults.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,14 +34,14 @@ public sealed class DashboardQuery(AdminDbContext db, TimeProvider clock)
     {
         var access = DashboardAccess.For(user.FindAll(StaffClaims.Role).Select(c => c.Value).ToList(),
             Guid.TryParse(user.FindFirstValue(StaffClaims.PractitionerId), out var practitionerId) ? practitionerId : null);
-        var today = ClinicDay.Today(clock.GetUtcNow());
-        var todayStart = ClinicDay.StartOf(today);
-        var tomorrowStart = ClinicDay.StartOf(today.PlusDays(1));
+        var today = ClinicTimeZone.Today(clock);
+        var todayStart = ClinicTimeZone.StartOfDayUtc(today);
+        var tomorrowStart = ClinicTimeZone.StartOfDayUtc(today.PlusDays(1));
 
         List<DashboardBookingDto>? diary = null;
         if (access.Diary)
         {
-            var dayAfter = ClinicDay.StartOf(today.PlusDays(2));
+            var dayAfter = ClinicTimeZone.StartOfDayUtc(today.PlusDays(2));
             var bookings = db.DashboardBookings.AsNoTracking().Where(b => b.Status != "cancelled" && b.Start >= todayStart && b.Start < dayAfter);
             if (access.OwnDiaryOf is { } own)
             {
@@ -62,7 +62,7 @@ public sealed class DashboardQuery(AdminDbContext db, TimeProvider clock)
         RevenueDto? revenue = null;
         if (access.Shop)
         {
-            var weekStart = ClinicDay.StartOf(ClinicDay.StartOfWeek(today));
+            var weekStart = ClinicTimeZone.StartOfDayUtc(ClinicTimeZone.StartOfWeek(today));
             orders = await db.DashboardOrders.AsNoTracking().Where(o => o.Status == "paid" && o.HasPhysicalGoods).OrderBy(o => o.PaidAt).Take(100)
                 .Select(o => new DashboardOrderDto(o.OrderId, o.OrderNumber, o.CustomerEmail, o.TotalPence, o.PaidAt)).ToListAsync(ct);
             lowStock = await db.LowStock.AsNoTracking().OrderBy(s => s.Stock)

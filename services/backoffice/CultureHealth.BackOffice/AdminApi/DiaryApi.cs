@@ -60,17 +60,17 @@ public sealed class DiaryApi(AdminClient admin)
         admin.GetAsync<List<AppointmentType>>($"{Root}/appointment-types", ct);
 
     public Task<AdminResult<List<Booking>>> BookingsAsync(LocalDate from, int days, Guid? practitionerId, CancellationToken ct) =>
-        admin.GetAsync<List<Booking>>($"{Root}/bookings?date={ClinicClock.Iso(from)}&days={days}" +
+        admin.GetAsync<List<Booking>>($"{Root}/bookings?date={Wording.Iso(from)}&days={days}" +
             (practitionerId is { } id ? $"&practitionerId={id}" : ""), ct);
 
     public Task<AdminResult<List<WorkingHours>>> WorkingHoursAsync(LocalDate from, int days, Guid? practitionerId, CancellationToken ct) =>
-        admin.GetAsync<List<WorkingHours>>($"{Root}/working-hours?date={ClinicClock.Iso(from)}&days={days}" +
+        admin.GetAsync<List<WorkingHours>>($"{Root}/working-hours?date={Wording.Iso(from)}&days={days}" +
             (practitionerId is { } id ? $"&practitionerId={id}" : ""), ct);
 
     public Task<AdminResult<Booking>> BookingAsync(Guid id, CancellationToken ct) => admin.GetAsync<Booking>($"{Root}/bookings/{id}", ct);
 
     public Task<AdminResult<Availability>> AvailabilityAsync(Guid typeId, Guid? practitionerId, LocalDate from, LocalDate to, CancellationToken ct) =>
-        admin.GetAsync<Availability>($"{Root}/availability?appointmentTypeId={typeId}&from={ClinicClock.Iso(from)}&to={ClinicClock.Iso(to)}" +
+        admin.GetAsync<Availability>($"{Root}/availability?appointmentTypeId={typeId}&from={Wording.Iso(from)}&to={Wording.Iso(to)}" +
             (practitionerId is { } id ? $"&practitionerId={id}" : ""), ct);
 
     public Task<AdminResult<BookingCreated>> BookAsync(object request, string idempotencyKey, CancellationToken ct) =>
@@ -88,30 +88,30 @@ public sealed class DiaryApi(AdminClient admin)
     public Task<AdminResult<List<Closure>>> ClosuresAsync(CancellationToken ct) => admin.GetAsync<List<Closure>>($"{Root}/closures", ct);
 
     public Task<AdminResult<Closure>> AddClosureAsync(LocalDate date, string name, CancellationToken ct) =>
-        admin.PutAsync<Closure>($"{Root}/closures/{ClinicClock.Iso(date)}", new { name }, ct);
+        admin.PutAsync<Closure>($"{Root}/closures/{Wording.Iso(date)}", new { name }, ct);
 
     public Task<AdminResult<NoContent>> RemoveClosureAsync(LocalDate date, CancellationToken ct) =>
-        admin.DeleteAsync($"{Root}/closures/{ClinicClock.Iso(date)}", ct);
+        admin.DeleteAsync($"{Root}/closures/{Wording.Iso(date)}", ct);
 
     public Task<AdminResult<List<Room>>> RoomsAsync(CancellationToken ct) => admin.GetAsync<List<Room>>($"{Root}/rooms", ct);
 
     public Task<AdminResult<RoomClosure>> CloseRoomAsync(Guid roomId, LocalDate date, string reason, CancellationToken ct) =>
-        admin.PutAsync<RoomClosure>($"{Root}/rooms/{roomId}/closures/{ClinicClock.Iso(date)}", new { reason }, ct);
+        admin.PutAsync<RoomClosure>($"{Root}/rooms/{roomId}/closures/{Wording.Iso(date)}", new { reason }, ct);
 
     public Task<AdminResult<NoContent>> ReopenRoomAsync(Guid roomId, LocalDate date, CancellationToken ct) =>
-        admin.DeleteAsync($"{Root}/rooms/{roomId}/closures/{ClinicClock.Iso(date)}", ct);
+        admin.DeleteAsync($"{Root}/rooms/{roomId}/closures/{Wording.Iso(date)}", ct);
 
     public Task<AdminResult<WeeklySchedule>> WeeklyScheduleAsync(Guid practitionerId, CancellationToken ct) =>
         admin.GetAsync<WeeklySchedule>($"{Root}/practitioners/{practitionerId}/schedule", ct);
 
     public Task<AdminResult<List<DateOverride>>> OverridesAsync(Guid practitionerId, LocalDate from, CancellationToken ct) =>
-        admin.GetAsync<List<DateOverride>>($"{Root}/practitioners/{practitionerId}/overrides?from={ClinicClock.Iso(from)}&days=120", ct);
+        admin.GetAsync<List<DateOverride>>($"{Root}/practitioners/{practitionerId}/overrides?from={Wording.Iso(from)}&days=120", ct);
 
     public Task<AdminResult<DateOverride>> SetHoursAsync(Guid practitionerId, LocalDate date, IEnumerable<Interval> intervals, CancellationToken ct) =>
-        admin.PutAsync<DateOverride>($"{Root}/practitioners/{practitionerId}/overrides/{ClinicClock.Iso(date)}", new { intervals }, ct);
+        admin.PutAsync<DateOverride>($"{Root}/practitioners/{practitionerId}/overrides/{Wording.Iso(date)}", new { intervals }, ct);
 
     public Task<AdminResult<NoContent>> ResetHoursAsync(Guid practitionerId, LocalDate date, CancellationToken ct) =>
-        admin.DeleteAsync($"{Root}/practitioners/{practitionerId}/overrides/{ClinicClock.Iso(date)}", ct);
+        admin.DeleteAsync($"{Root}/practitioners/{practitionerId}/overrides/{Wording.Iso(date)}", ct);
 
     public Task<AdminResult<List<TimeOff>>> TimeOffAsync(Guid practitionerId, CancellationToken ct) =>
         admin.GetAsync<List<TimeOff>>($"{Root}/practitioners/{practitionerId}/time-off", ct);

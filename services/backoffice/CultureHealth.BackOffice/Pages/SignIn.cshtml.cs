@@ -75,9 +75,9 @@ public sealed class SignInModel(AdminConnection admin, SessionStore sessions, Ti
 
     private string TooManyTries(TimeSpan wait) =>
         "Too many wrong sign-ins for this account or from this network, so signing in is paused. " +
-        $"Wait {ClinicClock.Wait(wait)}{Until(wait)}, then try again; each further wrong try doubles the wait. " +
+        $"Wait {Wording.Wait(wait)}{Until(wait)}, then try again; each further wrong try doubles the wait. " +
         "If you have forgotten your password, ask the clinic's administrator to set a new one.";
 
     /// <summary>The clock time the pause ends, when it is long enough for one to help.</summary>
-    private string Until(TimeSpan wait) => wait >= TimeSpan.FromMinutes(2) ? $" (until {ClinicClock.Time(clock.GetUtcNow() + wait)})" : "";
+    private string Until(TimeSpan wait) => wait >= TimeSpan.FromMinutes(2) ? $" (until {Wording.Time(clock.GetUtcNow() + wait)})" : "";
 }

@@ -1,4 +1,5 @@
 using CultureHealth.BackOffice.AdminApi;
+using CultureHealth.Calendar;
 using NodaTime;
 
 namespace CultureHealth.BackOffice.Web;
@@ -69,7 +70,7 @@ public sealed class DiaryGrid
 
     /// <summary>The instant a row of a column begins (for "book here" and drag-to-move targets).</summary>
     public DateTimeOffset StartOf(int row, int column) =>
-        CultureHealth.Calendar.ClinicTimeZone.Resolve(Columns[column].Date + Rows[row]).ToDateTimeOffset();
+        ClinicTimeZone.ToDateTimeOffset(Columns[column].Date + Rows[row]);
 
     public static DiaryGrid Build(IReadOnlyList<DiaryColumn> columns, IEnumerable<Booking> bookings)
     {
@@ -80,10 +81,10 @@ public sealed class DiaryGrid
         var close = worked.Count > 0 ? worked.Max(w => w.End) : DefaultClose;
         foreach (var b in inDiary)
         {
-            var start = ClinicClock.Local(b.Start).TimeOfDay;
-            var end = ClinicClock.Local(b.End);
+            var start = ClinicTimeZone.InClinicZone(b.Start).TimeOfDay;
+            var end = ClinicTimeZone.InClinicZone(b.End);
             open = start < open ? Floor(start) : open;
-            var endTime = end.Date > ClinicClock.Local(b.Start).Date ? new LocalTime(23, 45) : end.TimeOfDay;
+            var endTime = end.Date > ClinicTimeZone.InClinicZone(b.Start).Date ? new LocalTime(23, 45) : end.TimeOfDay;
             close = endTime > close ? endTime : close;
         }
         var rows = new List<LocalTime>();
@@ -102,7 +103,7 @@ public sealed class DiaryGrid
         {
             var column = columns[c];
             var mine = inDiary
-                .Where(b => b.PractitionerId == column.PractitionerId && ClinicClock.Local(b.Start).Date == column.Date)
+                .Where(b => b.PractitionerId == column.PractitionerId && ClinicTimeZone.InClinicZone(b.Start).Date == column.Date)
                 .OrderBy(b => b.Start).ToList();
             // Merge overlapping bookings into groups, each one cell.
             var i = 0;
@@ -116,8 +117,8 @@ public sealed class DiaryGrid
                     group.Add(mine[j]);
                     groupEnd = mine[j].End > groupEnd ? mine[j].End : groupEnd;
                 }
-                var first = RowOf(rows, ClinicClock.Local(group[0].Start).TimeOfDay, roundUp: false);
-                var last = RowOf(rows, ClinicClock.Local(groupEnd).Date > column.Date ? new LocalTime(23, 59) : ClinicClock.Local(groupEnd).TimeOfDay, roundUp: true);
+                var first = RowOf(rows, ClinicTimeZone.InClinicZone(group[0].Start).TimeOfDay, roundUp: false);
+                var last = RowOf(rows, ClinicTimeZone.InClinicZone(groupEnd).Date > column.Date ? new LocalTime(23, 59) : ClinicTimeZone.InClinicZone(groupEnd).TimeOfDay, roundUp: true);
                 // A group that touches one already placed (rounding to the 15-minute rows) shifts below it.
                 while (first < rows.Count && (starts[first, c] is not null || covered[first, c]))
                 {

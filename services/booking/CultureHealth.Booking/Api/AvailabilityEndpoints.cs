@@ -1,5 +1,5 @@
 using CultureHealth.Booking.Application;
-using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +25,7 @@ public static class AvailabilityEndpoints
         var (search, options, clock) = services;
         var maxDays = options.Value.MaxAvailabilityRangeDays;
         var v = new RequestValidator().Require(appointmentTypeId is not null, "appointmentTypeId", "Required.");
-        var today = ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        var today = ClinicTimeZone.Today(clock);
         var fromDate = today;
         if (from is not null && !ClinicTimeText.TryParseDate(from, out fromDate))
         {

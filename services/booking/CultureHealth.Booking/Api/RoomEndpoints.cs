@@ -1,5 +1,4 @@
 using CultureHealth.Booking.Application;
-using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.ServiceDefaults.Auth;
 using CultureHealth.ServiceDefaults.Problems;
@@ -33,7 +32,7 @@ public static class RoomEndpoints
     private static async Task<Results<Ok<RoomDto>, Created<RoomDto>, ValidationProblem>> Upsert(
         Guid id, RoomUpsert body, RoomRegister rooms, CancellationToken ct)
     {
-        var v = new RequestValidator().Required("name", body.Name, 80).Required("kind", body.Kind, Room.KindMaxLength);
+        var v = new RequestValidator().Required("name", body.Name, 80).Required("kind", body.Kind, RoomKinds.MaxLength);
         if (body.Kind is not null && !RoomKinds.IsValid(body.Kind))
         {
             v.Add("kind", "Use lower-case words joined by hyphens, e.g. treatment-room.");

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.ServiceDefaults.Http;
 using CultureHealth.ServiceDefaults.Patients;
 using CultureHealth.ServiceDefaults.Problems;
@@ -37,7 +38,7 @@ public static class WaitlistEndpoints
     private static async Task<Results<Created<WaitlistEntryDto>, ValidationProblem>> Join(
         WaitlistRequest? body, ClaimsPrincipal user, Waitlist waitlist, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var today = ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        var today = ClinicTimeZone.Today(clock);
         if (WaitlistRequestParsing.TryParse(body, today, options.Value.HorizonDays, out var request) is { } invalid)
         {
             return invalid;

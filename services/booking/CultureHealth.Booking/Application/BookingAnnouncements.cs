@@ -1,5 +1,5 @@
 using CultureHealth.Booking.Data;
-using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.Contracts;
 using CultureHealth.ServiceDefaults.Secrets;
 using NodaTime;

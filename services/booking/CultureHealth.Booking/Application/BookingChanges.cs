@@ -1,6 +1,7 @@
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
+using CultureHealth.Calendar;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
@@ -89,7 +90,7 @@ public sealed partial class BookingChanges(
 
         var type = await db.AppointmentTypes.AsNoTracking().FirstAsync(t => t.Id == booking.AppointmentTypeId, ct);
         var rule = type.ToRule();
-        var context = await diary.ContextAsync(booking.PractitionerId, rule, ClinicCalendar.LocalDateOf(newStart), booking.Id, ct);
+        var context = await diary.ContextAsync(booking.PractitionerId, rule, ClinicTimeZone.DateOf(newStart), booking.Id, ct);
         if (AvailabilityCalculator.IsBookable(context, now, newStart).Rejection is { } rejection)
         {
             throw BookingProblems.SlotRejected(rejection, Options);

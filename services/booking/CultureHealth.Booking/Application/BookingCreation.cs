@@ -1,6 +1,7 @@
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
+using CultureHealth.Calendar;
 using CultureHealth.Messaging.Data;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Problems;
@@ -60,7 +61,7 @@ public sealed partial class BookingCreation(
         var rule = type.ToRule();
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         // A waitlist offer being taken holds this very slot: the diary is read without it (it is the requester's).
-        var context = await diary.ContextAsync(practitioner.Id, rule, ClinicCalendar.LocalDateOf(request.Start), admission.OfferId, ct);
+        var context = await diary.ContextAsync(practitioner.Id, rule, ClinicTimeZone.DateOf(request.Start), admission.OfferId, ct);
         if (AvailabilityCalculator.IsBookable(context, now, request.Start).Rejection is { } rejection)
         {
             // The booking in the way may be this request's own, made by a copy on another replica since the look above.

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 
 namespace CultureHealth.Booking.Application;
 

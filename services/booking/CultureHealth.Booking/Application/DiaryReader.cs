@@ -1,5 +1,6 @@
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -22,8 +23,8 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
     {
         var ids = practitionerIds.ToArray();
         // A day's slots can be blocked by anything whose footprint reaches into it; a day's margin covers any buffer.
-        var windowStart = ClinicCalendar.StartOfDay(from.PlusDays(-1));
-        var windowEnd = ClinicCalendar.StartOfDay(to.PlusDays(2));
+        var windowStart = ClinicTimeZone.StartOfDay(from.PlusDays(-1));
+        var windowEnd = ClinicTimeZone.StartOfDay(to.PlusDays(2));
 
         var weekly = await db.WeeklySchedule.AsNoTracking()
             .Where(i => ids.Contains(i.PractitionerId)).ToListAsync(ct);
@@ -68,8 +69,8 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
     /// </summary>
     public async Task<RoomPool> RoomPoolAsync(string kind, LocalDate from, LocalDate to, Guid? ignoreBookingId, CancellationToken ct)
     {
-        var windowStart = ClinicCalendar.StartOfDay(from.PlusDays(-1));
-        var windowEnd = ClinicCalendar.StartOfDay(to.PlusDays(2));
+        var windowStart = ClinicTimeZone.StartOfDay(from.PlusDays(-1));
+        var windowEnd = ClinicTimeZone.StartOfDay(to.PlusDays(2));
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.Kind == kind && r.Active)
             .OrderBy(r => r.Name).ThenBy(r => r.Id).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
         var ids = rooms.Select(r => r.Id).ToArray();
@@ -120,8 +121,8 @@ public sealed class DiaryReader(BookingDbContext db, IOptions<BookingOptions> op
     public async Task<IReadOnlyList<WorkingDay>> WorkingDaysAsync(IReadOnlyCollection<Guid> practitionerIds, LocalDate from, LocalDate to, CancellationToken ct)
     {
         var ids = practitionerIds.ToArray();
-        var rangeStart = ClinicCalendar.StartOfDay(from);
-        var rangeEnd = ClinicCalendar.StartOfDay(to.PlusDays(1));
+        var rangeStart = ClinicTimeZone.StartOfDay(from);
+        var rangeEnd = ClinicTimeZone.StartOfDay(to.PlusDays(1));
         var weekly = await db.WeeklySchedule.AsNoTracking().Where(i => ids.Contains(i.PractitionerId)).ToListAsync(ct);
         var overrides = await db.DateOverrides.AsNoTracking()
             .Where(o => ids.Contains(o.PractitionerId) && o.Date >= from && o.Date <= to).ToListAsync(ct);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CultureHealth.Booking.Data;
-using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Secrets;

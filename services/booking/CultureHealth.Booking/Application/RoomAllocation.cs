@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.Messaging.Data;
 using NodaTime;
 
@@ -28,7 +29,7 @@ public sealed class RoomAllocation(BookingDbContext db, DiaryReader diary)
             return null;
         }
 
-        var date = ClinicCalendar.LocalDateOf(start);
+        var date = ClinicTimeZone.DateOf(start);
         var pool = await LockedPoolAsync(kind, date, ownHoldId, ct);
         var footprint = type.FootprintAt(start);
         return pool.FirstFreeRoom(date, footprint, preferredRoomId)
@@ -43,7 +44,7 @@ public sealed class RoomAllocation(BookingDbContext db, DiaryReader diary)
     public async Task<Guid?> RoomForOfferAsync(AppointmentType type, Instant start, CancellationToken ct)
     {
         var kind = type.RoomKind ?? throw new ArgumentException("The appointment type needs no room.", nameof(type));
-        var date = ClinicCalendar.LocalDateOf(start);
+        var date = ClinicTimeZone.DateOf(start);
         var pool = await LockedPoolAsync(kind, date, null, ct);
         return pool.FirstFreeRoom(date, type.FootprintAt(start));
     }

@@ -1,5 +1,6 @@
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,8 @@ public sealed partial class RoomClosures(BookingDbContext db, DiaryReader diary,
             await diaryLock.BoundLockWaitsAsync(db, ct);
             await db.LockForTransactionAsync(RoomAllocation.LockKeyOf(room.Kind), ct);
 
-            var dayStart = ClinicCalendar.StartOfDay(date);
-            var dayEnd = ClinicCalendar.StartOfDay(date.PlusDays(1));
+            var dayStart = ClinicTimeZone.StartOfDay(date);
+            var dayEnd = ClinicTimeZone.StartOfDay(date.PlusDays(1));
             var holds = await (
                 from b in db.Bookings
                 join p in db.Practitioners on b.PractitionerId equals p.Id

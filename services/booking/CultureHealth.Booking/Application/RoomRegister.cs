@@ -1,5 +1,5 @@
 using CultureHealth.Booking.Data;
-using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -15,7 +15,7 @@ public sealed class RoomRegister(BookingDbContext db, TimeProvider clock)
     /// <summary>Every room in hand-out order (kind, then name), with its closures from today on.</summary>
     public async Task<List<RoomDto>> ListAsync(CancellationToken ct)
     {
-        var today = ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        var today = ClinicTimeZone.Today(clock);
         var rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(ct);
         var closures = await db.RoomClosures.AsNoTracking().Where(c => c.Date >= today).OrderBy(c => c.Date).ToListAsync(ct);
         return [.. rooms.Select(r => new RoomDto(r.Id, r.Name, r.Kind, r.Active,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -30,8 +31,8 @@ public sealed class StaffDiary(BookingDbContext db, DiaryReader diary, IOptions<
             practitionerId = own ?? throw BookingProblems.NoLinkedPractitioner();
         }
 
-        var dayStart = ClinicCalendar.StartOfDay(day);
-        var dayEnd = ClinicCalendar.StartOfDay(day.PlusDays(days));
+        var dayStart = ClinicTimeZone.StartOfDay(day);
+        var dayEnd = ClinicTimeZone.StartOfDay(day.PlusDays(days));
         var rows = await (
             from b in db.Bookings.AsNoTracking()
             join p in db.Practitioners on b.PractitionerId equals p.Id

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -52,7 +53,7 @@ public sealed class StaffSchedules(BookingDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<List<DateOverrideDto>> OverridesAsync(Guid practitionerId, LocalDate? from, int? days, CancellationToken ct)
     {
-        var start = from ?? ClinicCalendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        var start = from ?? ClinicTimeZone.Today(clock);
         var end = start.PlusDays(Math.Clamp(days ?? 90, 1, 366));
         var rows = await db.DateOverrides.AsNoTracking()
             .Where(o => o.PractitionerId == practitionerId && o.Date >= start && o.Date < end).OrderBy(o => o.Date).ThenBy(o => o.Start).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
+using CultureHealth.Calendar;
 using CultureHealth.Contracts;
 using CultureHealth.Messaging.Data;
 using CultureHealth.ServiceDefaults.Secrets;
@@ -93,9 +94,9 @@ public sealed partial class WaitlistMatcher(
     private async Task<int> OfferSpanAsync(Guid practitionerId, Interval span, Instant now, CancellationToken ct)
     {
         var offered = 0;
-        var from = ClinicCalendar.LocalDateOf(span.Start);
-        var to = ClinicCalendar.LocalDateOf(span.End);
-        var today = ClinicCalendar.Today(now);
+        var from = ClinicTimeZone.DateOf(span.Start);
+        var to = ClinicTimeZone.DateOf(span.End);
+        var today = ClinicTimeZone.DateOf(now);
         var entries = await db.WaitlistEntries.AsNoTracking()
             .Where(e => e.Status == WaitlistStatuses.Waiting
                 && (e.PractitionerId == null || e.PractitionerId == practitionerId)
@@ -156,7 +157,7 @@ public sealed partial class WaitlistMatcher(
         var ownBookings = await db.Bookings.AsNoTracking()
             .Where(b => b.PatientEmail.ToLower() == entry.Email
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.Start < ClinicCalendar.StartOfDay(to.PlusDays(1)) && b.End > ClinicCalendar.StartOfDay(from))
+                && b.Start < ClinicTimeZone.StartOfDay(to.PlusDays(1)) && b.End > ClinicTimeZone.StartOfDay(from))
             .Select(b => new Interval(b.Start, b.End)).ToListAsync(ct);
         // Still bookable (minimum notice) when the patient takes it at the very end of the hold.
         var earliest = now + Duration.FromTimeSpan(options.Value.OfferHold) + Duration.FromMinutes(bookingOptions.Value.MinimumNoticeMinutes);

@@ -1,6 +1,7 @@
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
 using CultureHealth.Booking.Telemetry;
+using CultureHealth.Calendar;
 using CultureHealth.Messaging.Idempotency;
 using CultureHealth.ServiceDefaults.Secrets;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Domain;
+using CultureHealth.Calendar;
 using NodaTime;
 using NodaTime.Text;
 

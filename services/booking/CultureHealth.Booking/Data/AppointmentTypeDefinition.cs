@@ -41,7 +41,7 @@ internal sealed class AppointmentTypeDefinitionConfiguration : IEntityTypeConfig
         e.Property(t => t.Code).HasMaxLength(60).IsRequired();
         e.Property(t => t.Name).HasMaxLength(120).IsRequired();
         e.Property(t => t.Description).HasMaxLength(2000);
-        e.Property(t => t.RoomKind).HasMaxLength(Room.KindMaxLength);
+        e.Property(t => t.RoomKind).HasMaxLength(RoomKinds.MaxLength);
         e.HasIndex(t => t.RoomKind);
     }
 }

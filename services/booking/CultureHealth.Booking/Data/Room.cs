@@ -1,3 +1,4 @@
+using CultureHealth.Booking.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
@@ -10,8 +11,6 @@ namespace CultureHealth.Booking.Data;
 /// </summary>
 public sealed class Room
 {
-    public const int KindMaxLength = 40;
-
     public Guid Id { get; init; }
     public string Name { get; set; } = "";
 
@@ -39,7 +38,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         e.ToTable("rooms", t => t.HasCheckConstraint("ck_rooms_kind", "kind ~ '^[a-z0-9]+(-[a-z0-9]+)*$'"));
         e.HasKey(r => r.Id);
         e.Property(r => r.Name).HasMaxLength(80).IsRequired();
-        e.Property(r => r.Kind).HasMaxLength(Room.KindMaxLength).IsRequired();
+        e.Property(r => r.Kind).HasMaxLength(RoomKinds.MaxLength).IsRequired();
         e.HasIndex(r => r.Name).IsUnique();
         e.HasIndex(r => new { r.Kind, r.Name });
     }

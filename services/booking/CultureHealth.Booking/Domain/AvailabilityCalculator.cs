@@ -1,3 +1,4 @@
+using CultureHealth.Calendar;
 using NodaTime;
 
 namespace CultureHealth.Booking.Domain;
@@ -37,7 +38,7 @@ public static class AvailabilityCalculator
         }
 
         // Days before today or past the horizon can hold no free slot, so skipping them only saves work.
-        var first = LocalDate.Max(from, ClinicCalendar.Today(now));
+        var first = LocalDate.Max(from, ClinicTimeZone.DateOf(now));
         var last = LocalDate.Min(to, context.Rules.LastBookableDate(now));
 
         var seen = new HashSet<Instant>();
@@ -64,7 +65,7 @@ public static class AvailabilityCalculator
     public static BookabilityResult IsBookable(AvailabilityContext context, Instant now, Instant start)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var date = ClinicCalendar.LocalDateOf(start);
+        var date = ClinicTimeZone.DateOf(start);
 
         foreach (var candidate in EvaluateDay(context, now, date))
         {
@@ -120,12 +121,12 @@ public static class AvailabilityCalculator
             var end = date + interval.End;
             for (var local = date + interval.Start; local < end; local = local.PlusMinutes(step))
             {
-                if (!ClinicCalendar.Exists(local))
+                if (!ClinicTimeZone.Exists(local))
                 {
                     continue;
                 }
 
-                var start = ClinicCalendar.Resolve(local).ToInstant();
+                var start = ClinicTimeZone.Resolve(local).ToInstant();
                 if (!window.Encloses(type.AppointmentAt(start)))
                 {
                     continue;
@@ -181,10 +182,10 @@ public static class AvailabilityCalculator
             [.. context.BusyIntervals.Where(busy => busy.Overlaps(reach))]);
     }
 
-    /// <summary>A working interval as real time; see <see cref="ClinicCalendar.Resolver"/> for DST handling.</summary>
+    /// <summary>A working interval as real time; see <see cref="ClinicTimeZone.Resolver"/> for DST handling.</summary>
     private static Interval WindowOf(LocalDate date, WorkingInterval interval) =>
-        new(ClinicCalendar.Resolve(date + interval.Start).ToInstant(), ClinicCalendar.Resolve(date + interval.End).ToInstant());
+        new(ClinicTimeZone.Resolve(date + interval.Start).ToInstant(), ClinicTimeZone.Resolve(date + interval.End).ToInstant());
 
     private static AvailableSlot ToSlot(Instant start, AppointmentType type) =>
-        new(ClinicCalendar.InClinicZone(start), ClinicCalendar.InClinicZone(start + type.Duration));
+        new(ClinicTimeZone.InClinicZone(start), ClinicTimeZone.InClinicZone(start + type.Duration));
 }

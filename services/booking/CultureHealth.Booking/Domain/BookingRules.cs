@@ -1,3 +1,4 @@
+using CultureHealth.Calendar;
 using NodaTime;
 
 namespace CultureHealth.Booking.Domain;
@@ -25,5 +26,5 @@ public sealed record BookingRules(
     public Duration MinimumNotice => Duration.FromMinutes(MinimumNoticeMinutes);
 
     /// <summary>The last clinic-local date on which a slot may start, counted from today's clinic date.</summary>
-    public LocalDate LastBookableDate(Instant now) => ClinicCalendar.Today(now).PlusDays(HorizonDays);
+    public LocalDate LastBookableDate(Instant now) => ClinicTimeZone.DateOf(now).PlusDays(HorizonDays);
 }

@@ -67,12 +67,3 @@ public sealed record RoomPool(string Kind, IReadOnlyList<RoomDiary> Rooms)
         return destinations;
     }
 }
-
-/// <summary>How room kinds are spelled: lower-case words joined by hyphens, as the rooms table's check constraint says.</summary>
-public static partial class RoomKinds
-{
-    public static bool IsValid(string kind) => kind.Length <= 40 && Pattern().IsMatch(kind);
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial System.Text.RegularExpressions.Regex Pattern();
-}

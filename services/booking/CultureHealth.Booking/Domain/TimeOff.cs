@@ -1,3 +1,4 @@
+using CultureHealth.Calendar;
 using NodaTime;
 
 namespace CultureHealth.Booking.Domain;
@@ -33,6 +34,6 @@ public sealed record TimeOff
             throw new ArgumentException("The last day of time off cannot precede the first.", nameof(last));
         }
 
-        return new TimeOff(ClinicCalendar.StartOfDay(first), ClinicCalendar.StartOfDay(last.PlusDays(1)));
+        return new TimeOff(ClinicTimeZone.StartOfDay(first), ClinicTimeZone.StartOfDay(last.PlusDays(1)));
     }
 }

@@ -1,3 +1,4 @@
+using CultureHealth.Calendar;
 using NodaTime;
 
 namespace CultureHealth.Booking.Domain;
@@ -20,7 +21,7 @@ public sealed record WaitlistWish(LocalDate FromDate, LocalDate ToDate, int Week
     /// <summary>Whether an appointment starting at <paramref name="start"/> suits (its clinic-local date, weekday and start time).</summary>
     public bool Suits(Instant start)
     {
-        var local = ClinicCalendar.InClinicZone(start).LocalDateTime;
+        var local = ClinicTimeZone.InClinicZone(start).LocalDateTime;
         return local.Date >= FromDate && local.Date <= ToDate
             && (Weekdays & WeekdayBit(local.DayOfWeek)) != 0
             && local.TimeOfDay >= EarliestStart && local.TimeOfDay <= LatestStart;

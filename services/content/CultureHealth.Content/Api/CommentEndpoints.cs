@@ -1,5 +1,4 @@
 using CultureHealth.Content.Application;
-using CultureHealth.Content.Data;
 using CultureHealth.Content.Domain;
 using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +25,7 @@ public static class CommentEndpoints
     {
         var o = options.Value;
         var validator = new RequestValidator()
-            .Required("authorName", request.AuthorName, CommentConfiguration.MaxNameLength)
+            .Required("authorName", request.AuthorName, Comment.MaxNameLength)
             .Email("authorEmail", request.AuthorEmail?.Trim())
             .Required("body", request.Body, o.MaxCommentLength)
             .Optional("website", request.Website, 500);

@@ -6,14 +6,13 @@ namespace CultureHealth.Content.Data;
 
 internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
 {
-    public const int MaxNameLength = 80;
     public const int MaxEmailLength = 254;
 
     public void Configure(EntityTypeBuilder<Comment> e)
     {
         e.ToTable("comments");
         e.HasKey(c => c.Id);
-        e.Property(c => c.AuthorName).HasMaxLength(MaxNameLength).IsRequired();
+        e.Property(c => c.AuthorName).HasMaxLength(Comment.MaxNameLength).IsRequired();
         e.Property(c => c.AuthorEmail).HasMaxLength(MaxEmailLength).IsRequired();
         e.Property(c => c.Body).IsRequired();
         e.Property(c => c.Status).HasMaxLength(20)

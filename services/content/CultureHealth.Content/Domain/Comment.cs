@@ -2,6 +2,9 @@ namespace CultureHealth.Content.Domain;
 
 public sealed class Comment
 {
+    /// <summary>The longest name a commenter may give (the column's length).</summary>
+    public const int MaxNameLength = 80;
+
     public Guid Id { get; init; }
     public Guid ArticleId { get; init; }
     public Guid? ParentId { get; init; }

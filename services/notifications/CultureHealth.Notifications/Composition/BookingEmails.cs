@@ -21,15 +21,15 @@ public sealed class BookingEmails(EmailTemplates templates, IOptions<Notificatio
         var values = Common(appointment);
         values["manageUrl"] = manageUrl;
         var invite = Invitation(appointment, IcsMethod.Request);
-        return Compose(MessageKinds.BookingConfirmed, appointment, $"Booking confirmed: {Formatting.ClinicDateTime(appointment.Start)}", values, invite);
+        return Compose(MessageKinds.BookingConfirmed, appointment, $"Booking confirmed: {EmailWording.ClinicDateTime(appointment.Start)}", values, invite);
     }
 
     public EmailMessage Rescheduled(Appointment appointment, DateTimeOffset previousStart)
     {
         var values = Common(appointment);
-        values["previousWhen"] = Formatting.ClinicDateTime(previousStart);
+        values["previousWhen"] = EmailWording.ClinicDateTime(previousStart);
         var invite = Invitation(appointment, IcsMethod.Request);
-        return Compose(MessageKinds.BookingRescheduled, appointment, $"Appointment moved to {Formatting.ClinicDateTime(appointment.Start)}", values, invite);
+        return Compose(MessageKinds.BookingRescheduled, appointment, $"Appointment moved to {EmailWording.ClinicDateTime(appointment.Start)}", values, invite);
     }
 
     public EmailMessage Cancelled(Appointment appointment, bool cancelledByClinic, bool creditRestored)
@@ -38,11 +38,11 @@ public sealed class BookingEmails(EmailTemplates templates, IOptions<Notificatio
         values["cancelledByClinic"] = cancelledByClinic;
         values["creditRestored"] = creditRestored;
         var invite = Invitation(appointment, IcsMethod.Cancel);
-        return Compose(MessageKinds.BookingCancelled, appointment, $"Appointment cancelled: {Formatting.ClinicDateTime(appointment.Start)}", values, invite);
+        return Compose(MessageKinds.BookingCancelled, appointment, $"Appointment cancelled: {EmailWording.ClinicDateTime(appointment.Start)}", values, invite);
     }
 
     public EmailMessage Reminder(Appointment appointment) =>
-        Compose(MessageKinds.BookingReminder, appointment, $"Reminder: your appointment on {Formatting.ClinicDateTime(appointment.Start)}", Common(appointment), invite: null);
+        Compose(MessageKinds.BookingReminder, appointment, $"Reminder: your appointment on {EmailWording.ClinicDateTime(appointment.Start)}", Common(appointment), invite: null);
 
     public string ManageUrl(Guid bookingId, string token) =>
         EmailTemplates.SiteUrl(Options) + Options.ManageBookingPath
@@ -54,8 +54,8 @@ public sealed class BookingEmails(EmailTemplates templates, IOptions<Notificatio
         ["greeting"] = a.PatientName.Length > 0 ? $"Dear {a.PatientName}" : "Hello",
         ["appointmentType"] = TypeName(a),
         ["practitionerName"] = a.PractitionerName,
-        ["when"] = Formatting.ClinicDateTime(a.Start),
-        ["endTime"] = Formatting.ClinicTime(a.End),
+        ["when"] = EmailWording.ClinicDateTime(a.Start),
+        ["endTime"] = EmailWording.ClinicTime(a.End),
     };
 
     private EmailMessage Compose(string kind, Appointment a, string subject, TemplateValues values, EmailAttachment? invite)

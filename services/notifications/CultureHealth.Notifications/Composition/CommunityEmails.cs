@@ -37,7 +37,7 @@ public sealed class CommunityEmails(EmailTemplates templates, IOptions<Notificat
         {
             ["authorName"] = request.AuthorName.Length > 0 ? request.AuthorName : "commenter",
             ["confirmUrl"] = EmailTemplates.SiteUrl(Options) + Options.CommenterConfirmPath.Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal),
-            ["expires"] = Formatting.ClinicDateTime(request.ExpiresAt),
+            ["expires"] = EmailWording.ClinicDateTime(request.ExpiresAt),
         };
         return Compose(MessageKinds.CommenterConfirm, new EmailRecipient(request.Email, NullIfEmpty(request.AuthorName)), "Please confirm your email address", values);
     }
@@ -55,7 +55,7 @@ public sealed class CommunityEmails(EmailTemplates templates, IOptions<Notificat
                 ["authorName"] = c.AuthorName,
                 ["articleTitle"] = c.ArticleTitle,
                 ["excerpt"] = c.Excerpt ?? "",
-                ["submittedAt"] = Formatting.ClinicDateTime(c.SubmittedAt),
+                ["submittedAt"] = EmailWording.ClinicDateTime(c.SubmittedAt),
             }).ToList(),
         };
         return Compose(MessageKinds.ModerationDigest, new EmailRecipient(Options.StaffEmail),

@@ -13,7 +13,7 @@ public sealed class ErasureEmails(EmailTemplates templates, IOptions<Notificatio
         var total = m.Services.Sum(s => s.RecordsErased);
         var values = new TemplateValues
         {
-            ["requestedOn"] = Formatting.ClinicDateTime(m.RequestedAt),
+            ["requestedOn"] = EmailWording.ClinicDateTime(m.RequestedAt),
             ["summary"] = total == 0
                 ? "We held no personal data about this address, so there was nothing to erase."
                 : $"We removed or anonymised {total} {(total == 1 ? "record" : "records")} across our bookings, shop, articles' comments and emails.",

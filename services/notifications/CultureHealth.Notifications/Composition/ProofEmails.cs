@@ -33,14 +33,14 @@ public sealed class ProofEmails(EmailTemplates templates, IOptions<Notifications
             ["greeting"] = m.PatientName.Length > 0 ? $"Dear {m.PatientName}" : "Hello",
             ["appointmentType"] = m.AppointmentTypeName,
             ["practitionerName"] = m.PractitionerName,
-            ["when"] = Formatting.ClinicDateTime(m.Start),
-            ["endTime"] = Formatting.ClinicTime(m.End),
-            ["confirmBy"] = Formatting.ClinicTime(m.ConfirmBy),
+            ["when"] = EmailWording.ClinicDateTime(m.Start),
+            ["endTime"] = EmailWording.ClinicTime(m.End),
+            ["confirmBy"] = EmailWording.ClinicTime(m.ConfirmBy),
             ["confirmUrl"] = ConfirmUrl(m.BookingId, manageToken),
         };
         var (html, text) = templates.Render(MessageKinds.BookingConfirmationRequest, values);
         return new EmailMessage(new EmailRecipient(m.PatientEmail, m.PatientName.Length > 0 ? m.PatientName : null),
-            $"Please confirm your booking for {Formatting.ClinicDateTime(m.Start)}", html, text, []);
+            $"Please confirm your booking for {EmailWording.ClinicDateTime(m.Start)}", html, text, []);
     }
 
     public EmailMessage WaitlistOffer(WaitlistOfferMade m, string offerToken)
@@ -50,14 +50,14 @@ public sealed class ProofEmails(EmailTemplates templates, IOptions<Notifications
             ["greeting"] = m.PatientName.Length > 0 ? $"Dear {m.PatientName}" : "Hello",
             ["appointmentType"] = m.AppointmentTypeName,
             ["practitionerName"] = m.PractitionerName,
-            ["when"] = Formatting.ClinicDateTime(m.Start),
-            ["endTime"] = Formatting.ClinicTime(m.End),
-            ["holdUntil"] = Formatting.ClinicTime(m.HoldUntil),
+            ["when"] = EmailWording.ClinicDateTime(m.Start),
+            ["endTime"] = EmailWording.ClinicTime(m.End),
+            ["holdUntil"] = EmailWording.ClinicTime(m.HoldUntil),
             ["offerUrl"] = OfferUrl(m.OfferId, offerToken),
         };
         var (html, text) = templates.Render(MessageKinds.WaitlistOffer, values);
         return new EmailMessage(new EmailRecipient(m.PatientEmail, m.PatientName.Length > 0 ? m.PatientName : null),
-            $"A time has come free: {Formatting.ClinicDateTime(m.Start)}", html, text, []);
+            $"A time has come free: {EmailWording.ClinicDateTime(m.Start)}", html, text, []);
     }
 
     public string OfferUrl(Guid offerId, string token) =>

@@ -19,12 +19,12 @@ public sealed class ShopEmails(EmailTemplates templates)
             {
                 ["name"] = l.Name,
                 ["quantity"] = l.Quantity.ToString(CultureInfo.InvariantCulture),
-                ["unitPrice"] = Formatting.Pounds(l.UnitPricePence),
-                ["lineTotal"] = Formatting.Pounds(l.LineTotalPence),
+                ["unitPrice"] = EmailWording.Pounds(l.UnitPricePence),
+                ["lineTotal"] = EmailWording.Pounds(l.LineTotalPence),
             }).ToList(),
-            ["total"] = Formatting.Pounds(order.TotalPence),
-            ["vat"] = Formatting.Pounds(order.VatPence),
-            ["net"] = Formatting.Pounds(order.TotalPence - order.VatPence),
+            ["total"] = EmailWording.Pounds(order.TotalPence),
+            ["vat"] = EmailWording.Pounds(order.VatPence),
+            ["net"] = EmailWording.Pounds(order.TotalPence - order.VatPence),
         };
         return Compose(MessageKinds.OrderPaid, new EmailRecipient(order.CustomerEmail, order.CustomerName),
             $"Your receipt for order {order.OrderNumber}", values);
@@ -41,7 +41,7 @@ public sealed class ShopEmails(EmailTemplates templates)
             ["vouchers"] = issued.Vouchers.Select(v => new TemplateValues
             {
                 ["code"] = v.Code,
-                ["value"] = Formatting.Pounds(v.ValuePence),
+                ["value"] = EmailWording.Pounds(v.ValuePence),
             }).ToList(),
         };
         var subject = issued.Vouchers.Count == 1
@@ -67,11 +67,11 @@ public sealed class ShopEmails(EmailTemplates templates)
         var values = new TemplateValues
         {
             ["orderNumber"] = refund.OrderNumber,
-            ["amount"] = Formatting.Pounds(refund.AmountPence),
+            ["amount"] = EmailWording.Pounds(refund.AmountPence),
             ["fullRefund"] = refund.FullRefund,
         };
         return Compose(MessageKinds.OrderRefunded, new EmailRecipient(refund.CustomerEmail),
-            $"Refund of {Formatting.Pounds(refund.AmountPence)} for order {refund.OrderNumber}", values);
+            $"Refund of {EmailWording.Pounds(refund.AmountPence)} for order {refund.OrderNumber}", values);
     }
 
     private EmailMessage Compose(string kind, EmailRecipient to, string subject, TemplateValues values)

@@ -1,3 +1,5 @@
+using CultureHealth.Storefront.Web;
+
 namespace CultureHealth.Storefront.Appointments;
 
 /// <summary>
@@ -23,10 +25,10 @@ public static class BookingRoutes
     public static string Who(Guid? practitionerId) => practitionerId?.ToString("D") ?? AnyPractitioner;
 
     public static string Times(string typeCode, string who, DateOnly? day = null) =>
-        $"/book/{Uri.EscapeDataString(typeCode)}/{Uri.EscapeDataString(who)}" + (day is { } d ? "?day=" + ClinicClock.Iso(d) : "");
+        $"/book/{Uri.EscapeDataString(typeCode)}/{Uri.EscapeDataString(who)}" + (day is { } d ? "?day=" + Wording.Iso(d) : "");
 
     public static string Details(string typeCode, SlotChoice slot, string who) =>
-        $"/book/{Uri.EscapeDataString(typeCode)}/details?practitioner={slot.PractitionerId:D}&start={Uri.EscapeDataString(ClinicClock.IsoInstant(slot.Start))}&from={Uri.EscapeDataString(who)}";
+        $"/book/{Uri.EscapeDataString(typeCode)}/details?practitioner={slot.PractitionerId:D}&start={Uri.EscapeDataString(Wording.IsoInstant(slot.Start))}&from={Uri.EscapeDataString(who)}";
 
     public const string MyWaitlist = "/account/waitlist";
     public const string WaitlistOffer = "/booking/offer";
@@ -49,6 +51,6 @@ public static class BookingRoutes
 
     public static string Reschedule(Guid id, string token, DateOnly? day = null, DateTimeOffset? start = null) =>
         $"/bookings/{id:D}/reschedule?token={Uri.EscapeDataString(token)}"
-        + (day is { } d ? "&day=" + ClinicClock.Iso(d) : "")
-        + (start is { } s ? "&start=" + Uri.EscapeDataString(ClinicClock.IsoInstant(s)) : "");
+        + (day is { } d ? "&day=" + Wording.Iso(d) : "")
+        + (start is { } s ? "&start=" + Uri.EscapeDataString(Wording.IsoInstant(s)) : "");
 }

@@ -1,3 +1,4 @@
+using CultureHealth.Calendar;
 using CultureHealth.Storefront.Api;
 
 namespace CultureHealth.Storefront.Appointments;
@@ -40,9 +41,9 @@ public sealed class SlotPlan
 
     public IEnumerable<SlotGroup> Groups => new[]
     {
-        new SlotGroup("Morning", [.. Slots.Where(s => ClinicClock.Local(s.Start).Hour < 12)]),
-        new SlotGroup("Afternoon", [.. Slots.Where(s => ClinicClock.Local(s.Start).Hour is >= 12 and < 17)]),
-        new SlotGroup("Evening", [.. Slots.Where(s => ClinicClock.Local(s.Start).Hour >= 17)]),
+        new SlotGroup("Morning", [.. Slots.Where(s => ClinicTimeZone.InClinicZone(s.Start).Hour < 12)]),
+        new SlotGroup("Afternoon", [.. Slots.Where(s => ClinicTimeZone.InClinicZone(s.Start).Hour is >= 12 and < 17)]),
+        new SlotGroup("Evening", [.. Slots.Where(s => ClinicTimeZone.InClinicZone(s.Start).Hour >= 17)]),
     }.Where(g => g.Slots.Count > 0);
 
     /// <param name="availability">Free slots covering at least the week of <paramref name="weekStart"/>.</param>
@@ -50,7 +51,7 @@ public sealed class SlotPlan
     public static SlotPlan For(Availability availability, DateOnly weekStart, DateOnly? requestedDay, DateOnly today)
     {
         var byDay = Merge(availability)
-            .GroupBy(s => ClinicClock.DateOf(s.Start))
+            .GroupBy(s => ClinicTimeZone.DateOf(s.Start).ToDateOnly())
             .ToDictionary(g => g.Key, g => (IReadOnlyList<SlotChoice>)[.. g.OrderBy(s => s.Start)]);
         var days = Enumerable.Range(0, 7).Select(i => weekStart.AddDays(i))
             .Select(d => new DayChoice(d, byDay.TryGetValue(d, out var s) ? s.Count : 0, d == today))
@@ -64,7 +65,7 @@ public sealed class SlotPlan
 
     /// <summary>The first date on or after <paramref name="from"/> with a free start, if any in <paramref name="availability"/>.</summary>
     public static DateOnly? FirstFreeDay(Availability availability, DateOnly from) =>
-        availability.Practitioners.SelectMany(p => p.Slots).Select(s => ClinicClock.DateOf(s.Start))
+        availability.Practitioners.SelectMany(p => p.Slots).Select(s => ClinicTimeZone.DateOf(s.Start).ToDateOnly())
             .Where(d => d >= from).Order().Cast<DateOnly?>().FirstOrDefault();
 
     /// <summary>
@@ -74,17 +75,17 @@ public sealed class SlotPlan
     private static IEnumerable<SlotChoice> Merge(Availability availability)
     {
         var freePerDay = availability.Practitioners
-            .SelectMany(p => p.Slots.Select(s => (p.PractitionerId, Day: ClinicClock.DateOf(s.Start))))
+            .SelectMany(p => p.Slots.Select(s => (p.PractitionerId, Day: ClinicTimeZone.DateOf(s.Start).ToDateOnly())))
             .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
         return availability.Practitioners
             .SelectMany(p => p.Slots.Select(s => new SlotChoice(s.Start, s.End, p.PractitionerId, p.PractitionerName)))
             .GroupBy(s => s.Start)
             .Select(g =>
             {
-                var free = g.Select(s => (Slot: s, Free: freePerDay[(s.PractitionerId, ClinicClock.DateOf(s.Start))])).ToList();
+                var free = g.Select(s => (Slot: s, Free: freePerDay[(s.PractitionerId, ClinicTimeZone.DateOf(s.Start).ToDateOnly())])).ToList();
                 var most = free.Max(c => c.Free);
                 var equals = free.Where(c => c.Free == most).Select(c => c.Slot).ToList();
-                var local = ClinicClock.Local(g.Key);
+                var local = ClinicTimeZone.InClinicZone(g.Key);
                 return equals[((local.Hour * 60) + local.Minute) / 15 % equals.Count];
             });
     }

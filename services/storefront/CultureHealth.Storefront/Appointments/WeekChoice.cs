@@ -1,4 +1,6 @@
+using CultureHealth.Calendar;
 using CultureHealth.Storefront.Api;
+using CultureHealth.Storefront.Web;
 
 namespace CultureHealth.Storefront.Appointments;
 
@@ -14,10 +16,10 @@ public static class WeekChoice
     public static async Task<ApiResult<SlotPlan>> PlanAsync(
         BookingApi booking, Guid appointmentTypeId, Guid? practitionerId, string? day, string? week, DateOnly today, CancellationToken ct)
     {
-        var thisWeek = ClinicClock.MondayOf(today);
-        DateOnly? chosenDay = ClinicClock.TryParseDate(day, out var d) && d >= today ? d : null;
-        DateOnly? chosenWeek = chosenDay is { } cd ? ClinicClock.MondayOf(cd)
-            : ClinicClock.TryParseDate(week, out var w) && ClinicClock.MondayOf(w) >= thisWeek ? ClinicClock.MondayOf(w) : null;
+        var thisWeek = ClinicTimeZone.StartOfWeek(today);
+        DateOnly? chosenDay = Wording.TryParseDate(day, out var d) && d >= today ? d : null;
+        DateOnly? chosenWeek = chosenDay is { } cd ? ClinicTimeZone.StartOfWeek(cd)
+            : Wording.TryParseDate(week, out var w) && ClinicTimeZone.StartOfWeek(w) >= thisWeek ? ClinicTimeZone.StartOfWeek(w) : null;
 
         if (chosenWeek is { } start)
         {
@@ -30,7 +32,7 @@ public static class WeekChoice
         return fortnight.Map(a =>
         {
             var first = SlotPlan.FirstFreeDay(a, today);
-            return SlotPlan.For(a, first is { } f ? ClinicClock.MondayOf(f) : thisWeek, first, today);
+            return SlotPlan.For(a, first is { } f ? ClinicTimeZone.StartOfWeek(f) : thisWeek, first, today);
         });
     }
 }

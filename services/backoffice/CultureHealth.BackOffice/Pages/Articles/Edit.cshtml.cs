@@ -111,7 +111,7 @@ public sealed class EditModel(AdminClient admin) : StaffPageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(id, KeepArticleFields, ct);
         }
-        var publishAt = ClinicTimeZone.Resolve(date.Value + time.Value).ToDateTimeOffset();
+        var publishAt = ClinicTimeZone.ToDateTimeOffset(date.Value + time.Value);
         return await TransitionAsync(id, "schedule", new { publishAt }, "article-scheduled", ct);
     }
 

@@ -1,5 +1,6 @@
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.Calendar;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.BackOffice.Pages.Audit;
@@ -81,12 +82,12 @@ public sealed class IndexModel(AdminClient admin) : StaffPageModel
         {
             return;
         }
-        if (!ClinicClock.TryParseIso(text, out var day))
+        if (!Wording.TryParseIso(text, out var day))
         {
             ModelState.AddModelError(field, "Enter a date, like 2026-11-29.");
             return;
         }
-        query.Add($"{name}={Uri.EscapeDataString(ClinicClock.StartOf(day.PlusDays(plusDays)).ToString("O"))}");
+        query.Add($"{name}={Uri.EscapeDataString(ClinicTimeZone.StartOfDay(day.PlusDays(plusDays)).ToClinicTime().ToString("O"))}");
     }
 
     private async Task LoadAccountsAsync(CancellationToken ct) =>

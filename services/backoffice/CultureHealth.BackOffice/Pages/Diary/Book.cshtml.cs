@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.Calendar;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 
@@ -119,8 +120,8 @@ public sealed class BookModel(DiaryApi diary, TimeProvider clock) : StaffPageMod
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        Today = ClinicClock.Today(clock);
-        Day = ClinicClock.TryParseIso(Date, out var day) && day >= Today ? day : Today;
+        Today = ClinicTimeZone.Today(clock);
+        Day = Wording.TryParseIso(Date, out var day) && day >= Today ? day : Today;
         var own = DiaryAccess.OwnOnly(User);
         if (own is { } mine)
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.Calendar;
 using CultureHealth.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +28,7 @@ public sealed class ClosuresModel(DiaryApi diary, StaffSections sections, TimePr
         {
             return Forbid();
         }
-        if (!ClinicClock.TryParseIso(Date, out var day))
+        if (!Wording.TryParseIso(Date, out var day))
         {
             ModelState.AddModelError(nameof(Date), "Enter the day the clinic is closed.");
         }
@@ -54,7 +55,7 @@ public sealed class ClosuresModel(DiaryApi diary, StaffSections sections, TimePr
         {
             return Forbid();
         }
-        if (!ClinicClock.TryParseIso(date, out var day))
+        if (!Wording.TryParseIso(date, out var day))
         {
             return BadRequest();
         }
@@ -70,7 +71,7 @@ public sealed class ClosuresModel(DiaryApi diary, StaffSections sections, TimePr
         {
             return Problem is null ? Refused(result.Problem!) : null;
         }
-        var today = ClinicClock.Iso(ClinicClock.Today(clock));
+        var today = Wording.Iso(ClinicTimeZone.Today(clock));
         Closures = [.. all.Where(c => string.CompareOrdinal(c.Date, today) >= 0)];
         return null;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.Calendar;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Interval = CultureHealth.BackOffice.AdminApi.Interval;
@@ -55,7 +56,7 @@ public sealed class HoursModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
 
     public async Task<IActionResult> OnPostHoursAsync(Guid practitionerId, CancellationToken ct)
     {
-        if (!ClinicClock.TryParseIso(OverrideDate, out var date))
+        if (!Wording.TryParseIso(OverrideDate, out var date))
         {
             ModelState.AddModelError(nameof(OverrideDate), "Enter the day, like 24/12/2026.");
         }
@@ -76,7 +77,7 @@ public sealed class HoursModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
 
     public async Task<IActionResult> OnPostResetAsync(Guid practitionerId, string date, CancellationToken ct)
     {
-        if (!ClinicClock.TryParseIso(date, out var day))
+        if (!Wording.TryParseIso(date, out var day))
         {
             return BadRequest();
         }
@@ -117,7 +118,7 @@ public sealed class HoursModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
             ModelState.AddModelError(field, "Enter a date and time.");
             return null;
         }
-        return CultureHealth.Calendar.ClinicTimeZone.Resolve(parsed.Value).ToDateTimeOffset();
+        return ClinicTimeZone.ToDateTimeOffset(parsed.Value);
     }
 
     private async Task<IActionResult> RefusedAsync(Guid practitionerId, AdminProblem problem, Dictionary<string, string>? fields, CancellationToken ct)
@@ -143,7 +144,7 @@ public sealed class HoursModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
         {
             return Forbid();
         }
-        Today = ClinicClock.Today(clock);
+        Today = ClinicTimeZone.Today(clock);
         var practitioners = diary.PractitionersAsync(ct);
         var week = diary.WeeklyScheduleAsync(practitionerId, ct);
         var overrides = diary.OverridesAsync(practitionerId, Today, ct);

@@ -1,5 +1,6 @@
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.Calendar;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 
@@ -50,8 +51,8 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        Today = ClinicClock.Today(clock);
-        Day = ClinicClock.TryParseIso(Date, out var day) ? day : Today;
+        Today = ClinicTimeZone.Today(clock);
+        Day = Wording.TryParseIso(Date, out var day) ? day : Today;
         View = View is "week" ? "week" : "day";
 
         var own = DiaryAccess.OwnOnly(User);
@@ -65,7 +66,7 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
         {
             if (Practitioner is null)
             {
-                return RedirectToPage(new { practitioner = mine, view = View, date = ClinicClock.Iso(Day) });
+                return RedirectToPage(new { practitioner = mine, view = View, date = Wording.Iso(Day) });
             }
             if (Practitioner != mine)
             {
@@ -89,8 +90,8 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
         {
             return NotFound();
         }
-        Closures = ((await closures).Value ?? []).Where(c => ClinicClock.TryParseIso(c.Date, out _))
-            .ToDictionary(c => { ClinicClock.TryParseIso(c.Date, out var d); return d; }, c => c.Name);
+        Closures = ((await closures).Value ?? []).Where(c => Wording.TryParseIso(c.Date, out _))
+            .ToDictionary(c => { Wording.TryParseIso(c.Date, out var d); return d; }, c => c.Name);
         if ((await bookings).Value is not { } list)
         {
             return Refused((await bookings).Problem!);
@@ -102,7 +103,7 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
         var working = ((await hours).Value ?? []).ToDictionary(h => (h.PractitionerId, h.Date));
         DiaryColumn Column(Guid practitionerId, LocalDate date, string heading)
         {
-            if (!working.TryGetValue((practitionerId, ClinicClock.Iso(date)), out var h))
+            if (!working.TryGetValue((practitionerId, Wording.Iso(date)), out var h))
             {
                 return new DiaryColumn(practitionerId, date, heading, Closures.GetValueOrDefault(date));
             }
@@ -114,7 +115,7 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
         if (!IsWeek || Selected is not null)
         {
             var columns = IsWeek
-                ? Enumerable.Range(0, 7).Select(i => WeekStart.PlusDays(i)).Select(d => Column(Selected!.Id, d, ClinicClock.ShortDay(d))).ToList()
+                ? Enumerable.Range(0, 7).Select(i => WeekStart.PlusDays(i)).Select(d => Column(Selected!.Id, d, Wording.ShortDay(d))).ToList()
                 : (Selected is not null ? [Selected] : all.Where(p => p.Active || list.Any(b => b.PractitionerId == p.Id)))
                     .Select(p => Column(p.Id, Day, p.Name)).ToList();
             Grid = DiaryGrid.Build(columns, list);
@@ -123,13 +124,13 @@ public sealed class IndexModel(DiaryApi diary, TimeProvider clock) : StaffPageMo
     }
 
     public string Title => (Selected?.Name ?? "Whole clinic") + (IsWeek
-        ? $", week of {ClinicClock.ShortDay(WeekStart)}"
-        : $", {ClinicClock.Day(Day)}");
+        ? $", week of {Wording.ShortDay(WeekStart)}"
+        : $", {Wording.Day(Day)}");
 
     /// <summary>The query of another day, view or diary, for links (empty values are left out).</summary>
     public Dictionary<string, string> Link(LocalDate date, string? view = null, Guid? practitioner = null, bool clinic = false)
     {
-        var values = new Dictionary<string, string> { ["view"] = view ?? View ?? "day", ["date"] = ClinicClock.Iso(date) };
+        var values = new Dictionary<string, string> { ["view"] = view ?? View ?? "day", ["date"] = Wording.Iso(date) };
         if (!clinic && (practitioner ?? Practitioner) is { } id)
         {
             values["practitioner"] = id.ToString();

@@ -1,5 +1,6 @@
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.Calendar;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 
@@ -61,9 +62,9 @@ public sealed class MoveModel(DiaryApi diary, TimeProvider clock) : StaffPageMod
             };
         }
         Booking = booking;
-        var today = ClinicClock.Today(clock);
-        var current = ClinicClock.Local(booking.Start).Date;
-        Day = ClinicClock.TryParseIso(Date, out var day) ? day : current < today ? today : current;
+        var today = ClinicTimeZone.Today(clock);
+        var current = ClinicTimeZone.InClinicZone(booking.Start).Date;
+        Day = Wording.TryParseIso(Date, out var day) ? day : current < today ? today : current;
         var slots = await diary.AvailabilityAsync(booking.AppointmentTypeId, booking.PractitionerId, Day, Day, ct);
         if (slots.Value is { } availability)
         {

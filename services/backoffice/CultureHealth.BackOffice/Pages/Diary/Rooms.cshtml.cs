@@ -36,7 +36,7 @@ public sealed class RoomsModel(DiaryApi diary) : StaffPageModel
         {
             ModelState.AddModelError(nameof(RoomId), "Choose the room to close.");
         }
-        if (!ClinicClock.TryParseIso(Date, out var day))
+        if (!Wording.TryParseIso(Date, out var day))
         {
             ModelState.AddModelError(nameof(Date), "Enter the day the room is closed.");
         }
@@ -63,7 +63,7 @@ public sealed class RoomsModel(DiaryApi diary) : StaffPageModel
         {
             return Forbid();
         }
-        if (!ClinicClock.TryParseIso(date, out var day))
+        if (!Wording.TryParseIso(date, out var day))
         {
             return BadRequest();
         }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.Calendar;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.BackOffice.Pages.Shop;
@@ -60,7 +61,7 @@ public sealed class CouponsModel(AdminClient admin) : StaffPageModel
                 ModelState.AddModelError(nameof(Percent), "Enter the percentage off, like 15.");
             }
         }
-        else if (ClinicClock.TryParsePounds(Amount, out var pence))
+        else if (Wording.TryParsePounds(Amount, out var pence))
         {
             amount = pence;
         }
@@ -70,7 +71,7 @@ public sealed class CouponsModel(AdminClient admin) : StaffPageModel
         }
         if (!string.IsNullOrWhiteSpace(MinimumSpend))
         {
-            if (ClinicClock.TryParsePounds(MinimumSpend, out var min))
+            if (Wording.TryParsePounds(MinimumSpend, out var min))
             {
                 minimum = min;
             }
@@ -81,10 +82,10 @@ public sealed class CouponsModel(AdminClient admin) : StaffPageModel
         }
         if (!string.IsNullOrWhiteSpace(LastDay))
         {
-            if (ClinicClock.TryParseIso(LastDay, out var day))
+            if (Wording.TryParseIso(LastDay, out var day))
             {
                 // Works all of its last day, London time.
-                expires = ClinicClock.StartOf(day.PlusDays(1));
+                expires = ClinicTimeZone.StartOfDay(day.PlusDays(1)).ToClinicTime();
             }
             else
             {
@@ -121,7 +122,7 @@ public sealed class CouponsModel(AdminClient admin) : StaffPageModel
 
     public static string TakesOff(Coupon c) => c.Kind == "percentage"
         ? (c.PercentageBasisPoints / 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%"
-        : ClinicClock.Money(c.AmountPence);
+        : Wording.Money(c.AmountPence);
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

@@ -57,7 +57,7 @@ public sealed class OrderModel(AdminClient admin) : StaffPageModel
         long? pence = null;
         if (!string.IsNullOrWhiteSpace(RefundAmount))
         {
-            if (ClinicClock.TryParsePounds(RefundAmount, out var amount))
+            if (Wording.TryParsePounds(RefundAmount, out var amount))
             {
                 pence = amount;
             }

@@ -42,14 +42,14 @@ public sealed class ProductModel(AdminClient admin) : StaffPageModel
         if (Item is { } p)
         {
             (Name, Category, Price, LowStockThreshold, Description) =
-                (p.Product.Name, p.Product.Category, ClinicClock.Pounds(p.Product.PricePence), p.LowStockThreshold, p.Product.Description);
+                (p.Product.Name, p.Product.Category, Wording.Pounds(p.Product.PricePence), p.LowStockThreshold, p.Product.Description);
         }
         return loaded ?? Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
     {
-        if (!ClinicClock.TryParsePounds(Price, out var pence))
+        if (!Wording.TryParsePounds(Price, out var pence))
         {
             ModelState.AddModelError(nameof(Price), "Enter the price in pounds, like 24.99.");
             return await InvalidAsync(id, ct);

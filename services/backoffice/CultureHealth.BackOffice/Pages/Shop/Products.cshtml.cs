@@ -59,7 +59,7 @@ public sealed class ProductsModel(AdminClient admin) : StaffPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         long? pence = null;
-        if (ClinicClock.TryParsePounds(Price, out var p))
+        if (Wording.TryParsePounds(Price, out var p))
         {
             pence = p;
         }

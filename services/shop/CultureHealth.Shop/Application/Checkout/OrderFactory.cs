@@ -1,4 +1,4 @@
-using CultureHealth.Shop.Application.Orders;
+using CultureHealth.Calendar;
 using CultureHealth.Shop.Data;
 using CultureHealth.Shop.Domain;
 using Microsoft.Extensions.Options;
@@ -27,7 +27,7 @@ internal sealed class OrderFactory(IOptions<ShopOptions> options)
         var order = new Order
         {
             Id = orderId,
-            Number = OrderNumber.Generate(ClinicTime.ToLondon(now)).Value,
+            Number = OrderNumber.Generate(ClinicTimeZone.ToClinicTime(now)).Value,
             AccessTokenHash = draft.AccessTokenHash,
             CustomerName = request.Customer!.Name!.Trim(),
             CustomerEmail = request.Customer.Email!.Trim(),

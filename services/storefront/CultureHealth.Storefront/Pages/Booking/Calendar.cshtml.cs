@@ -2,6 +2,7 @@ using System.Text;
 using CultureHealth.Calendar;
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Appointments;
+using CultureHealth.Storefront.Web;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime.Extensions;
 
@@ -10,7 +11,7 @@ namespace CultureHealth.Storefront.Pages.Booking;
 /// <summary>
 /// The booking as an .ics file (RFC 5545, written by the same writer as the emails' invitations): the same UID and
 /// SEQUENCE, so a calendar that already has the emailed event updates it instead of adding a second one. Times are
-/// local Europe/London with a VTIMEZONE, right across the clock changes. The manage link is not in it: calendars
+/// the clinic's local time with a VTIMEZONE, right across the clock changes. The manage link is not in it: calendars
 /// get shared and synced, and the link is a key.
 /// </summary>
 public sealed class CalendarModel(BookingApi booking) : ManagedBookingPage(booking)
@@ -36,6 +37,6 @@ public sealed class CalendarModel(BookingApi booking) : ManagedBookingPage(booki
             Location: AppointmentSummary.Address(Clinic));
         var ics = IcsWriter.WriteFeed(Clinic.Name, [appointment], Clock.GetUtcNow().ToInstant());
         Response.Headers["X-Robots-Tag"] = "noindex";
-        return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"appointment-{ClinicClock.Iso(ClinicClock.DateOf(Appointment.Start))}.ics");
+        return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"appointment-{Wording.Iso(ClinicTimeZone.DateOf(Appointment.Start).ToDateOnly())}.ics");
     }
 }

@@ -1,5 +1,7 @@
+using CultureHealth.Calendar;
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Appointments;
+using CultureHealth.Storefront.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.Storefront.Pages.Booking;
@@ -145,7 +147,7 @@ public sealed class DetailsModel(BookingApi booking) : BookingPage
     private string TooManyMessage(ApiReply<BookingCreated> reply)
     {
         var wait = reply.RetryAfter is { } after && after > TimeSpan.Zero
-            ? $" You can book again after {ClinicClock.Time(Clock.GetUtcNow() + after)}."
+            ? $" You can book again after {Wording.Time(Clock.GetUtcNow() + after)}."
             : " Please try again in a few minutes.";
         if (reply.Problem?.Is("too-many-pending") == true)
         {
@@ -177,7 +179,7 @@ public sealed class DetailsModel(BookingApi booking) : BookingPage
         {
             return BookingUnavailable();
         }
-        if (Find(types.Value!, type) is not { } chosen || !ClinicClock.TryParseInstant(start, out var startsAt)
+        if (Find(types.Value!, type) is not { } chosen || !Wording.TryParseInstant(start, out var startsAt)
             || !(chosen.PractitionerIds ?? []).Contains(practitioner))
         {
             return NotFound();
@@ -186,7 +188,7 @@ public sealed class DetailsModel(BookingApi booking) : BookingPage
         From = from == BookingRoutes.AnyPractitioner || Guid.TryParse(from, out _) ? from! : BookingRoutes.Who(practitioner);
 
         // The details step says plainly if the time went while the patient chose it, before they type anything.
-        var day = ClinicClock.DateOf(startsAt);
+        var day = ClinicTimeZone.DateOf(startsAt).ToDateOnly();
         var practitionerName = "";
         if (checkFree)
         {
@@ -209,7 +211,7 @@ public sealed class DetailsModel(BookingApi booking) : BookingPage
             Outcome = "Sorry, this time is no longer free. Please choose another.";
         }
         await LoadPatientAsync(ct);
-        Meta.Title = $"Your details: {chosen.Name} on {ClinicClock.FullDay(day)} at {ClinicClock.Time(startsAt)}";
+        Meta.Title = $"Your details: {chosen.Name} on {Wording.FullDay(day)} at {Wording.Time(startsAt)}";
         return null;
     }
 

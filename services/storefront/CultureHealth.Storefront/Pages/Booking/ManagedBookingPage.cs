@@ -1,5 +1,7 @@
+using CultureHealth.Calendar;
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Appointments;
+using CultureHealth.Storefront.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.Storefront.Pages.Booking;
@@ -68,5 +70,5 @@ public abstract class ManagedBookingPage(BookingApi booking) : BookingPage
     }
 
     /// <summary>"Monday 30 November 2026 at 09:00", the end of the free change/cancel window.</summary>
-    public string ChangeDeadline => $"{ClinicClock.FullDay(ClinicClock.DateOf(Appointment.FreeCancellationUntil))} at {ClinicClock.Time(Appointment.FreeCancellationUntil)}";
+    public string ChangeDeadline => $"{Wording.FullDay(ClinicTimeZone.DateOf(Appointment.FreeCancellationUntil).ToDateOnly())} at {Wording.Time(Appointment.FreeCancellationUntil)}";
 }

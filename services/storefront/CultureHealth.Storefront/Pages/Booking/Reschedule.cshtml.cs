@@ -1,5 +1,7 @@
+using CultureHealth.Calendar;
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Appointments;
+using CultureHealth.Storefront.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.Storefront.Pages.Booking;
@@ -28,7 +30,7 @@ public sealed class RescheduleModel(BookingApi booking) : ManagedBookingPage(boo
         {
             return Redirect(ManageLink);
         }
-        if (ClinicClock.TryParseInstant(start, out var newStart))
+        if (Wording.TryParseInstant(start, out var newStart))
         {
             NewStart = newStart;
             return Page();
@@ -44,7 +46,7 @@ public sealed class RescheduleModel(BookingApi booking) : ManagedBookingPage(boo
         {
             return early;
         }
-        if (!ClinicClock.TryParseInstant(start, out var newStart))
+        if (!Wording.TryParseInstant(start, out var newStart))
         {
             return await PickerAsync(null, null, ct);
         }
@@ -72,18 +74,18 @@ public sealed class RescheduleModel(BookingApi booking) : ManagedBookingPage(boo
 
     private async Task<IActionResult> PickerAsync(string? day, string? week, CancellationToken ct)
     {
-        var today = ClinicClock.Today(Clock);
+        var today = ClinicTimeZone.Today(Clock).ToDateOnly();
         // Without a choice yet, start from the week of the current appointment: nearby times are one look away.
-        var current = ClinicClock.DateOf(Appointment.Start);
-        var weekHint = week ?? (day is null && current >= today ? ClinicClock.Iso(current) : null);
+        var current = ClinicTimeZone.DateOf(Appointment.Start).ToDateOnly();
+        var weekHint = week ?? (day is null && current >= today ? Wording.Iso(current) : null);
         var plan = await WeekChoice.PlanAsync(Bookings, Appointment.AppointmentTypeId, Appointment.PractitionerId, day, weekHint, today, ct);
         if (!plan.IsOk)
         {
             return BookingUnavailable();
         }
-        Picker = new SlotPickerView(plan.Value!, ClinicClock.MondayOf(today),
+        Picker = new SlotPickerView(plan.Value!, ClinicTimeZone.StartOfWeek(today),
             d => BookingRoutes.Reschedule(Id, Token, day: d),
-            w => BookingRoutes.Reschedule(Id, Token) + "&week=" + ClinicClock.Iso(w),
+            w => BookingRoutes.Reschedule(Id, Token) + "&week=" + Wording.Iso(w),
             s => BookingRoutes.Reschedule(Id, Token, start: s.Start),
             ShowPractitioner: false);
         return Page();

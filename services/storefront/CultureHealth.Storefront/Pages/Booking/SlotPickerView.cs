@@ -1,4 +1,5 @@
 using CultureHealth.Storefront.Appointments;
+using CultureHealth.Storefront.Web;
 
 namespace CultureHealth.Storefront.Pages.Booking;
 
@@ -25,7 +26,7 @@ public sealed record SlotPickerView(
 
     /// <summary>"7 – 13 December 2026", "30 November – 6 December 2026".</summary>
     public string WeekTitle =>
-        Plan.WeekStart.Year != Plan.WeekEnd.Year ? $"{ClinicClock.Date(Plan.WeekStart)} – {ClinicClock.Date(Plan.WeekEnd)}"
-        : Plan.WeekStart.Month != Plan.WeekEnd.Month ? $"{ClinicClock.DayMonth(Plan.WeekStart)} – {ClinicClock.Date(Plan.WeekEnd)}"
-        : $"{Plan.WeekStart.Day} – {ClinicClock.Date(Plan.WeekEnd)}";
+        Plan.WeekStart.Year != Plan.WeekEnd.Year ? $"{Wording.Date(Plan.WeekStart)} – {Wording.Date(Plan.WeekEnd)}"
+        : Plan.WeekStart.Month != Plan.WeekEnd.Month ? $"{Wording.DayMonth(Plan.WeekStart)} – {Wording.Date(Plan.WeekEnd)}"
+        : $"{Plan.WeekStart.Day} – {Wording.Date(Plan.WeekEnd)}";
 }

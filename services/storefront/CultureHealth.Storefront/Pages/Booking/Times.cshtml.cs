@@ -1,5 +1,7 @@
+using CultureHealth.Calendar;
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Appointments;
+using CultureHealth.Storefront.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.Storefront.Pages.Booking;
@@ -37,16 +39,16 @@ public sealed class TimesModel(BookingApi booking) : BookingPage
             Practitioner = practitioner;
         }
 
-        var today = ClinicClock.Today(Clock);
+        var today = ClinicTimeZone.Today(Clock).ToDateOnly();
         var plan = await WeekChoice.PlanAsync(booking, chosen.Id, Practitioner?.Id, day, week, today, ct);
         if (!plan.IsOk)
         {
             return BookingUnavailable();
         }
         var whoPath = BookingRoutes.Who(Practitioner?.Id);
-        Picker = new SlotPickerView(plan.Value!, ClinicClock.MondayOf(today),
+        Picker = new SlotPickerView(plan.Value!, ClinicTimeZone.StartOfWeek(today),
             d => BookingRoutes.Times(chosen.Code, whoPath, d),
-            w => BookingRoutes.Times(chosen.Code, whoPath) + "?week=" + ClinicClock.Iso(w),
+            w => BookingRoutes.Times(chosen.Code, whoPath) + "?week=" + Wording.Iso(w),
             s => BookingRoutes.Details(chosen.Code, s, whoPath),
             ShowPractitioner: Practitioner is null);
 

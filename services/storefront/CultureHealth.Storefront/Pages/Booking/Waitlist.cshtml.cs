@@ -1,3 +1,4 @@
+using CultureHealth.Calendar;
 using CultureHealth.Storefront.Api;
 using CultureHealth.Storefront.Appointments;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +33,7 @@ public sealed class WaitlistModel(BookingApi booking) : BookingPage
         {
             return early;
         }
-        var today = ClinicClock.Today(Clock);
+        var today = ClinicTimeZone.Today(Clock).ToDateOnly();
         Form.From = today;
         Form.To = today.AddDays(14);
         Form.Days = [.. WaitlistForm.Weekdays];

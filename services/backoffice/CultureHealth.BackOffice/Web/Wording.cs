@@ -4,17 +4,16 @@ using NodaTime;
 
 namespace CultureHealth.BackOffice.Web;
 
-/// <summary>Times as the clinic's staff read them: London wall-clock, British formats.</summary>
-public static class ClinicClock
+/// <summary>
+/// How the staff pages say times, dates and money: the clinic's wall clock (<see cref="ClinicTimeZone"/>), British
+/// formats.
+/// </summary>
+public static class Wording
 {
     public static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
-    public static ZonedDateTime Local(DateTimeOffset instant) => ClinicTimeZone.InClinicZone(Instant.FromDateTimeOffset(instant));
-
-    public static LocalDate Today(TimeProvider clock) => Local(clock.GetUtcNow()).Date;
-
     /// <summary>"14:30".</summary>
-    public static string Time(DateTimeOffset instant) => Local(instant).ToString("HH:mm", British);
+    public static string Time(DateTimeOffset instant) => ClinicTimeZone.InClinicZone(instant).ToString("HH:mm", British);
 
     /// <summary>"Tuesday 1 December 2026".</summary>
     public static string Day(LocalDate date) => date.ToString("dddd d MMMM yyyy", British);
@@ -34,9 +33,6 @@ public static class ClinicClock
 
     /// <summary>Money in pence as "£45.00".</summary>
     public static string Money(long pence) => (pence / 100m).ToString("C", British);
-
-    /// <summary>The instant a London day begins (midnight, or whenever a clock change makes it).</summary>
-    public static DateTimeOffset StartOf(LocalDate date) => ClinicTimeZone.Zone.AtStartOfDay(date).ToDateTimeOffset();
 
     /// <summary>"12.50" or "£12.50" as pence; false for anything else (no negative, zero or part-penny amounts).</summary>
     public static bool TryParsePounds(string? text, out long pence)
