@@ -3,7 +3,6 @@ using CultureHealth.Messaging.Data;
 using CultureHealth.Notifications.Composition;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Notifications.Email;
-using CultureHealth.Notifications.Erasure;
 using CultureHealth.Notifications.Messaging;
 using CultureHealth.Notifications.Reminders;
 using CultureHealth.Notifications.Staff;

@@ -28,37 +28,36 @@ public sealed class ProofEmails(EmailTemplates templates, IOptions<Notifications
 
     public EmailMessage BookingConfirmationRequest(BookingConfirmationRequested m, string manageToken)
     {
-        var values = new TemplateValues
-        {
-            ["greeting"] = m.PatientName.Length > 0 ? $"Dear {m.PatientName}" : "Hello",
-            ["appointmentType"] = m.AppointmentTypeName,
-            ["practitionerName"] = m.PractitionerName,
-            ["when"] = EmailWording.ClinicDateTime(m.Start),
-            ["endTime"] = EmailWording.ClinicTime(m.End),
-            ["confirmBy"] = EmailWording.ClinicTime(m.ConfirmBy),
-            ["confirmUrl"] = ConfirmUrl(m.BookingId, manageToken),
-        };
+        var values = AppointmentValues(m.PatientName, m.AppointmentTypeName, m.PractitionerName, m.Start, m.End);
+        values["confirmBy"] = EmailWording.ClinicTime(m.ConfirmBy);
+        values["confirmUrl"] = ConfirmUrl(m.BookingId, manageToken);
         var (html, text) = templates.Render(MessageKinds.BookingConfirmationRequest, values);
-        return new EmailMessage(new EmailRecipient(m.PatientEmail, m.PatientName.Length > 0 ? m.PatientName : null),
+        return new EmailMessage(Patient(m.PatientEmail, m.PatientName),
             $"Please confirm your booking for {EmailWording.ClinicDateTime(m.Start)}", html, text, []);
     }
 
     public EmailMessage WaitlistOffer(WaitlistOfferMade m, string offerToken)
     {
-        var values = new TemplateValues
-        {
-            ["greeting"] = m.PatientName.Length > 0 ? $"Dear {m.PatientName}" : "Hello",
-            ["appointmentType"] = m.AppointmentTypeName,
-            ["practitionerName"] = m.PractitionerName,
-            ["when"] = EmailWording.ClinicDateTime(m.Start),
-            ["endTime"] = EmailWording.ClinicTime(m.End),
-            ["holdUntil"] = EmailWording.ClinicTime(m.HoldUntil),
-            ["offerUrl"] = OfferUrl(m.OfferId, offerToken),
-        };
+        var values = AppointmentValues(m.PatientName, m.AppointmentTypeName, m.PractitionerName, m.Start, m.End);
+        values["holdUntil"] = EmailWording.ClinicTime(m.HoldUntil);
+        values["offerUrl"] = OfferUrl(m.OfferId, offerToken);
         var (html, text) = templates.Render(MessageKinds.WaitlistOffer, values);
-        return new EmailMessage(new EmailRecipient(m.PatientEmail, m.PatientName.Length > 0 ? m.PatientName : null),
+        return new EmailMessage(Patient(m.PatientEmail, m.PatientName),
             $"A time has come free: {EmailWording.ClinicDateTime(m.Start)}", html, text, []);
     }
+
+    /// <summary>What both appointment emails say about the time on offer, before their own link and deadline.</summary>
+    private static TemplateValues AppointmentValues(string patientName, string appointmentType, string practitionerName, DateTimeOffset start, DateTimeOffset end) =>
+        new()
+        {
+            ["greeting"] = patientName.Length > 0 ? $"Dear {patientName}" : "Hello",
+            ["appointmentType"] = appointmentType,
+            ["practitionerName"] = practitionerName,
+            ["when"] = EmailWording.ClinicDateTime(start),
+            ["endTime"] = EmailWording.ClinicTime(end),
+        };
+
+    private static EmailRecipient Patient(string email, string name) => new(email, name.Length > 0 ? name : null);
 
     public string OfferUrl(Guid offerId, string token) =>
         EmailTemplates.SiteUrl(Options) + Options.WaitlistOfferPath

@@ -4,12 +4,11 @@ using CultureHealth.Messaging.Inbox;
 using CultureHealth.Notifications.Composition;
 using CultureHealth.Notifications.Data;
 using CultureHealth.Notifications.Email;
-using CultureHealth.Notifications.Messaging;
 using CultureHealth.ServiceDefaults.Secrets;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace CultureHealth.Notifications.Erasure;
+namespace CultureHealth.Notifications.Messaging;
 
 /// <summary>
 /// Notifications' part of an erasure. It keeps no email bodies, so what names the patient is: the address (and
