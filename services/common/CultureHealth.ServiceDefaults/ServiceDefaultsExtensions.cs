@@ -55,8 +55,8 @@ public static class ServiceDefaultsExtensions
         app.UseTrustedForwardedHeaders();
         app.UseNoStoreForSecrets();
         app.UseExceptionHandler();
-        if (Environment.GetEnvironmentVariable("GWX_NO_STATUSPAGES") != "1") { app.UseStatusCodePages(); }
-        if (Environment.GetEnvironmentVariable("GWX_NO_BOUNDARY") != "1") { app.UseInputBoundary(); }
+        app.UseStatusCodePages();
+        app.UseInputBoundary();
         // Every credential here is a bearer token in the Authorization header (staff and patients alike): a request
         // without one is anonymous before any handler runs, so the handlers (resolved per request) run only when one
         // is presented. An endpoint that needs a user still answers 401 through the authorization middleware.
