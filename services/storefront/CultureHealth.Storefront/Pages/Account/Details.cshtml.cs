@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CultureHealth.Storefront.Pages.Account;
 
 /// <summary>Saved details (name, phone) the patients service keeps for the signed-in address.</summary>
-public sealed class DetailsModel(PatientsApi patients) : SignedInPage
+public sealed class DetailsModel(PatientsApi patients)
+    : ProfileFormPage(patients, "Saved details", "The name and phone number we fill in for you.")
 {
     public override string Section => AccountRoutes.Details;
 
@@ -19,29 +20,13 @@ public sealed class DetailsModel(PatientsApi patients) : SignedInPage
 
     public string? NameError { get; private set; }
     public string? PhoneError { get; private set; }
-    public bool Saved { get; private set; }
-    public bool Unavailable { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
-    {
-        Describe();
-        var reply = await patients.ProfileAsync(PatientToken, ct);
-        if (Refused(reply))
-        {
-            return SignInAgain();
-        }
-        if (reply.Value is not { } profile)
-        {
-            return ServiceDown();
-        }
-        (Email, Name, Phone, Saved) = (profile.Email, profile.Name, profile.Phone, saved);
-        return Page();
-    }
+    protected override void Fill(PatientProfile profile) => (Email, Name, Phone) = (profile.Email, profile.Name, profile.Phone);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Describe();
-        var reply = await patients.SaveDetailsAsync(PatientToken, Name, Phone, ct);
+        var reply = await Patients.SaveDetailsAsync(PatientToken, Name, Phone, ct);
         switch (reply.Kind)
         {
             case ReplyKind.Done:
@@ -57,14 +42,4 @@ public sealed class DetailsModel(PatientsApi patients) : SignedInPage
                 return ServiceDown();
         }
     }
-
-    private IActionResult ServiceDown()
-    {
-        Unavailable = true;
-        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        Response.Headers.RetryAfter = "30";
-        return Page();
-    }
-
-    private void Describe() => Titled("Saved details", "The name and phone number we fill in for you.");
 }
