@@ -72,7 +72,9 @@ for _ in $(seq 1 100); do curl -fsS -o /dev/null -m 1 "http://127.0.0.1:$BARE_PO
 # A fifth path, for the latency rows only: a second copy of the stack's own gateway (same binary, same
 # environment, read from the running one) with its trace sampler off, to show what sampled tracing adds
 # to the tail when the spans are exported to a dashboard on the same 2 cores.
-GATEWAY_PID=$(pgrep -f "CultureHealth.Gateway.dll --urls http://127.0.0.1:$CH_GATEWAY_PORT" || true)
+# The process listening on a port, however it was started (./run's AppHost starts each project's own executable).
+listener_pid() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+GATEWAY_PID=$(listener_pid "$CH_GATEWAY_PORT")
 [ -n "$GATEWAY_PID" ] || fail "the stack's gateway process is not found"
 (echo > "/dev/tcp/127.0.0.1/$UNTRACED_PORT") 2>/dev/null && fail "port $UNTRACED_PORT is in use; set BENCH_UNTRACED_GATEWAY_PORT"
 (
@@ -99,8 +101,8 @@ done
 # CPU each proxy spends per request (user + system, from /proc), next to its throughput: on one box
 # where wrk, the proxy and the service share the cores, throughput is mostly this number.
 declare -A PIDS=(
-  [direct]="$(pgrep -f "CultureHealth.Shop.dll --urls http://127.0.0.1:$CH_SHOP_PORT" || true)"
-  [yarp]="$(pgrep -f "CultureHealth.Gateway.dll --urls http://127.0.0.1:$CH_GATEWAY_PORT" || true)"
+  [direct]="$(listener_pid "$CH_SHOP_PORT")"
+  [yarp]="$GATEWAY_PID"
   [nginx]="$(cat "$NGINX_DIR/nginx.pid") $(pgrep -P "$(cat "$NGINX_DIR/nginx.pid")" | tr '\n' ' ')"
   [bare]="$BARE_PID"
 )
