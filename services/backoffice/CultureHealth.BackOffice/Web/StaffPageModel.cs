@@ -52,6 +52,25 @@ public abstract class StaffPageModel : PageModel
         return loaded ?? refused;
     }
 
+    /// <summary>
+    /// After a change to the one record this page shows: back to it with <paramref name="notice"/>, the service's 403 or
+    /// 404 as this page's own, or the refusal on the page as it stands now.
+    /// </summary>
+    protected async Task<IActionResult> ChangedAsync<T>(
+        AdminResult<T> result, Guid id, string notice, IReadOnlyDictionary<string, string>? fields, Func<Task<IActionResult?>> reload)
+    {
+        if (result.IsSuccess)
+        {
+            return Done(notice, routeValues: new { id });
+        }
+        return result.Problem!.Status switch
+        {
+            StatusCodes.Status403Forbidden => Forbid(),
+            StatusCodes.Status404NotFound => NotFound(),
+            _ => await RefusedAndReloadedAsync(result.Problem, fields, reload),
+        };
+    }
+
     /// <summary>Post, redirect, get: the page to show next, with a confirmation.</summary>
     protected RedirectToPageResult Done(string notice, string? page = null, object? routeValues = null)
     {

@@ -99,22 +99,8 @@ public sealed class ProductModel(AdminClient admin) : StaffPageModel
         lowStockThreshold = lowStock, active,
     };
 
-    private async Task<IActionResult> SendAsync<T>(Guid id, Task<AdminResult<T>> call, string notice, CancellationToken ct)
-    {
-        var result = await call;
-        if (result.IsSuccess)
-        {
-            return Done(notice, routeValues: new { id });
-        }
-        switch (result.Problem!.Status)
-        {
-            case StatusCodes.Status403Forbidden:
-                return Forbid();
-            case StatusCodes.Status404NotFound:
-                return NotFound();
-        }
-        return await RefusedAndReloadedAsync(result.Problem, Fields, () => LoadAsync(id, ct));
-    }
+    private async Task<IActionResult> SendAsync<T>(Guid id, Task<AdminResult<T>> call, string notice, CancellationToken ct) =>
+        await ChangedAsync(await call, id, notice, Fields, () => LoadAsync(id, ct));
 
     private async Task<IActionResult> InvalidAsync(Guid id, CancellationToken ct)
     {

@@ -68,22 +68,8 @@ public sealed class EditModel(AdminClient admin, DiaryApi diary) : StaffPageMode
         return await ChangeAsync(id, new { password = NewPassword }, "staff-password", ct);
     }
 
-    private async Task<IActionResult> ChangeAsync(Guid id, object change, string notice, CancellationToken ct)
-    {
-        var result = await admin.PutAsync<StaffSummary>($"api/admin/staff/{id}", change, ct);
-        if (result.IsSuccess)
-        {
-            return Done(notice, routeValues: new { id });
-        }
-        switch (result.Problem!.Status)
-        {
-            case StatusCodes.Status403Forbidden:
-                return Forbid();
-            case StatusCodes.Status404NotFound:
-                return NotFound();
-        }
-        return await RefusedAndReloadedAsync(result.Problem, Fields, () => LoadAsync(id, ct));
-    }
+    private async Task<IActionResult> ChangeAsync(Guid id, object change, string notice, CancellationToken ct) =>
+        await ChangedAsync(await admin.PutAsync<StaffSummary>($"api/admin/staff/{id}", change, ct), id, notice, Fields, () => LoadAsync(id, ct));
 
     private async Task<IActionResult> InvalidAsync(Guid id, CancellationToken ct)
     {
