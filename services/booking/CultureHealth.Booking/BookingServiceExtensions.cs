@@ -38,6 +38,7 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<RoomRegister>();
         builder.Services.AddScoped<RoomAllocation>();
         builder.Services.AddScoped<RoomClosures>();
+        builder.Services.AddScoped<WorkingTimeOpenings>();
         builder.Services.AddScoped<PatientBookings>();
         builder.Services.AddScoped<BookingCreation>();
         builder.Services.AddScoped<BookingChanges>();

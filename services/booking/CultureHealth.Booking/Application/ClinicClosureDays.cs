@@ -8,7 +8,7 @@ namespace CultureHealth.Booking.Application;
 public sealed record ClosureDto(string Date, string Name);
 
 /// <summary>Clinic-wide closed days (bank holidays): a closure shuts every diary at once.</summary>
-public sealed class ClinicClosureDays(BookingDbContext db)
+public sealed class ClinicClosureDays(BookingDbContext db, WorkingTimeOpenings openings)
 {
     public async Task<List<ClosureDto>> ListAsync(CancellationToken ct)
     {
@@ -41,7 +41,24 @@ public sealed class ClinicClosureDays(BookingDbContext db)
         }
     }
 
+    /// <summary>
+    /// Opens <paramref name="day"/> again; the working time it had shut, every active practitioner's, is recorded for
+    /// the waitlist in the same transaction.
+    /// </summary>
     /// <returns>False when the day was not closed.</returns>
-    public async Task<bool> ReopenAsync(LocalDate day, CancellationToken ct) =>
-        await db.Closures.Where(c => c.Date == day).ExecuteDeleteAsync(ct) > 0;
+    public async Task<bool> ReopenAsync(LocalDate day, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var practitioners = await db.Practitioners.AsNoTracking().Where(p => p.Active).Select(p => p.Id).ToListAsync(ct);
+        var before = await openings.BeforeAsync(practitioners, day, day, ct);
+        if (await db.Closures.Where(c => c.Date == day).ExecuteDeleteAsync(ct) == 0)
+        {
+            return false;
+        }
+
+        await openings.RecordGainedSinceAsync(before, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
 }

@@ -19,7 +19,8 @@ public sealed record RoomClosureDto(Guid RoomId, string Date, string Reason, IRe
 /// changes and the 409 lists those bookings for reception to move or cancel first. Runs under the kind's lock, so no
 /// booking can take the room while it closes.
 /// </summary>
-public sealed partial class RoomClosures(BookingDbContext db, DiaryReader diary, DiaryWriteLock diaryLock, ILogger<RoomClosures> logger)
+public sealed partial class RoomClosures(
+    BookingDbContext db, DiaryReader diary, DiaryWriteLock diaryLock, WorkingTimeOpenings openings, ILogger<RoomClosures> logger)
 {
     public async Task<RoomClosureDto> CloseAsync(Guid roomId, LocalDate date, string reason, CancellationToken ct)
     {
@@ -72,8 +73,31 @@ public sealed partial class RoomClosures(BookingDbContext db, DiaryReader diary,
         }
     }
 
-    public async Task<bool> ReopenAsync(Guid roomId, LocalDate date, CancellationToken ct) =>
-        await db.RoomClosures.Where(c => c.RoomId == roomId && c.Date == date).ExecuteDeleteAsync(ct) > 0;
+    /// <summary>
+    /// Opens the room on <paramref name="date"/> again. Whoever offers a type that needs a room of its kind may have had
+    /// slots that day blocked for want of a room, so their working time that day is recorded for the waitlist in the same
+    /// transaction (the matcher offers only slots that now have a free room).
+    /// </summary>
+    /// <returns>False when the room was not closed that day.</returns>
+    public async Task<bool> ReopenAsync(Guid roomId, LocalDate date, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var reopened = await db.RoomClosures.Where(c => c.RoomId == roomId && c.Date == date).ExecuteDeleteAsync(ct) > 0;
+        if (!reopened)
+        {
+            return false;
+        }
+
+        var kind = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.Kind).SingleAsync(ct);
+        var practitioners = await db.Practitioners.AsNoTracking()
+            .Where(p => p.Active && db.Offerings.Any(o => o.PractitionerId == p.Id
+                && db.AppointmentTypes.Any(t => t.Id == o.AppointmentTypeId && t.Active && t.RoomKind == kind)))
+            .Select(p => p.Id).ToListAsync(ct);
+        await openings.RecordGainedSinceAsync(openings.Nothing(practitioners, date), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed room {RoomId} on {Date}; {Moved} bookings moved to other rooms")]
     private static partial void LogClosed(ILogger logger, Guid roomId, LocalDate date, int moved);

@@ -11,8 +11,9 @@ namespace CultureHealth.Booking.Application;
 /// <summary>
 /// Staff editing practitioners' hours: the weekly schedule, days that differ from it, and time off. Changes apply
 /// to availability at once (nothing is cached). Callers check access first with <see cref="RequirePractitionerAsync"/>.
+/// Hours a change adds are recorded for the waitlist in the change's transaction (<see cref="WorkingTimeOpenings"/>).
 /// </summary>
-public sealed class StaffSchedules(BookingDbContext db, TimeProvider clock)
+public sealed class StaffSchedules(BookingDbContext db, WorkingTimeOpenings openings, TimeProvider clock)
 {
     /// <summary>403 unless <paramref name="user"/> may run this diary, then 404 unless the practitioner exists.</summary>
     public async Task RequirePractitionerAsync(Guid practitionerId, ClaimsPrincipal user, CancellationToken ct)
@@ -37,11 +38,14 @@ public sealed class StaffSchedules(BookingDbContext db, TimeProvider clock)
         Guid practitionerId, IReadOnlyCollection<(IsoDayOfWeek Day, WorkingInterval Interval)> intervals, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = await openings.BeforeAsync([practitionerId], ct);
         await db.WeeklySchedule.Where(i => i.PractitionerId == practitionerId).ExecuteDeleteAsync(ct);
         db.WeeklySchedule.AddRange(intervals.Select(p => new WeeklyScheduleInterval
         {
             Id = Guid.CreateVersion7(), PractitionerId = practitionerId, Day = p.Day, Start = p.Interval.Start, End = p.Interval.End,
         }));
+        await db.SaveChangesAsync(ct);
+        await openings.RecordGainedSinceAsync(before, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await WeeklyAsync(practitionerId, ct);
@@ -67,6 +71,7 @@ public sealed class StaffSchedules(BookingDbContext db, TimeProvider clock)
         Guid practitionerId, LocalDate date, IReadOnlyCollection<WorkingInterval> intervals, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = await openings.BeforeAsync([practitionerId], date, date, ct);
         await db.DateOverrides.Where(o => o.PractitionerId == practitionerId && o.Date == date).ExecuteDeleteAsync(ct);
         // No intervals: one row without times marks the day off.
         db.DateOverrides.AddRange(intervals.Count == 0
@@ -76,14 +81,23 @@ public sealed class StaffSchedules(BookingDbContext db, TimeProvider clock)
                 Id = Guid.CreateVersion7(), PractitionerId = practitionerId, Date = date, Start = iv.Start, End = iv.End,
             }));
         await db.SaveChangesAsync(ct);
+        await openings.RecordGainedSinceAsync(before, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new DateOverrideDto(ClinicTimeText.Format(date),
             [.. intervals.Select(iv => new IntervalDto(null, ClinicTimeText.Format(iv.Start), ClinicTimeText.Format(iv.End)))]);
     }
 
     /// <summary>The day follows the weekly schedule again (nothing to remove is fine).</summary>
-    public Task DeleteOverrideAsync(Guid practitionerId, LocalDate date, CancellationToken ct) =>
-        db.DateOverrides.Where(o => o.PractitionerId == practitionerId && o.Date == date).ExecuteDeleteAsync(ct);
+    public async Task DeleteOverrideAsync(Guid practitionerId, LocalDate date, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = await openings.BeforeAsync([practitionerId], date, date, ct);
+        await db.DateOverrides.Where(o => o.PractitionerId == practitionerId && o.Date == date).ExecuteDeleteAsync(ct);
+        await openings.RecordGainedSinceAsync(before, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
 
     public async Task<List<TimeOffDto>> TimeOffAsync(Guid practitionerId, CancellationToken ct)
     {

@@ -91,7 +91,7 @@ public static class AvailabilityCalculator
         var appointment = context.AppointmentType.AppointmentAt(start);
         var insideWorkingHours = context.Schedule
             .WorkingIntervalsOn(date, context.Closures)
-            .Any(interval => WindowOf(date, interval).Encloses(appointment));
+            .Any(interval => interval.On(date).Encloses(appointment));
 
         return BookabilityResult.Rejected(insideWorkingHours
             ? SlotRejectionReason.NotOnSlotBoundary
@@ -111,7 +111,7 @@ public static class AvailabilityCalculator
             yield break;
         }
 
-        var windows = intervals.Select(interval => WindowOf(date, interval)).ToArray();
+        var windows = intervals.Select(interval => interval.On(date)).ToArray();
         var blockers = BlockersNear(context, windows);
 
         for (var i = 0; i < intervals.Count; i++)
@@ -181,10 +181,6 @@ public static class AvailabilityCalculator
             [.. context.Schedule.TimeOffPeriods.Select(timeOff => timeOff.Period).Where(period => period.Overlaps(reach))],
             [.. context.BusyIntervals.Where(busy => busy.Overlaps(reach))]);
     }
-
-    /// <summary>A working interval as real time; see <see cref="ClinicTimeZone.Resolver"/> for DST handling.</summary>
-    private static Interval WindowOf(LocalDate date, WorkingInterval interval) =>
-        new(ClinicTimeZone.Resolve(date + interval.Start).ToInstant(), ClinicTimeZone.Resolve(date + interval.End).ToInstant());
 
     private static AvailableSlot ToSlot(Instant start, AppointmentType type) =>
         new(ClinicTimeZone.InClinicZone(start), ClinicTimeZone.InClinicZone(start + type.Duration));

@@ -1,3 +1,4 @@
+using CultureHealth.Calendar;
 using NodaTime;
 
 namespace CultureHealth.Booking.Domain;
@@ -26,4 +27,8 @@ public sealed record WorkingInterval
     public LocalTime End { get; }
 
     public bool Overlaps(WorkingInterval other) => Start < other.End && other.Start < End;
+
+    /// <summary>This interval on <paramref name="date"/> as real time; see <see cref="ClinicTimeZone.Resolver"/> for DST handling.</summary>
+    public Interval On(LocalDate date) =>
+        new(ClinicTimeZone.Resolve(date + Start).ToInstant(), ClinicTimeZone.Resolve(date + End).ToInstant());
 }

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace CultureHealth.Booking.Domain;
 
 internal static class WorkingIntervals
@@ -21,5 +23,31 @@ internal static class WorkingIntervals
         }
 
         return Array.AsReadOnly(sorted);
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="after"/> that <paramref name="before"/> did not cover (both one day's normalised
+    /// intervals): the hours a change to that day made workable. Hours taken away are not an opening, so they are ignored.
+    /// </summary>
+    public static IEnumerable<WorkingInterval> Added(IReadOnlyList<WorkingInterval> before, IReadOnlyList<WorkingInterval> after)
+    {
+        foreach (var interval in after)
+        {
+            var start = interval.Start;
+            foreach (var covered in before.Where(b => b.Overlaps(interval)).OrderBy(b => b.Start))
+            {
+                if (covered.Start > start)
+                {
+                    yield return new WorkingInterval(start, covered.Start);
+                }
+
+                start = LocalTime.Max(start, covered.End);
+            }
+
+            if (start < interval.End)
+            {
+                yield return new WorkingInterval(start, interval.End);
+            }
+        }
     }
 }
