@@ -23,6 +23,18 @@ public class ScheduleModelTests
     }
 
     [Fact]
+    public void Hours_added_to_a_day_are_what_the_new_intervals_cover_and_the_old_did_not()
+    {
+        IReadOnlyList<WorkingInterval> before = [Hours(9, 0, 12, 0), Hours(14, 0, 16, 0)];
+
+        Assert.Equal([Hours(8, 0, 9, 0), Hours(12, 0, 14, 0), Hours(16, 0, 17, 0)], WorkingIntervals.Added(before, [Hours(8, 0, 17, 0)]));
+        Assert.Equal([Hours(13, 0, 14, 0)], WorkingIntervals.Added(before, [Hours(10, 0, 11, 0), Hours(13, 0, 15, 0)]));
+        Assert.Empty(WorkingIntervals.Added(before, [Hours(9, 0, 11, 0)]));
+        Assert.Empty(WorkingIntervals.Added(before, before));
+        Assert.Equal(before, WorkingIntervals.Added([], before));
+    }
+
+    [Fact]
     public void Touching_intervals_are_allowed_and_kept_in_order()
     {
         var weekly = WeeklySchedule.Empty.With(IsoDayOfWeek.Monday, Hours(14, 0, 18, 0), Hours(9, 0, 14, 0));
