@@ -14,6 +14,18 @@ namespace CultureHealth.Booking.Tests.Api;
 public sealed class PatientAccountTests(BookingServiceFixture fixture)
 {
     [Fact]
+    public async Task A_patients_bookings_are_looked_up_through_the_normalised_email_index()
+    {
+        await using var db = fixture.Service.OpenDb();
+        var query = PatientBookings.MadeFor(db, "pat@example.com");
+
+        var plan = await QueryPlans.ExplainAsync(db, query);
+
+        Assert.True(plan.Contains("ix_bookings_patient_email_lookup", StringComparison.Ordinal), $"{query.ToQueryString()}\n{plan}");
+        Assert.Matches("(Bitmap )?Index Scan", plan);
+    }
+
+    [Fact]
     public async Task My_bookings_lists_guest_and_signed_in_bookings_of_the_tokens_address_and_nobody_elses()
     {
         var diary = await fixture.ArrangeDiaryAsync();

@@ -17,14 +17,21 @@ public sealed class PatientBookings(BookingDbContext db, IOptions<BookingOptions
 {
     public const int PastShown = 50;
 
+    /// <summary>
+    /// The bookings made for <paramref name="normalisedEmail"/> (already trimmed and lower case). EF writes this comparison
+    /// as <c>lower(btrim(patient_email, E' \t\n\r'))</c>, the expression the index of migration PatientEmailLookupIndex covers:
+    /// change one and the other must follow (PatientAccountTests reads the plan).
+    /// </summary>
+    public static IQueryable<PatientBooking> MadeFor(BookingDbContext db, string normalisedEmail) =>
+        db.Bookings.Where(b => b.PatientEmail.Trim().ToLower() == normalisedEmail);
+
     public async Task<MyBookings> ForAsync(string verifiedEmail, CancellationToken ct)
     {
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var rows = await (
-            from b in db.Bookings.AsNoTracking()
+            from b in MadeFor(db, verifiedEmail).AsNoTracking()
             join p in db.Practitioners on b.PractitionerId equals p.Id
             join t in db.AppointmentTypes on b.AppointmentTypeId equals t.Id
-            where b.PatientEmail.Trim().ToLower() == verifiedEmail
             select new { Booking = b, PractitionerName = p.Name, TypeName = t.Name }).ToListAsync(ct);
         var policy = options.Value.CancellationPolicy;
         var views = rows.Select(r => (r.Booking, Dto: r.Booking.ToDto(r.PractitionerName, r.TypeName, policy))).ToList();

@@ -154,9 +154,8 @@ public sealed partial class WaitlistMatcher(
         var offeredBefore = await db.WaitlistOffers.AsNoTracking()
             .Where(o => o.EntryId == entry.Id && o.PractitionerId == practitionerId)
             .Select(o => o.Footprint).ToListAsync(ct);
-        var ownBookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.PatientEmail.ToLower() == entry.Email
-                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+        var ownBookings = await PatientBookings.MadeFor(db, entry.Email).AsNoTracking()
+            .Where(b => (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
                 && b.Start < ClinicTimeZone.StartOfDay(to.PlusDays(1)) && b.End > ClinicTimeZone.StartOfDay(from))
             .Select(b => new Interval(b.Start, b.End)).ToListAsync(ct);
         // Still bookable (minimum notice) when the patient takes it at the very end of the hold.
@@ -188,7 +187,7 @@ public sealed partial class WaitlistMatcher(
     /// what they waited for elsewhere: they are passed over, but stay on the list in case that booking is cancelled.
     /// </summary>
     private Task<bool> BookedSinceJoiningAsync(WaitlistEntry entry, Instant now, CancellationToken ct) =>
-        db.Bookings.AnyAsync(b => b.PatientEmail.ToLower() == entry.Email && b.AppointmentTypeId == entry.AppointmentTypeId
+        PatientBookings.MadeFor(db, entry.Email).AnyAsync(b => b.AppointmentTypeId == entry.AppointmentTypeId
             && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
             && b.CreatedAt >= entry.JoinedAt && b.Start > now, ct);
 

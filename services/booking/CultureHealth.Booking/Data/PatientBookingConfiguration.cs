@@ -34,6 +34,8 @@ internal sealed class PatientBookingConfiguration : IEntityTypeConfiguration<Pat
         // Day lists and availability read a practitioner's bookings by time.
         e.HasIndex(b => new { b.PractitionerId, b.Start });
         e.HasIndex(b => b.PatientEmail);
+        // A patient's own bookings and the waitlist matcher look bookings up by address trimmed and lower case
+        // (PatientBookings.MadeFor): that expression index is SQL in the migration PatientEmailLookupIndex (EF cannot model one).
         // The no-double-booking exclusion constraints (practitioner; room) are added in SQL in the migrations (EF cannot model them).
     }
 }
