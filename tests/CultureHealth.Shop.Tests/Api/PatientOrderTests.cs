@@ -1,13 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CultureHealth.Shop.Application.Orders;
 using CultureHealth.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace CultureHealth.Shop.Tests.Api;
 
 /// <summary>Issue 17, "My account": a patient's orders by the address their token proves, guest orders included.</summary>
 public sealed class PatientOrderTests(ShopServiceFixture shop) : IClassFixture<ShopServiceFixture>
 {
+    [Fact]
+    public async Task A_patients_orders_are_looked_up_through_the_normalised_email_index()
+    {
+        await using var db = shop.Service.OpenDb();
+        var query = PatientOrders.PlacedWith(db, "pat@example.com");
+
+        var plan = await QueryPlans.ExplainAsync(db, query);
+
+        Assert.True(plan.Contains("ix_orders_customer_email_lookup", StringComparison.Ordinal), $"{query.ToQueryString()}\n{plan}");
+        Assert.Matches("(Bitmap )?Index Scan", plan);
+    }
+
     [Fact]
     public async Task My_orders_lists_the_guest_orders_of_the_tokens_address_with_status_and_lines_and_nobody_elses()
     {

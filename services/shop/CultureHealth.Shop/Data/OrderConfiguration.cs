@@ -18,6 +18,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         e.HasIndex(o => new { o.Status, o.CreatedAt });
         // The sweeper only ever looks for unpaid orders past their deadline.
         e.HasIndex(o => o.PaymentDueBy).HasFilter("status IN ('PendingPayment', 'PaymentFailed')");
+        // A patient's own orders are found by address trimmed and lower case (PatientOrders.PlacedWith): that expression index
+        // is SQL in the migration CustomerEmailLookupIndex (EF cannot model one).
         e.Property(o => o.Number).HasMaxLength(32).IsRequired();
         e.Property(o => o.AccessTokenHash).HasMaxLength(64).IsRequired();
         e.Property(o => o.CustomerName).HasMaxLength(200).IsRequired();
