@@ -6,6 +6,14 @@ namespace CultureHealth.Testing;
 /// <summary>What PostgreSQL would do with a query EF builds: how a test shows that an index is the one a real query uses.</summary>
 public static class QueryPlans
 {
+    /// <summary>Fails unless PostgreSQL would answer <paramref name="query"/> with an (bitmap) index scan on <paramref name="index"/>.</summary>
+    public static async Task AssertUsesIndexAsync<T>(DbContext db, IQueryable<T> query, string index)
+    {
+        var plan = await ExplainAsync(db, query);
+        Xunit.Assert.True(plan.Contains($"Index Scan using {index} ", StringComparison.Ordinal)
+            || plan.Contains($"Bitmap Index Scan on {index} ", StringComparison.Ordinal), $"{query.ToQueryString()}\n{plan}");
+    }
+
     /// <summary>
     /// The plan of <paramref name="query"/>'s own SQL and parameters (EF's command, not a copy of its text). Sequential scans
     /// are switched off for this connection, so a table of a few test rows still shows whether an index can answer the

@@ -29,9 +29,7 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
 
         await PutWeeklyAsync(admin, diary, ("09:00", "12:00"));
 
-        var offer = await SingleOfferAsync(diary.PractitionerId);
-        Assert.Equal(entry.Id, offer.EntryId);
-        Assert.Equal(Instant.FromDateTimeOffset(At(Day, 10)), offer.Start);
+        await AssertOfferedAsync(diary.PractitionerId, entry.Id, At(Day, 10));
     }
 
     [Fact]
@@ -45,9 +43,7 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
 
         await PutOverrideAsync(admin, diary, Day, ("09:00", "10:00"), ("14:00", "15:00"));
 
-        var offer = await SingleOfferAsync(diary.PractitionerId);
-        Assert.Equal(entry.Id, offer.EntryId);
-        Assert.Equal(Instant.FromDateTimeOffset(At(Day, 14)), offer.Start);
+        await AssertOfferedAsync(diary.PractitionerId, entry.Id, At(Day, 14));
     }
 
     [Fact]
@@ -86,9 +82,7 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
             Assert.Equal(HttpStatusCode.NoContent, reopened.StatusCode);
         }
 
-        var offer = await SingleOfferAsync(diary.PractitionerId);
-        Assert.Equal(entry.Id, offer.EntryId);
-        Assert.Equal(Instant.FromDateTimeOffset(At(day, 10)), offer.Start);
+        await AssertOfferedAsync(diary.PractitionerId, entry.Id, At(day, 10));
     }
 
     [Fact]
@@ -129,9 +123,7 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
             Assert.Equal(HttpStatusCode.NoContent, reopened.StatusCode);
         }
 
-        var offer = await SingleOfferAsync(diary.PractitionerId);
-        Assert.Equal(entry.Id, offer.EntryId);
-        Assert.Equal(Instant.FromDateTimeOffset(At(Day, 10)), offer.Start);
+        var offer = await AssertOfferedAsync(diary.PractitionerId, entry.Id, At(Day, 10));
         Assert.Equal(setup.RoomIds[0], offer.RoomId);
     }
 
@@ -190,13 +182,15 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Waits for the practitioner's openings to be worked, then for exactly one offer (one waiter, one slot).</summary>
-    private async Task<WaitlistOffer> SingleOfferAsync(Guid practitionerId)
+    /// <summary>Waits for the practitioner's openings to be worked: exactly one live offer (one waiter), of that start to that entry.</summary>
+    private async Task<WaitlistOffer> AssertOfferedAsync(Guid practitionerId, Guid entryId, DateTimeOffset start)
     {
         await Eventually.GetAsync(() => OffersAsync(fixture.Service, practitionerId), o => o.Count > 0, Within, "an offer of the new time");
         await Eventually.TrueAsync(() => NoOpeningsLeftAsync(fixture.Service, practitionerId), Within, "every opening worked");
         var offer = Assert.Single(await OffersAsync(fixture.Service, practitionerId));
         Assert.Equal(WaitlistOfferStatuses.Live, offer.Status);
+        Assert.Equal(entryId, offer.EntryId);
+        Assert.Equal(Instant.FromDateTimeOffset(start), offer.Start);
         return offer;
     }
 
