@@ -159,6 +159,8 @@ public sealed class StaffTests(ShopServiceFixture shop) : IClassFixture<ShopServ
         Assert.Equal("status", Assert.Single(ShopClient.ErrorFields(await ShopClient.ProblemAsync(badStatus, HttpStatusCode.BadRequest))));
         using var longCustomer = await _manager.GetAsync(new Uri($"/manage/shop/orders?customer={new string('a', 201)}", UriKind.Relative));
         Assert.Equal("customer", Assert.Single(ShopClient.ErrorFields(await ShopClient.ProblemAsync(longCustomer, HttpStatusCode.BadRequest))));
+        using var bothBad = await _manager.GetAsync(new Uri($"/manage/shop/orders?status=lost&customer={new string('a', 201)}", UriKind.Relative));
+        Assert.Equal(["customer", "status"], ShopClient.ErrorFields(await ShopClient.ProblemAsync(bothBad, HttpStatusCode.BadRequest)).Order());
     }
 
     [Fact]

@@ -24,20 +24,23 @@ internal static class OrderManagementEndpoints
     private static async Task<Results<Ok<PagedList<OrderSummaryView>>, ValidationProblem>> List(
         string? status, string? customer, int? page, int? pageSize, StaffOrderQueries orders, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(customer) && customer.Length > 200)
-        {
-            return new RequestValidator().Add("customer", "At most 200 characters.").Problem();
-        }
-
+        // One answer names every bad filter, not the first one found.
+        var v = new RequestValidator().Optional("customer", customer, 200);
         OrderStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
             {
-                return new RequestValidator().Add("status", $"One of {string.Join(", ", Enum.GetNames<OrderStatus>())}.").Problem();
+                wanted = parsed;
             }
-
-            wanted = parsed;
+            else
+            {
+                v.Add("status", $"One of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+            }
+        }
+        if (v.Failed)
+        {
+            return v.Problem();
         }
 
         var (pageNumber, size) = Paging.Normalise(page, pageSize, 50);

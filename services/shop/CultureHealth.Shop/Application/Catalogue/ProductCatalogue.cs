@@ -23,9 +23,8 @@ internal sealed class ProductCatalogue(ShopDbContext db)
             query = query.Where(p => EF.Functions.ILike(p.Name, LikePatterns.Containing(q), LikePatterns.Escape));
         }
 
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.Category).ThenBy(p => p.Name)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var (total, items) = await PagedQuery.PageAsync(query, q => q.OrderBy(p => p.Category).ThenBy(p => p.Name).ThenBy(p => p.Id),
+            q => q, page, pageSize, ct);
         return new PagedList<ProductView>(items.Select(ProductView.From).ToList(), page, pageSize, total);
     }
 

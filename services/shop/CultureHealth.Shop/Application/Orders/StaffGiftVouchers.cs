@@ -18,11 +18,10 @@ internal sealed class StaffGiftVouchers(ShopDbContext db)
     /// <summary>Newest first, with the number of the order that bought each.</summary>
     public async Task<PagedList<GiftVoucherStaffView>> ListAsync(int page, int pageSize, CancellationToken ct)
     {
-        var total = await db.GiftVouchers.CountAsync(ct);
-        var rows = await db.GiftVouchers.AsNoTracking().OrderByDescending(v => v.CreatedAt).ThenBy(v => v.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Join(db.Orders, v => v.IssuedForOrderId, o => o.Id, (v, o) => new { Voucher = v, o.Number })
-            .ToListAsync(ct);
+        var (total, rows) = await PagedQuery.PageAsync(db.GiftVouchers.AsNoTracking(),
+            q => q.OrderByDescending(v => v.CreatedAt).ThenBy(v => v.Id),
+            q => q.Join(db.Orders, v => v.IssuedForOrderId, o => o.Id, (v, o) => new { Voucher = v, o.Number }),
+            page, pageSize, ct);
         var items = rows.Select(r => new GiftVoucherStaffView(
             r.Voucher.Id, r.Voucher.MaskedCode, r.Voucher.InitialBalancePence, r.Voucher.BalancePence, r.Voucher.VoidedPence,
             StatusOf(r.Voucher), r.Voucher.IssuedForOrderId, r.Number, r.Voucher.CreatedAt)).ToList();

@@ -27,10 +27,9 @@ internal sealed class StaffOrderQueries(ShopDbContext db)
             query = query.Where(o => o.Status == wanted);
         }
 
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(o => o.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(o => new OrderSummaryView(o.Id, o.Number, o.Status, o.CustomerName, o.CustomerEmail, o.TotalPence, o.AmountPaidPence, o.RefundedPence, o.CreatedAt))
-            .ToListAsync(ct);
+        var (total, items) = await PagedQuery.PageAsync(query, q => q.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id),
+            q => q.Select(o => new OrderSummaryView(o.Id, o.Number, o.Status, o.CustomerName, o.CustomerEmail, o.TotalPence, o.AmountPaidPence, o.RefundedPence, o.CreatedAt)),
+            page, pageSize, ct);
         return new PagedList<OrderSummaryView>(items, page, pageSize, total);
     }
 
