@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CultureHealth.Booking.Application;
 using CultureHealth.Booking.Data;
 using CultureHealth.Booking.Tests.Api;
 using CultureHealth.ServiceDefaults.Auth;
@@ -20,11 +21,8 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
     [Fact]
     public async Task Wider_weekly_hours_offer_the_new_time_to_a_waiter_for_a_full_diary()
     {
-        var diary = await BookingServiceFixture.ArrangeDiaryAsync(fixture.Service, durationMinutes: 60, bufferAfterMinutes: 0);
         using var admin = Admin();
-        await PutWeeklyAsync(admin, diary, ("09:00", "10:00"));
-        await BookAsync(fixture.Service, diary, At(Day, 9));
-        var entry = await JoinAsync(fixture.Service, NewEmail("hours"), JoinBody(diary, Day, "09:00", "17:00"));
+        var (diary, entry) = await BookedAtNineWithAWaiterAsync(fresh => PutWeeklyAsync(admin, fresh, ("09:00", "10:00")));
         Assert.Empty(await BookingServiceFixture.SlotsAsync(admin, diary, Day, Day));
 
         await PutWeeklyAsync(admin, diary, ("09:00", "12:00"));
@@ -35,11 +33,8 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
     [Fact]
     public async Task A_day_override_that_adds_hours_offers_them_to_a_waiter_for_a_full_diary()
     {
-        var diary = await BookingServiceFixture.ArrangeDiaryAsync(fixture.Service, durationMinutes: 60, bufferAfterMinutes: 0);
         using var admin = Admin();
-        await PutOverrideAsync(admin, diary, Day, ("09:00", "10:00"));
-        await BookAsync(fixture.Service, diary, At(Day, 9));
-        var entry = await JoinAsync(fixture.Service, NewEmail("override"), JoinBody(diary, Day, "09:00", "17:00"));
+        var (diary, entry) = await BookedAtNineWithAWaiterAsync(fresh => PutOverrideAsync(admin, fresh, Day, ("09:00", "10:00")));
 
         await PutOverrideAsync(admin, diary, Day, ("09:00", "10:00"), ("14:00", "15:00"));
 
@@ -49,11 +44,8 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
     [Fact]
     public async Task Hours_changed_without_adding_time_record_nothing_even_for_a_waiter_who_would_take_a_free_slot()
     {
-        var diary = await BookingServiceFixture.ArrangeDiaryAsync(fixture.Service, durationMinutes: 60, bufferAfterMinutes: 0);
         using var admin = Admin();
-        await PutWeeklyAsync(admin, diary, ("09:00", "12:00"));
-        await BookAsync(fixture.Service, diary, At(Day, 9));
-        await JoinAsync(fixture.Service, NewEmail("unfreed"), JoinBody(diary, Day, "09:00", "17:00"));
+        var (diary, _) = await BookedAtNineWithAWaiterAsync(fresh => PutWeeklyAsync(admin, fresh, ("09:00", "12:00")));
         Assert.Contains(At(Day, 10), (await BookingServiceFixture.SlotsAsync(admin, diary, Day, Day)).Select(s => s.Start));
 
         // The same week again, and Day narrowed: 10:00 was free before and still is, but nothing became workable.
@@ -146,6 +138,15 @@ public sealed class WaitlistStaffOpeningTests(WaitlistBookingServiceFixture fixt
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Contains(At(Day, 10), (await BookingServiceFixture.SlotsAsync(reception, noRoom, Day, Day)).Select(s => s.Start));
         await AssertNothingRecordedAsync(noRoom.PractitionerId);
+    }
+
+    /// <summary>A new diary with the given hours, its 09:00 on Day booked, and a waiter for Day from 09:00 to 17:00.</summary>
+    private async Task<(Diary Diary, WaitlistEntryDto Entry)> BookedAtNineWithAWaiterAsync(Func<Diary, Task> hours)
+    {
+        var diary = await BookingServiceFixture.ArrangeDiaryAsync(fixture.Service, durationMinutes: 60, bufferAfterMinutes: 0);
+        await hours(diary);
+        await BookAsync(fixture.Service, diary, At(Day, 9));
+        return (diary, await JoinAsync(fixture.Service, NewEmail("hours"), JoinBody(diary, Day, "09:00", "17:00")));
     }
 
     private HttpClient Admin() => fixture.Service.CreateClient(TestStaff.TokenFor(StaffRoles.Admin));
