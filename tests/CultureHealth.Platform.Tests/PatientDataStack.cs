@@ -45,6 +45,9 @@ public sealed partial class PatientDataStack : WholeStack
         var shared = await SharedAsync();
         var id = Guid.NewGuid().ToString("N");
         var email = $"{label}.{id[..12]}@example.com";
+        // The address as a patient might type it at a checkout or a guest booking: services keep it as typed, and
+        // export and erasure must still find it by the proven (lower-case) address.
+        var typed = char.ToUpperInvariant(email[0]) + email[1..].Replace("@example.com", "@Example.COM", StringComparison.Ordinal);
         var name = $"{label} {Letters(10)}";
         var phone = "07700" + Random.Shared.Next(100_000, 999_999);
         var note = $"note-{id}";
@@ -64,7 +67,7 @@ public sealed partial class PatientDataStack : WholeStack
         {
             Content = JsonContent.Create(new
             {
-                cartId, customer = new { name, email },
+                cartId, customer = new { name, email = typed },
                 shippingAddress = new { line1 = street, city = "London", postcode = "SW1A 1AA", country = "GB" },
             }),
         };
@@ -102,6 +105,21 @@ public sealed partial class PatientDataStack : WholeStack
         using var booked = await Ok(patient.SendAsync(book));
         var bookingId = (await booked.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("booking").GetProperty("id").GetGuid();
 
+        // And a guest booking under the address as typed, waiting for its emailed confirmation link.
+        var later = await anonymous.GetFromJsonAsync<JsonElement>(
+            $"/api/booking/availability?appointmentTypeId={diary.TypeId}&practitionerId={diary.PractitionerId}&from={from:yyyy-MM-dd}&to={from.AddDays(2):yyyy-MM-dd}", Json);
+        using var guestBook = new HttpRequestMessage(HttpMethod.Post, "/api/booking/bookings")
+        {
+            Content = JsonContent.Create(new
+            {
+                appointmentTypeId = diary.TypeId, practitionerId = diary.PractitionerId,
+                start = later.GetProperty("practitioners")[0].GetProperty("slots")[0].GetProperty("start").GetString(),
+                patient = new { name, email = typed, phone }, notes = note,
+            }),
+        };
+        guestBook.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        (await Ok(anonymous.SendAsync(guestBook))).Dispose();
+
         // Content: a comment under an article.
         using var commented = await Ok(anonymous.PostAsJsonAsync($"/api/content/articles/{shared.ArticleSlug}/comments",
             new { authorName = name, authorEmail = email, body = commentBody }));
@@ -124,10 +142,10 @@ public sealed partial class PatientDataStack : WholeStack
             await using var admin = Admin.OpenDb();
             return await notifications.ScheduledReminders.AnyAsync(r => r.BookingId == bookingId && r.PatientName == name)
                 && await notifications.KnownComments.AnyAsync(c => c.CommentId == commentId)
-                && await notifications.SentMessages.AnyAsync(m => m.Recipient == email && m.Kind == "order-paid")
+                && await notifications.SentMessages.AnyAsync(m => m.Recipient == typed && m.Kind == "order-paid")
                 && await notifications.MarketingConsents.AnyAsync(c => c.Email == email && c.Consent)
                 && await admin.DashboardBookings.AnyAsync(b => b.BookingId == bookingId && b.PatientName == name)
-                && await admin.DashboardOrders.AnyAsync(o => o.OrderId == orderId && o.CustomerEmail == email)
+                && await admin.DashboardOrders.AnyAsync(o => o.OrderId == orderId && o.CustomerEmail.ToLower() == email)
                 && await admin.DashboardComments.AnyAsync(c => c.CommentId == commentId && c.AuthorName == name);
         }, TimeSpan.FromSeconds(60), $"notifications and admin have their copies of {label}'s data");
 

@@ -151,8 +151,9 @@ public sealed partial class PatientDataTests(PatientDataStack stack) : IClassFix
         foreach (var (service, database) in stack.Databases)
         {
             // Copies (admin's dashboard) follow the services' reports: give them time, but no fixed sleep.
-            var left = await Eventually.GetAsync(() => PatientDataStack.RowsMentioningAsync(database, erased.Markers), rows => rows.Count == 0,
-                TimeSpan.FromSeconds(60), $"{service} holds none of {erased.Email}'s data");
+            // The rows as one text, so a failure shows what was left where.
+            var left = await Eventually.GetAsync(async () => string.Join("\n", await PatientDataStack.RowsMentioningAsync(database, erased.Markers)),
+                rows => rows.Length == 0, TimeSpan.FromSeconds(60), $"{service} holds none of {erased.Email}'s data");
             Assert.Empty(left);
             if (service != "patients")
             {

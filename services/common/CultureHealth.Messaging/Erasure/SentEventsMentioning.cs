@@ -11,12 +11,13 @@ public static class SentEventsMentioning
 {
     /// <summary>
     /// Deletes the sent outbox rows whose payload contains <paramref name="email"/>; runs in the caller's transaction.
-    /// The payload is jsonb, whose text form holds strings decoded (no \u escapes), so the address matches as typed.
+    /// The payload is jsonb, whose text form holds strings decoded (no \u escapes), so the address matches as typed; it is
+    /// compared in lower case, since events carry the address as the patient typed it (an order's "Name@Example.com").
     /// </summary>
     public static async Task<int> ForgetAsync(DbContext db, string email, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Database.ExecuteSqlInterpolatedAsync(
-            $"DELETE FROM outbox_messages WHERE sent_at IS NOT NULL AND strpos(payload::text, {email}) > 0", ct);
+            $"DELETE FROM outbox_messages WHERE sent_at IS NOT NULL AND strpos(lower(payload::text), {email.ToLowerInvariant()}) > 0", ct);
     }
 }

@@ -23,10 +23,11 @@ public sealed class PatientErasureRequestedConsumer(
 
     protected override async Task<ErasedRecords> EraseAsync(string email, CancellationToken cancellationToken)
     {
-        var sent = await Db.SentMessages.Where(m => m.Recipient == email).ExecuteUpdateAsync(s => s
+        // Emails went to the address as the patient typed it (an order's, a guest booking's); the proven one is lower case.
+        var sent = await Db.SentMessages.Where(m => m.Recipient.Trim().ToLower() == email).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Recipient, ErasedPersonalData.Email)
             .SetProperty(m => m.Subject, m => m.Kind), cancellationToken);
-        var reminders = await Db.ScheduledReminders.Where(r => r.PatientEmail == email).ExecuteDeleteAsync(cancellationToken);
+        var reminders = await Db.ScheduledReminders.Where(r => r.PatientEmail.Trim().ToLower() == email).ExecuteDeleteAsync(cancellationToken);
         var comments = await Db.KnownComments.Where(c => c.AuthorEmail == email).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.AuthorName, ErasedPersonalData.Name)
             .SetProperty(c => c.AuthorEmail, ErasedPersonalData.Email)

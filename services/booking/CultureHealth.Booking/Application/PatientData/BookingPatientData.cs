@@ -33,10 +33,9 @@ public sealed class BookingPatientDataService(BookingDbContext db, TimeProvider 
     public async Task<BookingPatientData> ExportAsync(string email, CancellationToken ct)
     {
         var bookings = await (
-                from b in db.Bookings.AsNoTracking()
+                from b in PatientBookings.MadeFor(db, email).AsNoTracking()
                 join p in db.Practitioners.AsNoTracking() on b.PractitionerId equals p.Id
                 join t in db.AppointmentTypes.AsNoTracking() on b.AppointmentTypeId equals t.Id
-                where b.PatientEmail == email
                 orderby b.Start
                 select new { b, Practitioner = p.Name, Type = t.Name })
             .ToListAsync(ct);
@@ -71,7 +70,7 @@ public sealed class BookingPatientDataService(BookingDbContext db, TimeProvider 
     /// <summary>Runs in the caller's transaction.</summary>
     public async Task<ErasedRecords> EraseAsync(string email, CancellationToken ct)
     {
-        var ids = await db.Bookings.Where(b => b.PatientEmail == email).Select(b => b.Id).ToListAsync(ct);
+        var ids = await PatientBookings.MadeFor(db, email).Select(b => b.Id).ToListAsync(ct);
         var holds = await db.PendingConfirmations.Where(p => p.Email == email || ids.Contains(p.BookingId)).ExecuteDeleteAsync(ct);
         if (ids.Count > 0)
         {

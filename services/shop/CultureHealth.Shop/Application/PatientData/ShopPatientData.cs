@@ -1,4 +1,5 @@
 using CultureHealth.Messaging.Erasure;
+using CultureHealth.Shop.Application.Orders;
 using CultureHealth.Shop.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +26,7 @@ public sealed class ShopPatientDataService(ShopDbContext db)
 {
     public async Task<ShopPatientData> ExportAsync(string email, CancellationToken ct)
     {
-        var orders = await db.Orders.AsNoTracking().Include(o => o.Items)
-            .Where(o => o.CustomerEmail == email)
+        var orders = await PatientOrders.PlacedWith(db, email).AsNoTracking().Include(o => o.Items)
             .OrderBy(o => o.CreatedAt)
             .ToListAsync(ct);
         var coupons = await db.CouponRedemptions.AsNoTracking()
@@ -45,7 +45,7 @@ public sealed class ShopPatientDataService(ShopDbContext db)
     /// <summary>Runs in the caller's transaction.</summary>
     public async Task<ErasedRecords> EraseAsync(string email, CancellationToken ct)
     {
-        var ids = await db.Orders.Where(o => o.CustomerEmail == email).Select(o => o.Id).ToListAsync(ct);
+        var ids = await PatientOrders.PlacedWith(db, email).Select(o => o.Id).ToListAsync(ct);
         if (ids.Count > 0)
         {
             await AnonymiseAsync(db.Orders.Where(o => ids.Contains(o.Id)), ct);
