@@ -156,7 +156,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
     {
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
-        var start = await SlotAfterAsync(client, diary, Duration.FromDays(3));
+        var start = await MorningSlotAsync(client, diary, 3);
         var created = await fixture.BookAsync(client, Request(diary, start));
         var newStart = start.AddHours(3);
 
@@ -175,7 +175,7 @@ public sealed class BookingLifecycleTests(BookingServiceFixture fixture)
     {
         var diary = await fixture.ArrangeDiaryAsync();
         using var client = fixture.Service.CreateClient();
-        var start = await SlotAfterAsync(client, diary, Duration.FromDays(3));
+        var start = await MorningSlotAsync(client, diary, 3);
         var mine = await fixture.BookAsync(client, Request(diary, start));
         var theirs = await fixture.BookAsync(client, Request(diary, start.AddHours(3), "other@example.com"));
 

@@ -95,6 +95,18 @@ public sealed class BookingServiceFixture : IAsyncLifetime
         return slots.First(s => Instant.FromDateTimeOffset(s.Start) >= earliest).Start;
     }
 
+    /// <summary>
+    /// The first slot at or after 09:00 clinic time, <paramref name="days"/> days from today: a test that moves it hours
+    /// later that day stays inside the diary's hours (06:00–22:00) whatever the time of day it runs.
+    /// </summary>
+    public static async Task<DateTimeOffset> MorningSlotAsync(HttpClient client, Diary diary, int days)
+    {
+        var date = Today.PlusDays(days);
+        var nine = ClinicTimeZone.Resolve(date.At(new LocalTime(9, 0))).ToInstant();
+        var slots = await SlotsAsync(client, diary, date, date);
+        return slots.First(s => Instant.FromDateTimeOffset(s.Start) >= nine).Start;
+    }
+
     public static object Request(Diary diary, DateTimeOffset start, string email = "pat@example.com", bool useCredit = false, string name = "Pat Example") => new
     {
         appointmentTypeId = diary.TypeId,
