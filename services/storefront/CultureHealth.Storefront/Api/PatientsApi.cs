@@ -46,6 +46,14 @@ public sealed class PatientsApi(HttpClient http, HybridCache cache, ILogger<Pati
         return await SendForReplyAsync<PatientProfile>(request, "GET my profile", ct);
     }
 
+    /// <summary>
+    /// What a signed-in patient saved (and the address they proved), to start the booking and checkout forms with.
+    /// Null for a guest, an expired token or a patients service that cannot answer: the form then starts empty, as a
+    /// guest's does, and the visitor types their details; pre-filling is a convenience that never blocks a form.
+    /// </summary>
+    public async Task<PatientProfile?> SavedDetailsAsync(string? patientToken, CancellationToken ct) =>
+        patientToken is null ? null : await ProfileAsync(patientToken, ct) is { IsDone: true } reply ? reply.Value : null;
+
     /// <summary>Invalid names the field (<c>name</c>, <c>phone</c>).</summary>
     public async Task<ApiReply<PatientProfile>> SaveDetailsAsync(string patientToken, string? name, string? phone, CancellationToken ct)
     {
