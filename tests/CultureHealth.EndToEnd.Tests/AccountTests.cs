@@ -1,3 +1,4 @@
+using CultureHealth.EndToEnd.Tests.Account;
 using CultureHealth.EndToEnd.Tests.Booking;
 using CultureHealth.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class AccountTests(SiteStack site, ITestOutputHelper output)
             // Signing in from the header: the emailed code, then the account with both in it.
             await browse.VisitAsync("/", "account-home-signed-out");
             await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
-            await SignInAsync(browse, email, "account-sign-in");
+            await PatientSignIn.SignInAsync(site, browse, email, "account-sign-in");
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account$"));
             await Expect(page.Locator("h1")).ToHaveTextAsync("My account");
             await Expect(page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
@@ -122,7 +123,7 @@ public sealed class AccountTests(SiteStack site, ITestOutputHelper output)
         await BookingSteps.RunAsync(other, "account-stranger", async () =>
         {
             await other.VisitAsync("/account", "account-stranger-redirect");
-            await SignInAsync(other, stranger, "account-stranger-sign-in");
+            await PatientSignIn.SignInAsync(site, other, stranger, "account-stranger-sign-in");
             await Expect(other.Page.Locator("h1")).ToHaveTextAsync("My account");
             var theirs = await other.Page.Locator("main").InnerTextAsync();
             Assert.Contains("You have no upcoming appointments", theirs);
@@ -131,20 +132,5 @@ public sealed class AccountTests(SiteStack site, ITestOutputHelper output)
             await other.VisitAsync($"/bookings/{bookingId}", "account-stranger-booking", status: 404);
             await other.VisitAsync($"/account/orders/{orderId}", "account-stranger-order", status: 404);
         });
-    }
-
-    /// <summary>On the sign-in page: the address, then the code from the email, read as the patient reads it.</summary>
-    private async Task SignInAsync(Browse browse, string email, string screenshotPrefix)
-    {
-        var page = browse.Page;
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in to your account");
-        await browse.CheckAsync(screenshotPrefix);
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Email me a code" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Check your email");
-        var code = BookingMail.Code(await BookingMail.ReceivedAsync(site, email, "Your "));
-        await page.GetByLabel("Code from the email").FillAsync(code);
-        await browse.CheckAsync(screenshotPrefix + "-code");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
     }
 }

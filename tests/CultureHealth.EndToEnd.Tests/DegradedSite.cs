@@ -11,7 +11,7 @@ namespace CultureHealth.EndToEnd.Tests;
 /// </summary>
 public sealed record DegradedSite(ServiceFactory<StorefrontOptions> Storefront, ServiceFactory<DownstreamHealth> Gateway, Uri PublicUrl) : IAsyncDisposable
 {
-    /// <param name="stopped">"content", "shop" or "booking".</param>
+    /// <param name="stopped">"content", "shop", "booking" or "patients".</param>
     public static async Task<DegradedSite> StartAsync(SiteStack site, string stopped)
     {
         var gatewayPort = FreePort.Reserve();
@@ -30,6 +30,7 @@ public sealed record DegradedSite(ServiceFactory<StorefrontOptions> Storefront, 
             ["ReverseProxy:Clusters:content:Destinations:primary:Address"] = stopped == "content" ? nowhere : site.Content.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:shop:Destinations:primary:Address"] = stopped == "shop" ? nowhere : site.Shop.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:booking:Destinations:primary:Address"] = stopped == "booking" ? nowhere : site.Booking.Factory.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:patients:Destinations:primary:Address"] = stopped == "patients" ? nowhere : site.Patients.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:admin:Destinations:primary:Address"] = site.Admin.Factory.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:storefront:Destinations:primary:Address"] = storefront.BaseAddress.ToString(),
             ["Gateway:TrustedNetworks:0"] = "127.0.0.1",

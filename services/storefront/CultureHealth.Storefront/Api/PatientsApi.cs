@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
 
 namespace CultureHealth.Storefront.Api;
 
@@ -15,7 +16,8 @@ public sealed record PatientProfile(string Email, string? Name, string? Phone, b
 /// The patients service's public API through the gateway: proving an email address with an emailed code, and the
 /// signed-in patient's own details and email preferences (by their patient token).
 /// </summary>
-public sealed class PatientsApi(HttpClient http, HybridCache cache, ILogger<PatientsApi> logger) : GatewayApi(http, cache, logger)
+public sealed partial class PatientsApi(HttpClient http, HybridCache cache, ILogger<PatientsApi> logger, IOptions<StorefrontOptions> options)
+    : GatewayApi(http, cache, logger)
 {
     /// <summary>202 for any well-formed address (known or not); 429 with Retry-After past a limit.</summary>
     /// <param name="returnUrl">A path on this site that the emailed one-click link leads back to.</param>
@@ -46,6 +48,30 @@ public sealed class PatientsApi(HttpClient http, HybridCache cache, ILogger<Pati
         return await SendForReplyAsync<PatientProfile>(request, "GET my profile", ct);
     }
 
+    /// <summary>
+    /// What a signed-in patient saved (and the address they proved), to start the booking and checkout forms with.
+    /// Null for a guest, an expired token or a patients service that cannot answer within one attempt's time (no
+    /// retries: a convenience must not hold up the form): the form then starts empty, as a guest's does.
+    /// </summary>
+    public async Task<PatientProfile?> SavedDetailsAsync(string? patientToken, CancellationToken ct)
+    {
+        if (patientToken is null)
+        {
+            return null;
+        }
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(options.Value.ApiAttemptTimeout);
+        try
+        {
+            return await ProfileAsync(patientToken, budget.Token) is { IsDone: true } reply ? reply.Value : null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            LogSavedDetailsLate(Logger, options.Value.ApiAttemptTimeout);
+            return null;
+        }
+    }
+
     /// <summary>Invalid names the field (<c>name</c>, <c>phone</c>).</summary>
     public async Task<ApiReply<PatientProfile>> SaveDetailsAsync(string patientToken, string? name, string? phone, CancellationToken ct)
     {
@@ -66,4 +92,7 @@ public sealed class PatientsApi(HttpClient http, HybridCache cache, ILogger<Pati
         Authorize(request, patientToken);
         return await SendForReplyAsync<PatientProfile>(request, "PUT my preferences", ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The patient's saved details did not come within {Budget}; the form starts empty")]
+    private static partial void LogSavedDetailsLate(ILogger logger, TimeSpan budget);
 }

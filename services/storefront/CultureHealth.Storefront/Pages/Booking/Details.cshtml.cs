@@ -10,8 +10,9 @@ namespace CultureHealth.Storefront.Pages.Booking;
 /// Step 4: the patient's details and consent, then the booking. A guest's booking is held (pending) until they
 /// follow the emailed link; a patient who proved their address (the ch-patient cookie) is booked at once, and may
 /// pay with a session credit. One Idempotency-Key per form, kept in a hidden field: a double submit is one booking.
+/// A signed-in patient's form starts with their saved details (from the patients service), which they may change.
 /// </summary>
-public sealed class DetailsModel(BookingApi booking) : BookingPage
+public sealed class DetailsModel(BookingApi booking, PatientsApi patients) : BookingPage
 {
     public AppointmentType Type { get; private set; } = null!;
     public SlotChoice Slot { get; private set; } = null!;
@@ -45,7 +46,7 @@ public sealed class DetailsModel(BookingApi booking) : BookingPage
             return early;
         }
         Form.IdempotencyKey = Guid.NewGuid().ToString("D");
-        Form.Email = ProvenEmail;
+        await StartWithSavedDetailsAsync(ct);
         Form.PayWith = CreditsForType > 0 ? DetailsForm.PayByCredit : DetailsForm.PayAtClinic;
         return Page();
     }
@@ -215,6 +216,22 @@ public sealed class DetailsModel(BookingApi booking) : BookingPage
         return null;
     }
 
+    /// <summary>
+    /// The form as a signed-in patient first sees it: their proven address, and the name and phone they saved. Only
+    /// filled in, never saved back: what they change here is for this booking. Without saved details (a guest, an
+    /// ended sign-in, the patients service away) the fields start empty and the patient types them.
+    /// </summary>
+    private async Task StartWithSavedDetailsAsync(CancellationToken ct)
+    {
+        Form.Email = ProvenEmail;
+        if (SignInExpired || await patients.SavedDetailsAsync(PatientSession.Token(Request), ct) is not { } saved)
+        {
+            return;
+        }
+        (Form.Name, Form.Phone) = (saved.Name, saved.Phone);
+        Form.Email ??= saved.Email;
+    }
+
     /// <summary>A proven address (the ch-patient cookie) and its credits; an expired one is forgotten.</summary>
     private async Task LoadPatientAsync(CancellationToken ct)
     {
@@ -222,6 +239,8 @@ public sealed class DetailsModel(BookingApi booking) : BookingPage
         {
             return;
         }
+        // The page carries this patient's own address and saved details: no cache may keep it for anyone else.
+        Response.Headers.CacheControl = "no-cache, no-store";
         var credits = await booking.CreditsAsync(token, ct);
         switch (credits.Kind)
         {

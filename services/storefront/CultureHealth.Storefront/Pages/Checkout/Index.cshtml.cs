@@ -1,4 +1,5 @@
 using CultureHealth.Storefront.Api;
+using CultureHealth.Storefront.Appointments;
 using CultureHealth.Storefront.Seo;
 using CultureHealth.Storefront.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -26,9 +27,10 @@ public sealed class CheckoutForm
 /// <summary>
 /// /checkout: who is buying, where to post physical goods (UK only; the shop checks the postcode), an optional
 /// gift voucher; then the order is placed and the visitor goes on to pay. The order's token goes into an HttpOnly
-/// cookie (never the URL): the payment and confirmation steps read it from there.
+/// cookie (never the URL): the payment and confirmation steps read it from there. A signed-in patient's form starts
+/// with their saved name and proven address (from the patients service), which they may change.
 /// </summary>
-public sealed class IndexModel(ShopApi shop, ShopSession session) : SitePage
+public sealed class IndexModel(ShopApi shop, ShopSession session, PatientsApi patients) : SitePage
 {
     public Api.Cart Cart { get; private set; } = null!;
     public bool Unavailable { get; private set; }
@@ -47,7 +49,20 @@ public sealed class IndexModel(ShopApi shop, ShopSession session) : SitePage
             return early;
         }
         Form.IdempotencyKey = NewKey();
+        await StartWithSavedDetailsAsync(ct);
         return Page();
+    }
+
+    /// <summary>
+    /// Only filled in, never saved back: what the patient changes here is for this order. Without saved details (a
+    /// guest, an ended sign-in, the patients service away) the fields start empty, as they always did.
+    /// </summary>
+    private async Task StartWithSavedDetailsAsync(CancellationToken ct)
+    {
+        if (!Unavailable && await patients.SavedDetailsAsync(PatientSession.Token(Request), ct) is { } saved)
+        {
+            (Form.Name, Form.Email) = (saved.Name, saved.Email);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
