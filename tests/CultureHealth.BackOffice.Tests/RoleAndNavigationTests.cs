@@ -59,7 +59,10 @@ public sealed class RoleAndNavigationTests(BackOfficeStack stack) : IClassFixtur
     }
 }
 
-/// <summary>The dashboard is admin's event-built read model: it answers with the shop and content down.</summary>
+/// <summary>
+/// The dashboard is admin's event-built read model: it answers with the shop and content down (and booking out of
+/// admin's reach); a page that needs booking says it is unavailable.
+/// </summary>
 public sealed class DashboardWithServicesDownTests(BackOfficeWithoutShopStack stack) : IClassFixture<BackOfficeWithoutShopStack>
 {
     [Fact]
@@ -71,5 +74,17 @@ public sealed class DashboardWithServicesDownTests(BackOfficeWithoutShopStack st
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Low stock", browser.LastPage, StringComparison.Ordinal);
         Assert.Contains("taken today", browser.LastPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_waitlist_page_says_it_is_unavailable_when_booking_is_out_of_reach()
+    {
+        using var browser = stack.Browser();
+        (await browser.SignInAsync(BackOfficeStack.AdminEmail, BackOfficeStack.AdminPassword)).Dispose();
+        using var page = await browser.GetAsync("/admin/diary/waitlist");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("Not possible right now", browser.LastPage, StringComparison.Ordinal);
+        Assert.Contains("<h1>Waitlist</h1>", browser.LastPage, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,8 @@ namespace CultureHealth.BackOffice.Tests;
 
 /// <summary>
 /// The waitlist page: reception reads who waits (an audited read of patient data), a practitioner only those waiting for
-/// them or for anyone, a role without the diary gets the 403 page; the page says "unavailable" when booking is away.
+/// them or for anyone, a role without the diary gets the 403 page; the page says "unavailable" when booking is away
+/// (<see cref="DashboardWithServicesDownTests"/>).
 /// </summary>
 public sealed class WaitlistPageTests(BackOfficeStack stack) : IClassFixture<BackOfficeStack>
 {
@@ -79,21 +80,5 @@ public sealed class WaitlistPageTests(BackOfficeStack stack) : IClassFixture<Bac
         using var typed = await editorBrowser.GetAsync("/admin/diary/waitlist");
         Assert.Equal(HttpStatusCode.Forbidden, typed.StatusCode);
         Assert.Contains("This page is not for your role", editorBrowser.LastPage, StringComparison.Ordinal);
-    }
-}
-
-/// <summary>With booking out of admin's reach the waitlist page says so (503), never a 500.</summary>
-public sealed class WaitlistPageWithBookingDownTests(BackOfficeWithoutShopStack stack) : IClassFixture<BackOfficeWithoutShopStack>
-{
-    [Fact]
-    public async Task The_waitlist_page_says_it_is_unavailable()
-    {
-        using var browser = stack.Browser();
-        (await browser.SignInAsync(BackOfficeStack.AdminEmail, BackOfficeStack.AdminPassword)).Dispose();
-        using var page = await browser.GetAsync("/admin/diary/waitlist");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
-        Assert.Contains("Not possible right now", browser.LastPage, StringComparison.Ordinal);
-        Assert.Contains("<h1>Waitlist</h1>", browser.LastPage, StringComparison.Ordinal);
     }
 }

@@ -44,12 +44,12 @@ public sealed class StaffWaitlistTests(WaitlistBookingServiceFixture fixture) : 
         using var me = service.CreateClient(PractitionerToken(mine.PractitionerId));
 
         var all = await ListAsync(reception, $"?appointmentTypeId={mine.TypeId}");
-        Assert.Equal([first.Id, anyone.Id, forColleague.Id], all.Select(e => e.Id));
+        Assert.Equal([first.Id, anyone.Id, forColleague.Id], all.Select(e => e.Entry.Id));
         var asked = all[2];
-        Assert.Equal(("For Colleague", "07700 900222", colleague.PractitionerId, "Test " + colleague.Code), (asked.PatientName, asked.PatientPhone, asked.PractitionerId, asked.PractitionerName));
-        Assert.Equal(["monday", "friday"], asked.Days);
+        Assert.Equal(("For Colleague", "07700 900222", colleague.PractitionerId, "Test " + colleague.Code), (asked.PatientName, asked.PatientPhone, asked.Entry.PractitionerId, asked.Entry.PractitionerName));
+        Assert.Equal(["monday", "friday"], asked.Entry.Days);
         Assert.StartsWith("colleague-", asked.PatientEmail, StringComparison.Ordinal);
-        Assert.Null(all[1].PractitionerId);
+        Assert.Null(all[1].Entry.PractitionerId);
         Assert.Equal("First <Waiter>", all[0].PatientName);
 
         // Time comes free: the first waiter is offered it, and the list shows the hold.
@@ -58,21 +58,20 @@ public sealed class StaffWaitlistTests(WaitlistBookingServiceFixture fixture) : 
             await CancelAsync(patient, ten);
         }
         var offered = await Eventually.GetAsync(() => ListAsync(reception, $"?appointmentTypeId={mine.TypeId}"),
-            list => list[0].Offer is not null, TimeSpan.FromSeconds(60), "the first waiter's live offer");
-        var offer = offered[0].Offer!;
+            list => list[0].Entry.Offer is not null, TimeSpan.FromSeconds(60), "the first waiter's live offer");
+        var offer = offered[0].Entry.Offer!;
         Assert.Equal(At(Day, 10), offer.Start);
-        Assert.Equal(mine.PractitionerId, offer.PractitionerId);
-        Assert.Equal("Test " + mine.Code, offer.PractitionerName);
+        Assert.Equal("Test " + mine.Code, offered[0].OfferPractitionerName);
         Assert.True(offer.HoldUntil > DateTimeOffset.UtcNow.AddMinutes(20), $"held until {offer.HoldUntil}");
-        Assert.All(offered.Skip(1), e => Assert.Null(e.Offer));
+        Assert.All(offered.Skip(1), e => Assert.Null(e.Entry.Offer));
 
         // A practitioner: entries asking for them, or for anyone of a type they offer; never another's by asking.
-        Assert.Equal([first.Id, anyone.Id], (await ListAsync(me, "")).Select(e => e.Id));
-        Assert.Equal([first.Id, anyone.Id], (await ListAsync(me, $"?appointmentTypeId={mine.TypeId}")).Select(e => e.Id));
+        Assert.Equal([first.Id, anyone.Id], (await ListAsync(me, "")).Select(e => e.Entry.Id));
+        Assert.Equal([first.Id, anyone.Id], (await ListAsync(me, $"?appointmentTypeId={mine.TypeId}")).Select(e => e.Entry.Id));
         using var theirs = await me.GetAsync(new Uri($"/manage/booking/waitlist?practitionerId={colleague.PractitionerId}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, theirs.StatusCode);
         var colleagues = await ListAsync(reception, $"?practitionerId={colleague.PractitionerId}");
-        Assert.Equal([anyone.Id, forColleague.Id, otherType.Id], colleagues.Select(e => e.Id));
+        Assert.Equal([anyone.Id, forColleague.Id, otherType.Id], colleagues.Select(e => e.Entry.Id));
     }
 
     [Fact]

@@ -39,13 +39,15 @@ public sealed record RoomClosure(string Date, string Reason);
 public sealed record Room(Guid Id, string Name, string Kind, bool Active, IReadOnlyList<RoomClosure> Closures);
 
 /// <summary>The slot held for a waiting patient now, and when the hold ends (then it passes to the next waiter).</summary>
-public sealed record WaitlistOffer(Guid Id, DateTimeOffset Start, DateTimeOffset End, Guid PractitionerId, string PractitionerName, DateTimeOffset HoldUntil);
+public sealed record WaitlistOffer(Guid Id, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset HoldUntil);
 
-/// <summary>A waiting patient: <c>Days</c> are lower-case English weekdays, dates ISO, times clinic-local starts (HH:mm).</summary>
-public sealed record WaitlistEntry(
-    Guid Id, string PatientName, string PatientEmail, string? PatientPhone, Guid AppointmentTypeId, string AppointmentTypeName,
-    Guid? PractitionerId, string? PractitionerName, string FromDate, string ToDate, IReadOnlyList<string> Days,
-    string EarliestStart, string LatestStart, DateTimeOffset JoinedAt, WaitlistOffer? Offer);
+/// <summary>What a waiting patient asked for: <c>Days</c> are lower-case English weekdays, dates ISO, times clinic-local starts (HH:mm).</summary>
+public sealed record WaitlistWish(
+    Guid Id, string AppointmentTypeName, Guid? PractitionerId, string? PractitionerName, string FromDate, string ToDate,
+    IReadOnlyList<string> Days, string EarliestStart, string LatestStart, DateTimeOffset JoinedAt, WaitlistOffer? Offer);
+
+/// <summary>A waiting patient, who they are, and with whom the time held for them is.</summary>
+public sealed record WaitlistEntry(WaitlistWish Entry, string PatientName, string PatientEmail, string? PatientPhone, string? OfferPractitionerName);
 
 public sealed record TimeOff(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason);
 

@@ -1,36 +1,15 @@
 using System.Security.Claims;
 using CultureHealth.Booking.Data;
-using CultureHealth.Calendar;
 using Microsoft.EntityFrameworkCore;
-using NodaTime.Text;
 
 namespace CultureHealth.Booking.Application;
 
 /// <summary>
-/// A waiting patient as the reception desk and practitioners see them: who (name, email, phone), what they asked for
-/// (the appointment type, a practitioner or any, the dates, weekdays and start times that suit) and when they joined;
-/// <see cref="Offer"/> is the slot held for them now, if any.
+/// A waiting patient as the reception desk and practitioners see them: the entry as its patient sees it (what they asked
+/// for, when they joined, the live offer if any), with who they are and with whom the offered time is.
 /// </summary>
 public sealed record StaffWaitlistEntryDto(
-    Guid Id,
-    string PatientName,
-    string PatientEmail,
-    string? PatientPhone,
-    Guid AppointmentTypeId,
-    string AppointmentTypeName,
-    Guid? PractitionerId,
-    string? PractitionerName,
-    string FromDate,
-    string ToDate,
-    IReadOnlyList<string> Days,
-    string EarliestStart,
-    string LatestStart,
-    DateTimeOffset JoinedAt,
-    StaffWaitlistOfferDto? Offer);
-
-/// <summary>A live offer: the time held, with whom, and when the hold ends (then the slot passes to the next waiter).</summary>
-public sealed record StaffWaitlistOfferDto(
-    Guid Id, DateTimeOffset Start, DateTimeOffset End, Guid PractitionerId, string PractitionerName, DateTimeOffset HoldUntil);
+    WaitlistEntryDto Entry, string PatientName, string PatientEmail, string? PatientPhone, string? OfferPractitionerName);
 
 /// <summary>
 /// The waitlist for staff: waiting entries in join order (the order offers follow). Admin and reception see every
@@ -62,16 +41,8 @@ public sealed class StaffWaitlist(BookingDbContext db)
                 OfferPractitionerName = db.WaitlistOffers.Where(o => o.EntryId == e.Id && o.Status == WaitlistOfferStatuses.Live)
                     .Join(db.Practitioners, o => o.PractitionerId, p => p.Id, (o, p) => p.Name).FirstOrDefault(),
             }).Take(MaxEntries).ToListAsync(ct);
-        return [.. rows.Select(r =>
-        {
-            var e = r.Entry;
-            return new StaffWaitlistEntryDto(
-                e.Id, e.PatientName, e.Email, e.PatientPhone, e.AppointmentTypeId, r.TypeName, e.PractitionerId, r.PractitionerName,
-                LocalDatePattern.Iso.Format(e.FromDate), LocalDatePattern.Iso.Format(e.ToDate), [.. e.Wish().Days.Select(WaitlistText.Day)],
-                ClinicTimeText.Format(e.EarliestStart), ClinicTimeText.Format(e.LatestStart), e.JoinedAt.ToClinicTime(),
-                r.Offer is { } o
-                    ? new StaffWaitlistOfferDto(o.Id, o.Start.ToClinicTime(), o.End.ToClinicTime(), o.PractitionerId, r.OfferPractitionerName ?? "", o.ExpiresAt.ToClinicTime())
-                    : null);
-        })];
+        return [.. rows.Select(r => new StaffWaitlistEntryDto(
+            r.Entry.ToDto(r.TypeName, r.PractitionerName, r.Offer), r.Entry.PatientName, r.Entry.Email, r.Entry.PatientPhone,
+            r.Offer is null ? null : r.OfferPractitionerName))];
     }
 }
