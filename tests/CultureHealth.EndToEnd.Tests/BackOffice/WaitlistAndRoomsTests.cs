@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace CultureHealth.EndToEnd.Tests.BackOffice;
 
 /// <summary>
-/// The waitlist page and the rooms page's admin forms in a real browser through the gateway (scripts off: both work
-/// without them). Every page visited passes axe and is saved as a screenshot (backoffice-waitlist-*, -rooms-admin-*).
+/// The waitlist page and the rooms page's admin forms in a real browser through the gateway (neither page has a script;
+/// the back office's HTTP tests post the forms as a script-less browser does). Every page visited passes axe (which needs
+/// script in the page, so these contexts keep it on) and is saved as a screenshot (backoffice-waitlist-*, -rooms-*).
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class WaitlistAndRoomsTests(SiteStack site, ITestOutputHelper output)
@@ -28,7 +29,7 @@ public sealed class WaitlistAndRoomsTests(SiteStack site, ITestOutputHelper outp
         }
 
         var reception = await Staff.CreateAsync(site, "reception", "Wren Reception");
-        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output, javaScript: false);
+        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output);
         await Staff.SignInAsync(browse, reception);
         var page = browse.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Diary", Exact = true }).ClickAsync();
@@ -60,7 +61,7 @@ public sealed class WaitlistAndRoomsTests(SiteStack site, ITestOutputHelper outp
     public async Task An_admin_adds_a_room_and_renames_it_and_a_practitioner_posting_the_form_gets_the_403_page()
     {
         var admin = await Staff.CreateAsync(site, "admin", "Ada Admin");
-        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output, javaScript: false);
+        await using var browse = await Browse.OpenAsync(site, Screen.Desktop, output);
         await Staff.SignInAsync(browse, admin);
         var page = browse.Page;
         var name = "Treatment room " + Guid.NewGuid().ToString("N")[..5];
