@@ -29,6 +29,9 @@ public class BackOfficeStack : IAsyncLifetime
 
     /// <summary>False leaves content and shop out (their addresses refuse connections), as when they are down.</summary>
     protected virtual bool WithContentAndShop => true;
+
+    /// <summary>False gives admin an address for booking where nothing listens, as when booking is down (it still runs, for arranging).</summary>
+    protected virtual bool BookingReachable => true;
     public TestService<BackOfficeDbContext> BackOffice { get; private set; } = null!;
     public TestService<BackOfficeDbContext> SecondReplica { get; private set; } = null!;
 
@@ -58,7 +61,7 @@ public class BackOfficeStack : IAsyncLifetime
             ["Admin:Bootstrap:Password"] = AdminPassword,
             ["Admin:Services:content"] = Content?.Factory.BaseAddress.ToString() ?? nowhere,
             ["Admin:Services:shop"] = Shop?.Factory.BaseAddress.ToString() ?? nowhere,
-            ["Admin:Services:booking"] = Booking.Factory.BaseAddress.ToString(),
+            ["Admin:Services:booking"] = BookingReachable ? Booking.Factory.BaseAddress.ToString() : nowhere,
             ["Admin:SignInPermitsPerMinute"] = "1000",
             // Every test browser comes from 127.0.0.1: only the per-account back-off is tested here, and it waits long
             // enough (a minute after the fifth failure) that a slow machine cannot see it lift mid-test.
@@ -168,8 +171,10 @@ public class BackOfficeStack : IAsyncLifetime
     }
 }
 
-/// <summary>The same stack with content and shop down (never started).</summary>
+/// <summary>The same stack with content and shop down (never started) and booking out of admin's reach.</summary>
 public sealed class BackOfficeWithoutShopStack : BackOfficeStack
 {
     protected override bool WithContentAndShop => false;
+
+    protected override bool BookingReachable => false;
 }

@@ -59,17 +59,23 @@ public sealed class RoleAndNavigationTests(BackOfficeStack stack) : IClassFixtur
     }
 }
 
-/// <summary>The dashboard is admin's event-built read model: it answers with the shop and content down.</summary>
+/// <summary>
+/// The dashboard is admin's event-built read model: it answers with the shop and content down (and booking out of
+/// admin's reach); a page that needs booking says it is unavailable.
+/// </summary>
 public sealed class DashboardWithServicesDownTests(BackOfficeWithoutShopStack stack) : IClassFixture<BackOfficeWithoutShopStack>
 {
-    [Fact]
-    public async Task The_dashboard_still_shows_when_the_shop_and_content_are_down()
+    [Theory]
+    [InlineData("/admin/", HttpStatusCode.OK, "Low stock", "taken today")]
+    [InlineData("/admin/diary/waitlist", HttpStatusCode.ServiceUnavailable, "Not possible right now", "<h1>Waitlist</h1>")]
+    public async Task The_dashboard_still_shows_and_a_page_that_needs_booking_says_it_is_unavailable(
+        string path, HttpStatusCode status, string says, string alsoSays)
     {
         using var browser = stack.Browser();
         (await browser.SignInAsync(BackOfficeStack.AdminEmail, BackOfficeStack.AdminPassword)).Dispose();
-        using var dashboard = await browser.GetAsync("/admin/");
-        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
-        Assert.Contains("Low stock", browser.LastPage, StringComparison.Ordinal);
-        Assert.Contains("taken today", browser.LastPage, StringComparison.Ordinal);
+        using var page = await browser.GetAsync(path);
+        Assert.Equal(status, page.StatusCode);
+        Assert.Contains(says, browser.LastPage, StringComparison.Ordinal);
+        Assert.Contains(alsoSays, browser.LastPage, StringComparison.Ordinal);
     }
 }

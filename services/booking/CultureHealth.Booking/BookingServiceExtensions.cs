@@ -51,6 +51,7 @@ public static class BookingServiceExtensions
         builder.Services.AddScoped<Waitlist>();
         builder.Services.AddScoped<WaitlistMatcher>();
         builder.Services.AddScoped<WaitlistOffers>();
+        builder.Services.AddScoped<StaffWaitlist>();
         builder.Services.AddHostedService<WaitlistSweeper>();
         builder.Services.AddScoped<BookingPatientDataService>();
         builder.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
@@ -75,6 +76,7 @@ public static class BookingServiceExtensions
         app.MapBookingConfirmationEndpoints();
         app.MapCreditEndpoints();
         app.MapWaitlistEndpoints();
+        app.MapStaffWaitlistEndpoints();
         app.MapPatientBookingEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapScheduleEndpoints();

@@ -214,6 +214,7 @@ public sealed partial class BackOfficeTests(SiteStack site, ITestOutputHelper ou
         await browse.VisitAsync($"/admin/diary/{Staff.Amelia}/hours", "backoffice-hours");
         await browse.VisitAsync("/admin/diary/closures", "backoffice-closures");
         await browse.VisitAsync("/admin/diary/rooms", "backoffice-rooms");
+        await browse.VisitAsync("/admin/diary/waitlist", "backoffice-waitlist-reception");
         await browse.VisitAsync("/admin/account", "backoffice-account");
         await browse.VisitAsync("/admin/sign-out", "backoffice-sign-out");
     }

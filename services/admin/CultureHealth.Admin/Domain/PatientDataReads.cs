@@ -9,7 +9,7 @@ public static class PatientDataReads
 {
     private static readonly Dictionary<string, HashSet<string>> Collections = new(StringComparer.Ordinal)
     {
-        ["booking"] = new(StringComparer.OrdinalIgnoreCase) { "bookings", "diary", "credits", "patients" },
+        ["booking"] = new(StringComparer.OrdinalIgnoreCase) { "bookings", "diary", "credits", "patients", "waitlist" },
         ["shop"] = new(StringComparer.OrdinalIgnoreCase) { "orders", "customers", "vouchers", "gift-vouchers" },
         ["content"] = new(StringComparer.OrdinalIgnoreCase) { "comments" },
     };

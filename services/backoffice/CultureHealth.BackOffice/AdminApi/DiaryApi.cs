@@ -38,6 +38,17 @@ public sealed record RoomClosure(string Date, string Reason);
 
 public sealed record Room(Guid Id, string Name, string Kind, bool Active, IReadOnlyList<RoomClosure> Closures);
 
+/// <summary>The slot held for a waiting patient now, and when the hold ends (then it passes to the next waiter).</summary>
+public sealed record WaitlistOffer(Guid Id, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset HoldUntil);
+
+/// <summary>What a waiting patient asked for: <c>Days</c> are lower-case English weekdays, dates ISO, times clinic-local starts (HH:mm).</summary>
+public sealed record WaitlistWish(
+    Guid Id, string AppointmentTypeName, Guid? PractitionerId, string? PractitionerName, string FromDate, string ToDate,
+    IReadOnlyList<string> Days, string EarliestStart, string LatestStart, DateTimeOffset JoinedAt, WaitlistOffer? Offer);
+
+/// <summary>A waiting patient, who they are, and with whom the time held for them is.</summary>
+public sealed record WaitlistEntry(WaitlistWish Entry, string PatientName, string PatientEmail, string? PatientPhone, string? OfferPractitionerName);
+
 public sealed record TimeOff(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason);
 
 public sealed record Interval(string? Day, string? Start, string? End);
@@ -94,6 +105,14 @@ public sealed class DiaryApi(AdminClient admin)
         admin.DeleteAsync($"{Root}/closures/{Wording.Iso(date)}", ct);
 
     public Task<AdminResult<List<Room>>> RoomsAsync(CancellationToken ct) => admin.GetAsync<List<Room>>($"{Root}/rooms", ct);
+
+    /// <summary>Adds room <paramref name="id"/> or renames it (booking replaces a room whole: kind and in use go with the name).</summary>
+    public Task<AdminResult<Room>> SaveRoomAsync(Guid id, string name, string kind, bool active, CancellationToken ct) =>
+        admin.PutAsync<Room>($"{Root}/rooms/{id}", new { name, kind, active }, ct);
+
+    /// <summary>Waiting patients in join order (a practitioner gets those for them or for any), optionally of one appointment type.</summary>
+    public Task<AdminResult<List<WaitlistEntry>>> WaitlistAsync(Guid? appointmentTypeId, CancellationToken ct) =>
+        admin.GetAsync<List<WaitlistEntry>>($"{Root}/waitlist" + (appointmentTypeId is { } id ? $"?appointmentTypeId={id}" : ""), ct);
 
     public Task<AdminResult<RoomClosure>> CloseRoomAsync(Guid roomId, LocalDate date, string reason, CancellationToken ct) =>
         admin.PutAsync<RoomClosure>($"{Root}/rooms/{roomId}/closures/{Wording.Iso(date)}", new { reason }, ct);

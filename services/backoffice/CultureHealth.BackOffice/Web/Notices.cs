@@ -25,6 +25,8 @@ public static class Notices
         ["closure-removed"] = "Clinic closure removed.",
         ["room-closed"] = "Room closed for that day. Its bookings, if any, moved to another free room at the same time.",
         ["room-reopened"] = "The room is open again that day.",
+        ["room-added"] = "Room added. Appointments of its kind can be booked into it now.",
+        ["room-renamed"] = "Room renamed. Its bookings keep the room under its new name.",
         ["comments-approved"] = "Approved: the comments are on the site.",
         ["comments-spam"] = "Marked as spam: the comments are off the site.",
         ["comments-trash"] = "Moved to the trash: the comments are off the site.",

@@ -21,6 +21,9 @@ public static class Wording
     /// <summary>"Tue 1 Dec".</summary>
     public static string ShortDay(LocalDate date) => date.ToString("ddd d MMM", British);
 
+    /// <summary>"Tue 1 Dec 14:30", in clinic time.</summary>
+    public static string ShortDayAndTime(DateTimeOffset instant) => $"{ShortDay(ClinicTimeZone.DateOf(instant))} {Time(instant)}";
+
     /// <summary>ISO "2026-12-01", as URLs and admin's API carry dates.</summary>
     public static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

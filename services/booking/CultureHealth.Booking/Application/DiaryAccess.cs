@@ -12,6 +12,21 @@ internal static class DiaryAccess
     public static Guid? OwnPractitionerId(ClaimsPrincipal user) =>
         user.IsInRole(StaffRoles.Practitioner) && Guid.TryParse(user.FindFirst(StaffClaims.PractitionerId)?.Value, out var id) ? id : null;
 
+    /// <summary>
+    /// Whose diary a read covers: <paramref name="requested"/> when the user may see it (else 403); for no request,
+    /// everyone (null) for admin and reception, and a practitioner's own (the only one they may see).
+    /// </summary>
+    public static Guid? ScopeOf(ClaimsPrincipal user, Guid? requested)
+    {
+        if (requested is { } one)
+        {
+            Require(user, one);
+            return one;
+        }
+
+        return MayManage(user, Guid.Empty) ? null : OwnPractitionerId(user) ?? throw BookingProblems.NoLinkedPractitioner();
+    }
+
     public static void Require(ClaimsPrincipal user, Guid practitionerId)
     {
         if (!MayManage(user, practitionerId))

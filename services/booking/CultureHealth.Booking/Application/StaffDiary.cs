@@ -20,17 +20,8 @@ public sealed class StaffDiary(BookingDbContext db, DiaryReader diary, IOptions<
     /// </summary>
     public async Task<List<BookingDto>> BookingsAsync(ClaimsPrincipal user, Guid? practitionerId, LocalDate day, int days, CancellationToken ct)
     {
-        var own = DiaryAccess.OwnPractitionerId(user);
-        if (practitionerId is { } requested)
-        {
-            DiaryAccess.Require(user, requested);
-        }
-        else if (!DiaryAccess.MayManage(user, Guid.Empty))
-        {
-            // A practitioner asking for "everyone" gets their own diary, the only one they may see.
-            practitionerId = own ?? throw BookingProblems.NoLinkedPractitioner();
-        }
-
+        // A practitioner asking for "everyone" gets their own diary, the only one they may see.
+        practitionerId = DiaryAccess.ScopeOf(user, practitionerId);
         var dayStart = ClinicTimeZone.StartOfDay(day);
         var dayEnd = ClinicTimeZone.StartOfDay(day.PlusDays(days));
         var rows = await (

@@ -1,19 +1,36 @@
 using System.ComponentModel.DataAnnotations;
 using CultureHealth.BackOffice.AdminApi;
 using CultureHealth.BackOffice.Web;
+using CultureHealth.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CultureHealth.BackOffice.Pages.Diary;
 
 /// <summary>
 /// Treatment rooms and the rehab gym, and the days each is closed. Everyone on the diary sees them; reception and admins
-/// close a room for a day (booking moves that day's bookings to another free room, or refuses and names them).
+/// close a room for a day (booking moves that day's bookings to another free room, or refuses and names them); admins add
+/// and rename rooms.
 /// </summary>
-public sealed class RoomsModel(DiaryApi diary) : StaffPageModel
+public sealed class RoomsModel(DiaryApi diary, StaffSections sections) : StaffPageModel
 {
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
 
     public bool MayChange { get; private set; }
+
+    /// <summary>Adds and renames rooms (admins only; booking refuses anyone else too).</summary>
+    public bool MayAdminister { get; private set; }
+
+    [BindProperty, Display(Name = "Name"), StringLength(80)]
+    public string? NewRoomName { get; set; }
+
+    [BindProperty, Display(Name = "Kind")]
+    public string? NewRoomKind { get; set; }
+
+    [BindProperty, Display(Name = "Room to rename")]
+    public Guid? RenameRoomId { get; set; }
+
+    [BindProperty, Display(Name = "New name"), StringLength(80)]
+    public string? RenameTo { get; set; }
 
     [BindProperty, Display(Name = "Room")]
     public Guid? RoomId { get; set; }
@@ -46,8 +63,7 @@ public sealed class RoomsModel(DiaryApi diary) : StaffPageModel
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await LoadAsync(ct) ?? Page();
+            return await InvalidAsync(ct);
         }
         var result = await diary.CloseRoomAsync(RoomId!.Value, day, Reason!.Trim(), ct);
         if (result.IsSuccess)
@@ -71,9 +87,71 @@ public sealed class RoomsModel(DiaryApi diary) : StaffPageModel
         return result.IsSuccess ? Done("room-reopened") : (await LoadAsync(ct)) ?? Refused(result.Problem!);
     }
 
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    {
+        if (!await sections.MayAsync(User, StaffPolicies.Admin))
+        {
+            return Forbid();
+        }
+        if (string.IsNullOrWhiteSpace(NewRoomName))
+        {
+            ModelState.AddModelError(nameof(NewRoomName), "Enter the room's name, like Treatment room 4.");
+        }
+        if (string.IsNullOrWhiteSpace(NewRoomKind))
+        {
+            ModelState.AddModelError(nameof(NewRoomKind), "Enter the kind of room, like treatment-room.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return await InvalidAsync(ct);
+        }
+        var id = Guid.NewGuid();
+        var result = await diary.SaveRoomAsync(id, NewRoomName!.Trim(), NewRoomKind!.Trim(), active: true, ct);
+        return await ChangedAsync(result, id, "room-added",
+            new Dictionary<string, string> { ["name"] = nameof(NewRoomName), ["kind"] = nameof(NewRoomKind) }, () => LoadAsync(ct));
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(CancellationToken ct)
+    {
+        if (!await sections.MayAsync(User, StaffPolicies.Admin))
+        {
+            return Forbid();
+        }
+        if (RenameRoomId is null)
+        {
+            ModelState.AddModelError(nameof(RenameRoomId), "Choose the room to rename.");
+        }
+        if (string.IsNullOrWhiteSpace(RenameTo))
+        {
+            ModelState.AddModelError(nameof(RenameTo), "Enter the room's new name.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return await InvalidAsync(ct);
+        }
+        if (await LoadAsync(ct) is { } unavailable)
+        {
+            return unavailable;
+        }
+        if (Rooms.FirstOrDefault(r => r.Id == RenameRoomId) is not { } room)
+        {
+            return NotFound();
+        }
+        // Booking replaces a room whole: its kind and whether it is in use go back as they are.
+        var result = await diary.SaveRoomAsync(room.Id, RenameTo!.Trim(), room.Kind, room.Active, ct);
+        return await ChangedAsync(result, room.Id, "room-renamed", new Dictionary<string, string> { ["name"] = nameof(RenameTo) }, () => LoadAsync(ct));
+    }
+
+    private async Task<IActionResult> InvalidAsync(CancellationToken ct)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await LoadAsync(ct) ?? Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         MayChange = DiaryAccess.RunsEveryDiary(User);
+        MayAdminister = await sections.MayAsync(User, StaffPolicies.Admin);
         var result = await diary.RoomsAsync(ct);
         if (result.Value is not { } all)
         {
