@@ -77,5 +77,9 @@ public sealed class DashboardWithServicesDownTests(BackOfficeWithoutShopStack st
         Assert.Equal(status, page.StatusCode);
         Assert.Contains(says, browser.LastPage, StringComparison.Ordinal);
         Assert.Contains(alsoSays, browser.LastPage, StringComparison.Ordinal);
+        if (status == HttpStatusCode.ServiceUnavailable)
+        {
+            Assert.True(page.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 503 page says when to try again (Retry-After)");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using CultureHealth.BackOffice.AdminApi;
+using CultureHealth.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,9 +32,13 @@ public abstract class StaffPageModel : PageModel
             }
         }
         Response.StatusCode = problem.Status is >= 400 and < 500 ? problem.Status : StatusCodes.Status503ServiceUnavailable;
-        if (problem.RetryAfter is { } wait)
+        // A 503 always says when to try again: admin's own Retry-After when it gave one, else the services' usual wait
+        // (the back office's client may give up before admin has answered at all).
+        var wait = problem.RetryAfter
+            ?? (Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? DependencyUnavailable.RetryAfter : (TimeSpan?)null);
+        if (wait is { } seconds)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(seconds.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return Page();
     }
