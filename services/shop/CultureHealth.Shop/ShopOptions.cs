@@ -46,6 +46,17 @@ public sealed class ShopOptions
     [MinLength(32)]
     public string WebhookSecret { get; set; } = "";
 
+    /// <summary>
+    /// Checkouts one replica runs at once (the rest wait their turn without holding a database connection); well
+    /// under the connection pool, so a burst leaves connections for everything else.
+    /// </summary>
+    [Range(1, 1000)]
+    public int CheckoutConcurrency { get; set; } = 8;
+
+    /// <summary>How long a checkout waits for its turn before it is a 503 with Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan CheckoutQueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How old a signed webhook may be before it is refused as a replay.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);

@@ -57,6 +57,7 @@ public static class ShopServiceExtensions
         builder.Services.AddScoped<StaffStockAdjustments>();
         builder.Services.AddSingleton<OrderFactory>();
         builder.Services.AddScoped<CheckoutLocks>();
+        builder.Services.AddSingleton<CheckoutGate>();
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<UnpaidOrderLimits>();
         builder.Services.AddScoped<PaymentService>();

@@ -20,6 +20,7 @@ namespace CultureHealth.Shop.Application.Checkout;
 /// this is their order.
 /// </summary>
 internal sealed partial class CheckoutService(
+    CheckoutGate gate,
     ShopDbContext db,
     PriceCalculator calculator,
     IdempotencyStore idempotency,
@@ -37,6 +38,7 @@ internal sealed partial class CheckoutService(
     /// <param name="clientAddress">The client's address as the trusted proxy forwarded it; null when unknown.</param>
     public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, IdempotentRequest idempotent, string? clientAddress, CancellationToken ct)
     {
+        using var slot = await gate.EnterAsync(ct);
         using var turn = await idempotency.WaitForTurnAsync(idempotent, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await idempotency.ClaimAsync<CheckoutResult>(db, idempotent, ct) is { } replay)
