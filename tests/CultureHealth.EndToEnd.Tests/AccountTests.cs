@@ -49,7 +49,7 @@ public sealed class AccountTests(SiteStack site, ITestOutputHelper output)
             await shopper.AddToCartAsync("spiky-massage-ball", 1, "account-product");
             await shopper.CheckOutAsync(new Buyer("Alex Guest", email.ToUpperInvariant()), "account-order");
             await shopper.PayAsync(Shopper.VisaApproved);
-            await page.WaitForURLAsync("**/checkout/confirmation");
+            await page.WaitForAddressAsync("**/checkout/confirmation");
             var number = await shopper.OrderNumberAsync();
             await using (var shopDb = site.Shop.OpenDb())
             {

@@ -25,7 +25,7 @@ public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
 
         await browse.VisitAsync("/shop", "shop");
         await page.GetByRole(AriaRole.Link, new() { Name = "Foam roller 45 cm" }).ClickAsync();
-        await page.WaitForURLAsync("**/shop/foam-roller-45cm");
+        await page.WaitForAddressAsync("**/shop/foam-roller-45cm");
         await browse.CheckAsync("product");
         var details = await page.Locator("main").InnerTextAsync();
         Assert.Contains("£24.99", details);
@@ -46,7 +46,7 @@ public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
         Assert.Contains("£8.99", summary);
 
         await shopper.PayAsync(Shopper.VisaApproved);
-        await page.WaitForURLAsync("**/checkout/confirmation");
+        await page.WaitForAddressAsync("**/checkout/confirmation");
         await browse.CheckAsync("confirmation");
         Assert.Equal("Thank you, your order is confirmed", await page.Locator("h1").InnerTextAsync());
         var number = await shopper.OrderNumberAsync();
@@ -91,10 +91,11 @@ public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
         await shopper.AddToCartAsync("spiky-massage-ball", 1, "product-ball");
         await shopper.CheckOutAsync(buyer, "declined");
         await shopper.PayAsync(Shopper.CardDeclined);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your card was declined, so no money has been taken");
+        await page.LoadedAsync();
         Assert.EndsWith("/checkout/payment", page.Url, StringComparison.Ordinal);
         await browse.CheckAsync("payment-declined");
         var alert = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
-        Assert.Contains("Your card was declined, so no money has been taken", alert);
         Assert.Contains("your cart are kept", alert);
         Assert.Equal("filled", await shopper.MiniCartStateAsync());
 
@@ -102,9 +103,9 @@ public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
         Assert.Contains("Spiky massage ball", await page.Locator(".cart-lines").InnerTextAsync());
         var number = await shopper.OrderNumberAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = $"Pay for order {number}" }).ClickAsync();
-        await page.WaitForURLAsync("**/checkout/payment");
+        await page.WaitForAddressAsync("**/checkout/payment");
         await shopper.PayAsync(Shopper.VisaApproved);
-        await page.WaitForURLAsync("**/checkout/confirmation");
+        await page.WaitForAddressAsync("**/checkout/confirmation");
         Assert.Equal(number, await shopper.OrderNumberAsync());
         Assert.Equal("empty", await shopper.MiniCartStateAsync());
 
@@ -135,14 +136,14 @@ public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
         await keys.ReplaceAsync("2");
         await keys.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }));
         await keys.PressAsync("Enter");
-        await page.WaitForURLAsync("**/shop/resistance-band-set?added=2*");
+        await page.WaitForAddressAsync("**/shop/resistance-band-set?added=2*");
 
         await keys.TabToAsync(page.Locator("#added").GetByRole(AriaRole.Link, new() { Name = "View cart" }));
         await keys.PressAsync("Enter");
-        await page.WaitForURLAsync("**/cart");
+        await page.WaitForAddressAsync("**/cart");
         await keys.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }));
         await keys.PressAsync("Enter");
-        await page.WaitForURLAsync("**/checkout");
+        await page.WaitForAddressAsync("**/checkout");
 
         await keys.TabToAsync(page.GetByLabel("Full name"));
         await keys.TypeAsync(buyer.Name);
@@ -156,7 +157,7 @@ public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
         await keys.TypeAsync(buyer.Postcode);
         await keys.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue to payment" }));
         await keys.PressAsync("Enter");
-        await page.WaitForURLAsync("**/checkout/payment");
+        await page.WaitForAddressAsync("**/checkout/payment");
         await browse.CheckAsync("keyboard-payment");
 
         // The approved card is chosen already; arrow keys move the choice within the card group.
@@ -168,7 +169,7 @@ public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
         // Two band sets (£29.98) and UK delivery (£3.95).
         await keys.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Pay £33.93" }));
         await keys.PressAsync("Enter");
-        await page.WaitForURLAsync("**/checkout/confirmation");
+        await page.WaitForAddressAsync("**/checkout/confirmation");
         await browse.CheckAsync("keyboard-confirmation");
         Assert.Equal("Thank you, your order is confirmed", await page.Locator("h1").InnerTextAsync());
     }
@@ -183,18 +184,18 @@ public sealed class ShopJourneyTests(SiteStack site, ITestOutputHelper output)
         await page.GotoAsync("/shop/gift-voucher-25");
         await page.GetByLabel("Quantity", new() { Exact = true }).FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
-        await page.WaitForURLAsync("**/shop/gift-voucher-25?added=1*");
+        await page.WaitForAddressAsync("**/shop/gift-voucher-25?added=1*");
         await page.GotoAsync("/cart");
         await page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }).ClickAsync();
-        await page.WaitForURLAsync("**/checkout");
+        await page.WaitForAddressAsync("**/checkout");
         // Nothing to post: no address, no delivery.
         Assert.Equal(0, await page.GetByLabel("Postcode").CountAsync());
         Assert.DoesNotContain("UK delivery", await page.Locator(".order-summary").InnerTextAsync());
         await new Shopper(browse).FillDetailsAsync(buyer);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to payment" }).ClickAsync();
-        await page.WaitForURLAsync("**/checkout/payment");
+        await page.WaitForAddressAsync("**/checkout/payment");
         await new Shopper(browse).PayAsync(Shopper.VisaApproved);
-        await page.WaitForURLAsync("**/checkout/confirmation");
+        await page.WaitForAddressAsync("**/checkout/confirmation");
         await browse.ScreenshotAsync("nojs-confirmation");
         Assert.Equal("Thank you, your order is confirmed", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("gift voucher code is emailed", await page.Locator("main").InnerTextAsync());

@@ -29,7 +29,7 @@ public sealed class ShopPagesTests(SiteStack site, ITestOutputHelper output)
             await page.Locator(".shop-categories a").AllInnerTextsAsync());
 
         await page.Locator(".shop-categories").GetByRole(AriaRole.Link, new() { Name = "Treatment packages", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/shop/category/treatment-packages");
+        await page.WaitForAddressAsync("**/shop/category/treatment-packages");
         await browse.CheckAsync("shop-category");
         Assert.Equal(["3 sports massages", "5 follow-up sessions"], await page.Locator(".product-card h2").AllInnerTextsAsync());
         Assert.Equal("page", await page.Locator(".shop-categories").GetByRole(AriaRole.Link, new() { Name = "Treatment packages", Exact = true }).GetAttributeAsync("aria-current"));
@@ -104,14 +104,14 @@ public sealed class ShopPagesTests(SiteStack site, ITestOutputHelper output)
 
         await page.GetByLabel("Discount code").FillAsync("welcome10");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync("**/cart?done=coupon");
+        await page.WaitForAddressAsync("**/cart?done=coupon");
         Assert.Contains("Discount (WELCOME10)", await page.Locator(".totals").InnerTextAsync());
         Assert.Contains("−£2.50", await page.Locator(".totals").InnerTextAsync());
 
         // Three rollers: £74.97 less 10% is over £50, so delivery is free.
         await page.GetByLabel("Quantity of Foam roller 45 cm").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Update quantity of Foam roller 45 cm" }).ClickAsync();
-        await page.WaitForURLAsync("**/cart?done=updated");
+        await page.WaitForAddressAsync("**/cart?done=updated");
         await browse.CheckAsync("cart-coupon");
         var totals = await page.Locator(".totals").InnerTextAsync();
         Assert.Contains("£74.97", totals);
@@ -124,7 +124,7 @@ public sealed class ShopPagesTests(SiteStack site, ITestOutputHelper output)
         Assert.Equal("true", await page.GetByLabel("Quantity of Foam roller 45 cm").GetAttributeAsync("aria-invalid"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Foam roller 45 cm" }).ClickAsync();
-        await page.WaitForURLAsync("**/cart?done=removed");
+        await page.WaitForAddressAsync("**/cart?done=removed");
         Assert.Equal("Your cart is empty", await page.Locator(".empty-cart h2").InnerTextAsync());
         Assert.Equal("empty", await shopper.MiniCartStateAsync());
     }

@@ -26,7 +26,7 @@ public sealed partial class Shopper(Browse browse)
         await browse.VisitAsync($"/shop/{slug}", screenshot);
         await Page.GetByLabel("Quantity", new() { Exact = true }).FillAsync(quantity.ToString(CultureInfo.InvariantCulture));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
-        await Page.WaitForURLAsync(new Regex($"/shop/{Regex.Escape(slug)}\\?added={quantity}"));
+        await Page.WaitForAddressAsync(new Regex($"/shop/{Regex.Escape(slug)}\\?added={quantity}"));
         Assert.Contains("added to your cart", await Page.Locator("#added").InnerTextAsync());
     }
 
@@ -35,11 +35,11 @@ public sealed partial class Shopper(Browse browse)
     {
         await browse.VisitAsync("/cart", screenshotPrefix + "-cart");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }).ClickAsync();
-        await Page.WaitForURLAsync("**/checkout");
+        await Page.WaitForAddressAsync("**/checkout");
         await browse.CheckAsync(screenshotPrefix + "-checkout");
         await FillDetailsAsync(buyer);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Continue to payment" }).ClickAsync();
-        await Page.WaitForURLAsync("**/checkout/payment");
+        await Page.WaitForAddressAsync("**/checkout/payment");
         await browse.CheckAsync(screenshotPrefix + "-payment");
     }
 
@@ -55,12 +55,11 @@ public sealed partial class Shopper(Browse browse)
         }
     }
 
-    /// <summary>Pays on the payment page with one of the test cards; the page it lands on is up to the card.</summary>
+    /// <summary>Pays on the payment page with one of the test cards; the caller waits for the page the card leads to.</summary>
     public async Task PayAsync(string card)
     {
         await Page.GetByLabel(card).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { NameRegex = PayButton() }).ClickAsync();
-        await Page.WaitForLoadStateAsync();
     }
 
     /// <summary>The order number the page shows ("CH-20261129-ABC123").</summary>

@@ -92,7 +92,7 @@ public sealed class SavedDetailsPrefillTests(SiteStack site, ITestOutputHelper o
             await patient.VisitAsync("/checkout", "prefill-checkout-again");
             await new Shopper(patient).FillDetailsAsync(new Buyer("Priya Gift-Buyer", email));
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue to payment" }).ClickAsync();
-            await page.WaitForURLAsync("**/checkout/payment");
+            await page.WaitForAddressAsync("**/checkout/payment");
             Assert.Contains("Priya Gift-Buyer", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             await patient.VisitAsync("/account/details", "prefill-details-unchanged");
             await Expect(page.GetByLabel("Name")).ToHaveValueAsync(SavedName);

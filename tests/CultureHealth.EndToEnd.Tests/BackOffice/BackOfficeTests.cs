@@ -93,7 +93,7 @@ public sealed partial class BackOfficeTests(SiteStack site, ITestOutputHelper ou
         await Staff.SignInAsync(browse, amelia);
         var page = browse.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Diary", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"practitioner={Staff.Amelia}"));
+        await page.WaitForAddressAsync(new Regex($"practitioner={Staff.Amelia}"));
         await browse.CheckAsync("backoffice-diary-own-day");
         Assert.Equal(1, await page.Locator("#practitioner option").CountAsync());
         Assert.DoesNotContain("Daniel Okoye", await page.Locator("main").InnerTextAsync());
@@ -192,7 +192,7 @@ public sealed partial class BackOfficeTests(SiteStack site, ITestOutputHelper ou
         // into view first, as a receptionist scrolls before dragging.
         await target.ScrollIntoViewIfNeededAsync();
         await booking.DragToAsync(target);
-        await page.WaitForURLAsync(new Regex("done=moved"));
+        await page.WaitForAddressAsync(new Regex("done=moved"));
         await Assertions.Expect(page.Locator($"a[data-booking='{bookingId}'] .booking__time")).ToContainTextAsync("15:00");
         await browse.CheckAsync("backoffice-diary-after-drag");
     }

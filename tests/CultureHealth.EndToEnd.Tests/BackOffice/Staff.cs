@@ -40,7 +40,7 @@ public static class Staff
         await browse.Page.GetByLabel("Email address").FillAsync(email);
         await browse.Page.GetByLabel("Password").FillAsync(password);
         await browse.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await browse.Page.WaitForURLAsync("**/admin/");
+        await browse.Page.WaitForAddressAsync("**/admin/");
     }
 
     /// <summary>A working weekday at least <paramref name="ahead"/> days away that is not one of the demo clinic's bank holidays.</summary>

@@ -34,7 +34,7 @@ public sealed class WaitlistAndRoomsTests(SiteStack site, ITestOutputHelper outp
         var page = browse.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Diary", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Waitlist", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/diary/waitlist");
+        await page.WaitForAddressAsync("**/admin/diary/waitlist");
         var row = page.Locator("table.waitlist tbody tr").Filter(new() { HasText = patient });
         await Assertions.Expect(row).ToContainTextAsync("Winnie Waitlist");
         await Assertions.Expect(row).ToContainTextAsync("with Amelia Hart");
