@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +55,11 @@ public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
         if (listen)
         {
             Port = port ?? FreePort.Next();
-            UseKestrel(Port.Value);
+            // An endpoint of Kestrel's own, not UseKestrel(port): that one rewrites the server's addresses after the
+            // app's entry point has been let run, which races with the app starting Kestrel on its own thread and
+            // then throws "Addresses cannot be modified after the server has started" (dotnet/aspnetcore#67714).
+            var endpoint = new IPEndPoint(IPAddress.Loopback, Port.Value);
+            UseKestrel(kestrel => kestrel.Listen(endpoint));
         }
     }
 
