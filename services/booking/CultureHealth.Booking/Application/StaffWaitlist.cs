@@ -27,6 +27,11 @@ public sealed class StaffWaitlist(BookingDbContext db)
         var rows = await (
             from e in db.WaitlistEntries.AsNoTracking()
             join t in db.AppointmentTypes on e.AppointmentTypeId equals t.Id
+            // An entry has at most one live offer (index ux_waitlist_offers_live_entry), so these joins add no rows.
+            join o in db.WaitlistOffers.Where(o => o.Status == WaitlistOfferStatuses.Live) on e.Id equals o.EntryId into live
+            from offer in live.DefaultIfEmpty()
+            join p in db.Practitioners on offer!.PractitionerId equals p.Id into offeredWith
+            from offerPractitioner in offeredWith.DefaultIfEmpty()
             where e.Status == WaitlistStatuses.Waiting
                 && (appointmentTypeId == null || e.AppointmentTypeId == appointmentTypeId)
                 && (forPractitioner == null || e.PractitionerId == forPractitioner
@@ -37,12 +42,11 @@ public sealed class StaffWaitlist(BookingDbContext db)
                 Entry = e,
                 TypeName = t.Name,
                 PractitionerName = db.Practitioners.Where(p => p.Id == e.PractitionerId).Select(p => p.Name).FirstOrDefault(),
-                Offer = db.WaitlistOffers.FirstOrDefault(o => o.EntryId == e.Id && o.Status == WaitlistOfferStatuses.Live),
-                OfferPractitionerName = db.WaitlistOffers.Where(o => o.EntryId == e.Id && o.Status == WaitlistOfferStatuses.Live)
-                    .Join(db.Practitioners, o => o.PractitionerId, p => p.Id, (o, p) => p.Name).FirstOrDefault(),
+                Offer = offer,
+                OfferPractitionerName = offerPractitioner == null ? null : offerPractitioner.Name,
             }).Take(MaxEntries).ToListAsync(ct);
         return [.. rows.Select(r => new StaffWaitlistEntryDto(
             r.Entry.ToDto(r.TypeName, r.PractitionerName, r.Offer), r.Entry.PatientName, r.Entry.Email, r.Entry.PatientPhone,
-            r.Offer is null ? null : r.OfferPractitionerName))];
+            r.OfferPractitionerName))];
     }
 }
