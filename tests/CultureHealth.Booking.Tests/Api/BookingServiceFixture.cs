@@ -87,24 +87,27 @@ public sealed class BookingServiceFixture : IAsyncLifetime
     }
 
     /// <summary>The first free slot at least <paramref name="after"/> from now.</summary>
-    public static async Task<DateTimeOffset> SlotAfterAsync(HttpClient client, Diary diary, Duration after)
+    public static Task<DateTimeOffset> SlotAfterAsync(HttpClient client, Diary diary, Duration after)
     {
         var earliest = SystemClock.Instance.GetCurrentInstant() + after;
-        var from = ClinicTimeZone.DateOf(earliest);
-        var slots = await SlotsAsync(client, diary, from, from.PlusDays(2));
-        return slots.First(s => Instant.FromDateTimeOffset(s.Start) >= earliest).Start;
+        return FirstSlotFromAsync(client, diary, earliest, ClinicTimeZone.DateOf(earliest).PlusDays(2));
     }
 
     /// <summary>
     /// The first slot at or after 09:00 clinic time, <paramref name="days"/> days from today: a test that moves it hours
     /// later that day stays inside the diary's hours (06:00–22:00) whatever the time of day it runs.
     /// </summary>
-    public static async Task<DateTimeOffset> MorningSlotAsync(HttpClient client, Diary diary, int days)
+    public static Task<DateTimeOffset> MorningSlotAsync(HttpClient client, Diary diary, int days)
     {
         var date = Today.PlusDays(days);
-        var nine = ClinicTimeZone.Resolve(date.At(new LocalTime(9, 0))).ToInstant();
-        var slots = await SlotsAsync(client, diary, date, date);
-        return slots.First(s => Instant.FromDateTimeOffset(s.Start) >= nine).Start;
+        return FirstSlotFromAsync(client, diary, ClinicTimeZone.Resolve(date.At(new LocalTime(9, 0))).ToInstant(), date);
+    }
+
+    /// <summary>The first free slot at or after <paramref name="earliest"/>, looking as far as <paramref name="lastDate"/>.</summary>
+    private static async Task<DateTimeOffset> FirstSlotFromAsync(HttpClient client, Diary diary, Instant earliest, LocalDate lastDate)
+    {
+        var slots = await SlotsAsync(client, diary, ClinicTimeZone.DateOf(earliest), lastDate);
+        return slots.First(s => Instant.FromDateTimeOffset(s.Start) >= earliest).Start;
     }
 
     public static object Request(Diary diary, DateTimeOffset start, string email = "pat@example.com", bool useCredit = false, string name = "Pat Example") => new
